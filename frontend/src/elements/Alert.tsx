@@ -1,0 +1,35 @@
+import type { AlertEl, ExceptionEl } from "../protocol.gen";
+import { useMarkdown } from "../markdown/useMarkdown";
+import { InlineMarkdown } from "./widget";
+
+const KIND_NAMES = { success: "Success", info: "Info", warning: "Warning", error: "Error" } as const;
+
+// Alerts use role="status" rather than "alert": a polite live region is read when it appears
+// without interrupting the user each time a rerun shows it again.
+export function Alert({ el }: { el: AlertEl }) {
+  const html = useMarkdown(el.body);
+  return (
+    <div className={`alert alert-${el.kind}`} role="status" aria-label={KIND_NAMES[el.kind]}>
+      {el.icon && <InlineMarkdown text={el.icon} className="alert-icon" />}
+      <div className="alert-body">
+        {el.title && <div className="alert-title">{el.title}</div>}
+        <div className="md" dangerouslySetInnerHTML={{ __html: html }} />
+      </div>
+    </div>
+  );
+}
+
+export function ExceptionView({ el }: { el: ExceptionEl }) {
+  const joiner = el.traceback.every((line) => line.endsWith("\n")) ? "" : "\n";
+  return (
+    <div className="alert alert-error exception" role="status" aria-label="Exception">
+      <div className="alert-body">
+        <div className="exception-head">
+          <strong>{el.exc_type}</strong>
+          {el.message && `: ${el.message}`}
+        </div>
+        {el.traceback.length > 0 && <pre className="traceback">{el.traceback.join(joiner).trimEnd()}</pre>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { useMemo } from "react";
+import type { HeadingEl } from "../protocol.gen";
+import { markdownText } from "../markdown/markdown";
+import { useMarkdown } from "../markdown/useMarkdown";
+import { Help } from "./Help";
+
+const TAGS = { title: "h1", header: "h2", subheader: "h3" } as const;
+
+/** A URL fragment for a heading: lower case, words joined by dashes. */
+export function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^\p{L}\p{N}\s_-]/gu, "")
+    .trim()
+    .replace(/[\s_-]+/g, "-");
+}
+
+export function Heading({ el }: { el: HeadingEl }) {
+  const html = useMarkdown(el.body, false, true);
+  const id = useMemo(() => el.anchor ?? slugify(markdownText(el.body)), [el.anchor, el.body]);
+  const Tag = TAGS[el.level];
+  return (
+    <div className={`heading heading-${el.level}`}>
+      <Tag id={id || undefined}>
+        <span className="md" dangerouslySetInnerHTML={{ __html: html }} />
+        {el.show_anchor && id && (
+          <a className="anchor-link" href={`#${id}`} aria-label="Link to this heading">
+            <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
+              <path
+                d="M10 14a5 5 0 0 0 7 0l3-3a5 5 0 0 0-7-7l-1 1M14 10a5 5 0 0 0-7 0l-3 3a5 5 0 0 0 7 7l1-1"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2"
+                strokeLinecap="round"
+              />
+            </svg>
+          </a>
+        )}
+        {el.help && <Help text={el.help} />}
+      </Tag>
+      {el.divider && <hr className={`heading-divider color-${el.divider}`} />}
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import type { CaptionEl, MarkdownEl } from "../protocol.gen";
+import { useMarkdown } from "../markdown/useMarkdown";
+import { Help } from "./Help";
+
+export function Markdown({ el }: { el: MarkdownEl | CaptionEl }) {
+  const html = useMarkdown(el.body, el.allow_html);
+  const className = el.type === "caption" ? "md caption" : "md";
+  if (!el.help) return <div className={className} dangerouslySetInnerHTML={{ __html: html }} />;
+  return (
+    <div className="with-help">
+      <div className={className} dangerouslySetInnerHTML={{ __html: html }} />
+      <Help text={el.help} />
+    </div>
+  );
+}

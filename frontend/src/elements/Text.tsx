@@ -1,0 +1,16 @@
+import type { DividerEl, TextEl } from "../protocol.gen";
+import { Help } from "./Help";
+
+/** `st.text`: preformatted, never interpreted. */
+export function Text({ el }: { el: TextEl }) {
+  return (
+    <div className="with-help">
+      <pre className="plain-text">{el.body}</pre>
+      {el.help && <Help text={el.help} />}
+    </div>
+  );
+}
+
+export function Divider(_props: { el: DividerEl }) {
+  return <hr className="divider" />;
+}

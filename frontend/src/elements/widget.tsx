@@ -1,0 +1,67 @@
+/** What every widget shares: its label, and local state that follows the server's value. */
+import { useState } from "react";
+import type { LabelVisibility } from "../protocol.gen";
+import { useMarkdown } from "../markdown/useMarkdown";
+import { Help } from "./Help";
+
+export interface WidgetState<T> {
+  /** What the widget shows: the server's value, or the user's edit since. */
+  value: T;
+  set: (value: T) => void;
+  /** Whether `value` differs from the last value sent (or received). */
+  dirty: boolean;
+  /** Record `value` as sent, so it is not sent twice. */
+  sent: (value: T) => void;
+}
+
+/**
+ * Local state for a widget. A new value from the server always wins (the script may set it
+ * through `st.session_state`); otherwise the user's edits are kept.
+ */
+export function useWidgetState<T>(server: T, same: (a: T, b: T) => boolean = Object.is): WidgetState<T> {
+  const [state, setState] = useState({ server, local: server, sent: server });
+  let current = state;
+  if (!same(state.server, server)) {
+    current = { server, local: server, sent: server };
+    setState(current);
+  }
+  return {
+    value: current.local,
+    set: (local) => setState((s) => ({ ...s, local })),
+    dirty: !same(current.local, current.sent),
+    sent: (value) => setState((s) => ({ ...s, local: value, sent: value })),
+  };
+}
+
+export const sameArray = <T,>(a: readonly T[], b: readonly T[]): boolean =>
+  a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
+
+/** The label above a widget. `hidden` keeps its space and its text for screen readers;
+ * `collapsed` keeps only the text for screen readers. */
+export function WidgetLabel({
+  label,
+  visibility,
+  help,
+  htmlFor,
+  id,
+}: {
+  label: string;
+  visibility: LabelVisibility;
+  help: string | null;
+  htmlFor?: string;
+  id?: string;
+}) {
+  const html = useMarkdown(label, false, true);
+  const Tag = htmlFor ? "label" : "div";
+  return (
+    <div className={`widget-label label-${visibility}`}>
+      <Tag htmlFor={htmlFor} id={id} className="md" dangerouslySetInnerHTML={{ __html: html }} />
+      {help && visibility === "visible" && <Help text={help} />}
+    </div>
+  );
+}
+
+export function InlineMarkdown({ text, className }: { text: string; className?: string }) {
+  const html = useMarkdown(text, false, true);
+  return <span className={className ? `md ${className}` : "md"} dangerouslySetInnerHTML={{ __html: html }} />;
+}

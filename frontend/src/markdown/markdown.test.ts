@@ -1,0 +1,71 @@
+import katex from "katex";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadEmoji } from "./lazy";
+import { markdownText, needsEmoji, needsMath, renderMarkdown, setKatex } from "./markdown";
+
+describe("renderMarkdown", () => {
+  beforeAll(async () => {
+    await loadEmoji();
+    setKatex(katex);
+  });
+
+  it("renders GitHub tables, strikethrough, task lists and autolinks", () => {
+    const html = renderMarkdown(
+      "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~gone~~\n\n- [x] done\n- [ ] todo\n\nsee https://example.com",
+    );
+    expect(html).toContain("<table>");
+    expect(html).toContain("<td>2</td>");
+    expect(html).toContain("<del>gone</del>");
+    expect(html).toMatch(/<input checked="" disabled="" type="checkbox"/);
+    expect(html).toContain('href="https://example.com"');
+  });
+
+  it("opens links in a new tab and drops script links", () => {
+    expect(renderMarkdown("[x](https://a.b)")).toContain('target="_blank" rel="noopener noreferrer"');
+    expect(renderMarkdown("[x](#top)")).not.toContain("_blank");
+    expect(renderMarkdown("[x](javascript:alert(1))")).not.toContain("<a");
+  });
+
+  it("colours text, backgrounds and badges", () => {
+    expect(renderMarkdown(":red[alarm]", { inline: true })).toBe('<span class="md-text md-text-red">alarm</span>');
+    expect(renderMarkdown(":blue-background[**bold** [x](#y)]", { inline: true })).toBe(
+      '<span class="md-background md-background-blue"><strong>bold</strong> <a href="#y">x</a></span>',
+    );
+    expect(renderMarkdown(":grey-badge[v1]", { inline: true })).toContain("md-badge-gray");
+    expect(renderMarkdown(":pink[nope]", { inline: true })).toBe(":pink[nope]");
+  });
+
+  it("turns emoji shortcodes into emoji, but not in code", () => {
+    expect(renderMarkdown("Hi :smile: :+1: :tada:", { inline: true })).toBe("Hi 😄 👍 🎉");
+    expect(renderMarkdown("`:smile:`", { inline: true })).toBe("<code>:smile:</code>");
+    expect(renderMarkdown("at 10:30:00 :notanemoji:", { inline: true })).toBe("at 10:30:00 :notanemoji:");
+  });
+
+  it("escapes HTML unless allowed", () => {
+    const source = 'Hello <b onclick="x()">bold</b>\n\n<div class="box">block</div>';
+    const escaped = renderMarkdown(source);
+    expect(escaped).not.toContain("<b");
+    expect(escaped).not.toContain("<div");
+    expect(escaped).toContain("&#60;b onclick=");
+    const raw = renderMarkdown(source, { allowHtml: true });
+    expect(raw).toContain('<b onclick="x()">bold</b>');
+    expect(raw).toContain('<div class="box">block</div>');
+  });
+
+  it("renders math with KaTeX, leaving prices alone", () => {
+    expect(renderMarkdown("Euler: $e^{i\\pi}+1=0$")).toContain('class="katex"');
+    expect(renderMarkdown("$$\n\\int_0^1 x\\,dx\n$$")).toContain("katex-display");
+    expect(renderMarkdown("costs $5 and $10")).not.toContain("katex");
+  });
+
+  it("says which lazy parts a text needs", () => {
+    expect(needsEmoji("plain text")).toBe(false);
+    expect(needsEmoji("yay :tada:")).toBe(true);
+    expect(needsMath("plain text")).toBe(false);
+    expect(needsMath("$x^2$")).toBe(true);
+  });
+
+  it("extracts the plain text of inline markdown", () => {
+    expect(markdownText("**Big** :red[title]")).toBe("Big title");
+  });
+});

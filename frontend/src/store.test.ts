@@ -1,0 +1,152 @@
+import { describe, expect, it } from "vitest";
+import type { Element, ServerMessage } from "./protocol.gen";
+import { nodeAt, Store } from "./store";
+
+const md = (body: string): Element => ({
+  type: "markdown",
+  body,
+  allow_html: false,
+  help: null,
+  width: null,
+});
+const container = (): Element => ({
+  type: "container",
+  border: false,
+  height: null,
+  horizontal: false,
+  gap: "small",
+  key: null,
+  width: null,
+});
+const el = (p: number[], e: Element): ServerMessage => ({ t: "el", p, e });
+const start = (run: number): ServerMessage => ({ t: "run_start", run });
+const end = (run: number, status: "ok" | "interrupted" | "error" = "ok"): ServerMessage => ({
+  t: "run_end",
+  run,
+  status,
+});
+
+function bodies(store: Store, root = 0): (string | null)[] {
+  const node = store.getState().roots[root];
+  return Array.from(node?.children ?? [], (c) => (c?.el && "body" in c.el ? c.el.body : null));
+}
+
+function firstRun(store: Store, ...texts: string[]): void {
+  store.applyFrame([start(1), ...texts.map((t, i) => el([0, i], md(t))), end(1)]);
+}
+
+describe("Store", () => {
+  it("puts elements at their paths and renders sparse children in index order", () => {
+    const store = new Store();
+    store.applyFrame([start(1), el([0, 2], md("c")), el([0, 0], md("a"))]);
+    expect(bodies(store)).toEqual(["a", null, "c"]);
+    store.applyFrame([el([1, 0], md("side"))]);
+    expect(bodies(store, 1)).toEqual(["side"]);
+  });
+
+  it("keeps confirmed siblings and removes the rest at run_end", () => {
+    const store = new Store();
+    firstRun(store, "a", "b", "c", "d");
+    store.applyFrame([start(2), { t: "keep", p: [0, 0], n: 2 }, el([0, 2], md("C")), end(2)]);
+    expect(bodies(store)).toEqual(["a", "b", "C"]);
+  });
+
+  it("removes a node's children with it", () => {
+    const store = new Store();
+    store.applyFrame([start(1), el([0, 0], container()), el([0, 0, 0], md("inner")), end(1)]);
+    store.applyFrame([start(2), el([0, 1], md("x")), end(2)]);
+    const root = store.getState().roots[0];
+    expect(root?.children[0]).toBeUndefined();
+    expect(bodies(store)).toEqual([null, "x"]);
+  });
+
+  it("removes unconfirmed children of a kept container", () => {
+    const store = new Store();
+    store.applyFrame([
+      start(1),
+      el([0, 0], container()),
+      el([0, 0, 0], md("one")),
+      el([0, 0, 1], md("two")),
+      end(1),
+    ]);
+    store.applyFrame([start(2), { t: "keep", p: [0, 0], n: 1 }, { t: "keep", p: [0, 0, 0], n: 1 }, end(2)]);
+    const box = nodeAt(store.getState(), [0, 0]);
+    expect(box?.children.length).toBe(1);
+  });
+
+  it("keeps everything when the run is interrupted", () => {
+    const store = new Store();
+    firstRun(store, "a", "b");
+    store.applyFrame([start(2), el([0, 0], md("A")), end(2, "interrupted")]);
+    expect(bodies(store)).toEqual(["A", "b"]);
+    expect(nodeAt(store.getState(), [0, 1])?.stale).toBe(true);
+  });
+
+  it("drops the children when the element type at a path changes", () => {
+    const store = new Store();
+    store.applyFrame([start(1), el([0, 0], container()), el([0, 0, 0], md("inner")), end(1)]);
+    store.applyFrame([start(2), el([0, 0], md("now text"))]);
+    expect(nodeAt(store.getState(), [0, 0])?.children).toEqual([]);
+  });
+
+  it("keeps the children when the same container type is updated", () => {
+    const store = new Store();
+    store.applyFrame([start(1), el([0, 0], container()), el([0, 0, 0], md("inner")), end(1)]);
+    store.applyFrame([start(2), el([0, 0], { ...container(), border: true })]);
+    expect(nodeAt(store.getState(), [0, 0, 0])?.el).toEqual(md("inner"));
+  });
+
+  it("marks unconfirmed elements stale during a run", () => {
+    const store = new Store();
+    firstRun(store, "a", "b");
+    expect(nodeAt(store.getState(), [0, 0])?.stale).toBe(false);
+    store.applyFrame([start(2), { t: "keep", p: [0, 0], n: 1 }]);
+    expect(nodeAt(store.getState(), [0, 0])?.stale).toBe(false);
+    expect(nodeAt(store.getState(), [0, 1])?.stale).toBe(true);
+    store.applyFrame([{ t: "keep", p: [0, 1], n: 1 }, end(2)]);
+    expect(nodeAt(store.getState(), [0, 1])?.stale).toBe(false);
+  });
+
+  it("copies only the changed path", () => {
+    const store = new Store();
+    store.applyFrame([start(1), el([0, 0], container()), el([0, 0, 0], md("x")), el([0, 1], md("y")), end(1)]);
+    const before = store.getState();
+    store.applyFrame([
+      start(2),
+      { t: "keep", p: [0, 0], n: 1 },
+      el([0, 0, 0], md("x2")),
+      { t: "keep", p: [0, 1], n: 1 },
+      end(2),
+    ]);
+    const after = store.getState();
+    expect(after.roots[0]).not.toBe(before.roots[0]);
+    expect(nodeAt(after, [0, 0])).not.toBe(nodeAt(before, [0, 0]));
+    expect(nodeAt(after, [0, 1])).toBe(nodeAt(before, [0, 1]));
+  });
+
+  it("publishes no new state for a run that changes nothing", () => {
+    const store = new Store();
+    firstRun(store, "a", "b");
+    const before = store.getState();
+    store.applyFrame([start(2), { t: "keep", p: [0, 0], n: 2 }, end(2)]);
+    expect(store.getState().roots).toBe(before.roots);
+  });
+
+  it("tracks the run, file changes and the session", () => {
+    const store = new Store();
+    let notified = 0;
+    store.subscribe(() => notified++);
+    store.applyFrame([start(1), el([0, 0], md("a"))]);
+    expect(store.getState().running).toBe(true);
+    expect(notified).toBe(1);
+    store.applyFrame([end(1), { t: "file_changed" }]);
+    expect(store.getState()).toMatchObject({ running: false, fileChanged: true });
+    store.applyFrame([{ t: "session", v: 1, session: "s", resumed: true, run_on_save: true }]);
+    expect(bodies(store)).toEqual(["a"]);
+    expect(store.getState().runOnSave).toBe(true);
+    store.applyFrame([{ t: "session", v: 1, session: "s2", resumed: false, run_on_save: false }]);
+    expect(store.getState().roots).toEqual([]);
+    store.applyFrame([start(2)]);
+    expect(store.getState().fileChanged).toBe(false);
+  });
+});

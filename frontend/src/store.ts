@@ -1,0 +1,251 @@
+/**
+ * The element tree the browser shows, kept in step with the server's messages.
+ *
+ * Nodes are immutable from React's point of view: applying a frame copies only the nodes along
+ * the changed paths, so a memoized node whose subtree did not change keeps its identity and is
+ * not rendered again. Within one frame a node copied once is then updated in place.
+ */
+import type { Element, ServerMessage } from "./protocol.gen";
+
+export interface TreeNode {
+  readonly el: Element | null;
+  /** Indexed by position; holes are allowed while a run fills the container. */
+  readonly children: readonly (TreeNode | undefined)[];
+  /** Shown in an earlier run and not yet confirmed by the current one. */
+  readonly stale: boolean;
+  /** The run that last confirmed this node. Bookkeeping: render code never reads it, so
+   * confirming a node updates it in place instead of copying the node. */
+  run: number;
+}
+
+export type ConnectionState = "connecting" | "connected" | "reconnecting";
+
+export interface AppState {
+  /** Index 0 is the main area, 1 the sidebar. Roots carry no element. */
+  readonly roots: readonly TreeNode[];
+  readonly running: boolean;
+  readonly fileChanged: boolean;
+  readonly runOnSave: boolean;
+  readonly connection: ConnectionState;
+}
+
+interface MutableNode {
+  el: Element | null;
+  children: (MutableNode | undefined)[];
+  stale: boolean;
+  run: number;
+}
+
+const EMPTY: AppState = {
+  roots: [],
+  running: false,
+  fileChanged: false,
+  runOnSave: false,
+  connection: "connecting",
+};
+
+export class Store {
+  private state: AppState = EMPTY;
+  private roots: (MutableNode | undefined)[] = [];
+  private run = 0;
+  /** Nodes created during the frame being applied: those may be changed in place. */
+  private owned = new Set<MutableNode>();
+  /** Whether a root was replaced during the frame being applied. */
+  private rootsChanged = false;
+  private listeners = new Set<() => void>();
+
+  getState = (): AppState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  setConnection(connection: ConnectionState): void {
+    if (connection === this.state.connection) return;
+    const running = connection === "connected" ? this.state.running : false;
+    this.publish({ ...this.state, connection, running });
+  }
+
+  /** Apply every message of one frame, then notify the listeners once. */
+  applyFrame(messages: readonly ServerMessage[]): void {
+    let { running, fileChanged, runOnSave, connection } = this.state;
+    for (const msg of messages) {
+      switch (msg.t) {
+        case "session":
+          connection = "connected";
+          runOnSave = msg.run_on_save;
+          if (!msg.resumed) {
+            this.roots = [];
+            this.rootsChanged = true;
+            running = false;
+          }
+          break;
+        case "run_start":
+          this.run = msg.run;
+          running = true;
+          fileChanged = false;
+          break;
+        case "el":
+          this.put(msg.p, msg.e);
+          break;
+        case "keep":
+          this.keep(msg.p, msg.n);
+          break;
+        case "run_end":
+          running = false;
+          if (msg.status !== "interrupted") this.prune(msg.run);
+          break;
+        case "file_changed":
+          fileChanged = true;
+          break;
+        default:
+          // A message from a newer server: ignore it rather than break the page.
+          break;
+      }
+    }
+    const roots = this.commit();
+    const s = this.state;
+    if (
+      roots !== s.roots ||
+      running !== s.running ||
+      fileChanged !== s.fileChanged ||
+      runOnSave !== s.runOnSave ||
+      connection !== s.connection
+    ) {
+      this.publish({ ...s, roots, running, fileChanged, runOnSave, connection });
+    }
+  }
+
+  private publish(state: AppState): void {
+    this.state = state;
+    for (const listener of this.listeners) listener();
+  }
+
+  private own(node: MutableNode): MutableNode {
+    if (this.owned.has(node)) return node;
+    const copy = { ...node, children: node.children.slice() };
+    this.owned.add(copy);
+    return copy;
+  }
+
+  private create(el: Element | null, children: (MutableNode | undefined)[]): MutableNode {
+    const node = { el, children, stale: false, run: this.run };
+    this.owned.add(node);
+    return node;
+  }
+
+  private ownRoot(index: number): MutableNode {
+    this.rootsChanged = true;
+    const root = this.roots[index];
+    const owned = root ? this.own(root) : this.create(null, []);
+    this.roots[index] = owned;
+    return owned;
+  }
+
+  private put(path: readonly number[], el: Element): void {
+    const [rootIndex, ...rest] = path;
+    const last = rest.pop();
+    if (rootIndex === undefined || last === undefined) return; // roots hold no element
+    let parent = this.ownRoot(rootIndex);
+    for (const i of rest) {
+      const child = parent.children[i];
+      // A missing parent should not happen; hold the children in a bare placeholder.
+      const owned = child ? this.own(child) : this.create(null, []);
+      parent.children[i] = owned;
+      parent = owned;
+    }
+    const old = parent.children[last];
+    const keepChildren = old !== undefined && old.el !== null && old.el.type === el.type;
+    parent.children[last] = this.create(el, keepChildren ? old.children.slice() : []);
+  }
+
+  private keep(path: readonly number[], count: number): void {
+    const [rootIndex, ...rest] = path;
+    const first = rest.pop();
+    if (rootIndex === undefined || first === undefined) return;
+    let parent = this.roots[rootIndex];
+    for (const i of rest) parent = parent?.children[i];
+    if (!parent) return;
+    for (let i = first; i < first + count; i++) {
+      const node = parent.children[i];
+      if (node) node.run = this.run;
+    }
+  }
+
+  /** Remove every node not confirmed in `run`, with its subtree. */
+  private prune(run: number): void {
+    const prunedChildren = (node: MutableNode): MutableNode => {
+      let result: MutableNode | null = null;
+      node.children.forEach((child, i) => {
+        if (!child) return;
+        const next = child.run === run ? prunedChildren(child) : undefined;
+        if (next === child) return;
+        result ??= this.own(node);
+        result.children[i] = next;
+      });
+      if (result === null) return node;
+      trimHoles((result as MutableNode).children);
+      return result;
+    };
+    this.roots.forEach((root, i) => {
+      if (!root) return;
+      const next = prunedChildren(root);
+      if (next !== root) {
+        this.roots[i] = next;
+        this.rootsChanged = true;
+      }
+    });
+  }
+
+  /** Set each node's `stale` flag for the current run and close the frame. */
+  private commit(): readonly TreeNode[] {
+    const refresh = (node: MutableNode, isRoot: boolean): MutableNode => {
+      let result = node;
+      const stale = !isRoot && node.run < this.run;
+      if (node.stale !== stale) {
+        result = this.own(node);
+        result.stale = stale;
+      }
+      node.children.forEach((child, i) => {
+        if (!child) return;
+        const next = refresh(child, false);
+        if (next === child) return;
+        if (result === node) result = this.own(node);
+        result.children[i] = next;
+      });
+      return result;
+    };
+    this.roots.forEach((root, i) => {
+      if (!root) return;
+      const next = refresh(root, true);
+      if (next !== root) {
+        this.roots[i] = next;
+        this.rootsChanged = true;
+      }
+    });
+    const changed = this.rootsChanged;
+    this.owned.clear();
+    this.rootsChanged = false;
+    if (!changed) return this.state.roots;
+    // Hand React a dense array: a missing root renders as an empty one.
+    const roots: TreeNode[] = [];
+    for (let i = 0; i < this.roots.length; i++) {
+      this.roots[i] ??= { el: null, children: [], stale: false, run: this.run };
+      roots.push(this.roots[i] as TreeNode);
+    }
+    return roots;
+  }
+}
+
+function trimHoles(children: (MutableNode | undefined)[]): void {
+  while (children.length > 0 && children[children.length - 1] === undefined) children.pop();
+}
+
+/** The node at `path`, if any (for tests and tools). */
+export function nodeAt(state: AppState, path: readonly number[]): TreeNode | undefined {
+  const [rootIndex, ...rest] = path;
+  let node: TreeNode | undefined = rootIndex === undefined ? undefined : state.roots[rootIndex];
+  for (const i of rest) node = node?.children[i];
+  return node;
+}

@@ -1,0 +1,37 @@
+/** Renders the element tree: one memoized view per node, so a frame re-renders only the
+ * nodes whose subtree changed. */
+import { memo, type CSSProperties } from "react";
+import type { Element } from "./protocol.gen";
+import type { TreeNode } from "./store";
+import { components, LEAF_TYPES } from "./elements/registry";
+
+export const NodeView = memo(function NodeView({ node }: { node: TreeNode }) {
+  const el = node.el;
+  if (el === null) return <Children node={node} />;
+  if (el.type === "empty" && !node.children.some(Boolean)) return null;
+  const Component = components[el.type] as ElementComponent | undefined;
+  if (!Component) {
+    return <div className="el el-unsupported">Slipstream cannot show a “{(el as Element).type}” element yet.</div>;
+  }
+  // Only leaves fade: a faded container would fade its children a second time.
+  const stale = node.stale && LEAF_TYPES.has(el.type);
+  return (
+    <div className={`el el-${el.type}${stale ? " stale" : ""}`} style={widthStyle(el)}>
+      <Component key={"id" in el ? el.id : undefined} el={el} node={node} />
+    </div>
+  );
+});
+
+type ElementComponent = (props: { el: Element; node: TreeNode }) => React.ReactNode;
+
+/** The children of a container, in index order (holes are skipped). */
+export function Children({ node }: { node: TreeNode }) {
+  return <>{node.children.map((child, i) => child && <NodeView key={i} node={child} />)}</>;
+}
+
+function widthStyle(el: Element): CSSProperties | undefined {
+  if (!("width" in el)) return undefined;
+  if (typeof el.width === "number") return { width: el.width, maxWidth: "100%" };
+  if (el.width === "content") return { width: "fit-content", maxWidth: "100%" };
+  return undefined;
+}

@@ -1,0 +1,45 @@
+import { fileURLToPath } from "node:url";
+import react from "@vitejs/plugin-react";
+import type { Plugin } from "vite";
+import { defineConfig } from "vitest/config";
+
+const EMOJI_ID = "virtual:emoji-shortcodes";
+
+/** Serves `virtual:emoji-shortcodes`: GitHub's shortcode -> emoji table, trimmed to what
+ * the markdown renderer needs (gemoji also ships tags and descriptions we never show). */
+function emojiShortcodes(): Plugin {
+  return {
+    name: "slipstream-emoji-shortcodes",
+    resolveId(id) {
+      return id === EMOJI_ID ? "\0" + EMOJI_ID : null;
+    },
+    async load(id) {
+      if (id !== "\0" + EMOJI_ID) return null;
+      const { gemoji } = await import("gemoji");
+      const table: Record<string, string> = {};
+      for (const entry of gemoji) for (const name of entry.names) table[name] = entry.emoji;
+      return `export default ${JSON.stringify(table)};`;
+    },
+  };
+}
+
+export default defineConfig({
+  base: "./",
+  plugins: [react(), emojiShortcodes()],
+  build: {
+    outDir: fileURLToPath(new URL("../src/slipstream/static", import.meta.url)),
+    emptyOutDir: true,
+    assetsDir: "assets",
+    target: "es2022",
+    chunkSizeWarningLimit: 1200,
+  },
+  server: {
+    // `npm run dev` talks to a server started with `slipstream run` on its default port.
+    proxy: { "/_slipstream": { target: "http://localhost:8501", ws: true } },
+  },
+  test: {
+    environment: "jsdom",
+    include: ["src/**/*.test.{ts,tsx}"],
+    css: false,
+  },
+});

@@ -1,0 +1,96 @@
+"""Slipstream: Streamlit's app model and `st.*` API, faster and lighter.
+
+``import slipstream as st`` (or ``import streamlit as st`` under ``slipstream run``) gives the
+names below. Each lives in a small module imported the first time it is used, so importing
+the package costs almost nothing.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+# name -> module defining it. Element functions can also be called on containers (col.button).
+_ELEMENTS: dict[str, str] = {
+    "markdown": "slipstream.elements.text",
+    "caption": "slipstream.elements.text",
+    "title": "slipstream.elements.text",
+    "header": "slipstream.elements.text",
+    "subheader": "slipstream.elements.text",
+    "text": "slipstream.elements.text",
+    "code": "slipstream.elements.text",
+    "divider": "slipstream.elements.text",
+    "json": "slipstream.elements.text",
+    "latex": "slipstream.elements.text",
+    "success": "slipstream.elements.alerts",
+    "info": "slipstream.elements.alerts",
+    "warning": "slipstream.elements.alerts",
+    "error": "slipstream.elements.alerts",
+    "exception": "slipstream.elements.exceptions",
+    "write": "slipstream.elements.write",
+    "button": "slipstream.elements.button",
+    "checkbox": "slipstream.elements.checkbox",
+    "toggle": "slipstream.elements.checkbox",
+    "text_input": "slipstream.elements.text_input",
+    "number_input": "slipstream.elements.number_input",
+    "slider": "slipstream.elements.slider",
+    "selectbox": "slipstream.elements.selection",
+    "radio": "slipstream.elements.selection",
+    "columns": "slipstream.elements.layout",
+    "container": "slipstream.elements.layout",
+    "empty": "slipstream.elements.layout",
+    "expander": "slipstream.elements.layout",
+    "tabs": "slipstream.elements.layout",
+}
+
+_OTHERS: dict[str, tuple[str, str]] = {
+    "session_state": ("slipstream.commands", "session_state"),
+    "rerun": ("slipstream.commands", "rerun"),
+    "stop": ("slipstream.commands", "stop"),
+    "sidebar": ("slipstream.delta_generator", "SIDEBAR"),
+    "errors": ("slipstream.errors", ""),
+}
+
+__all__ = sorted([*_ELEMENTS, *_OTHERS, "__version__"])
+
+if TYPE_CHECKING:
+    from slipstream.commands import rerun, session_state, stop
+    from slipstream.delta_generator import SIDEBAR as sidebar
+    from slipstream.elements.alerts import error, info, success, warning
+    from slipstream.elements.button import button
+    from slipstream.elements.checkbox import checkbox, toggle
+    from slipstream.elements.exceptions import exception
+    from slipstream.elements.layout import columns, container, empty, expander, tabs
+    from slipstream.elements.number_input import number_input
+    from slipstream.elements.selection import radio, selectbox
+    from slipstream.elements.slider import slider
+    from slipstream.elements.text import caption, code, divider, header, json, latex, markdown, subheader, text, title
+    from slipstream.elements.text_input import text_input
+    from slipstream.elements.write import write
+
+
+def _element_function(name: str) -> Any:
+    """The st.* element function called ``name``, or None."""
+    module = _ELEMENTS.get(name)
+    if module is None:
+        return None
+    return getattr(importlib.import_module(module), name)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _ELEMENTS:
+        value = _element_function(name)
+    elif name in _OTHERS:
+        module, attr = _OTHERS[name]
+        imported = importlib.import_module(module)
+        value = getattr(imported, attr) if attr else imported
+    else:
+        raise AttributeError(f"module 'slipstream' has no attribute '{name}': st.{name} is not available in Slipstream yet")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -1,0 +1,159 @@
+"""The `slipstream` command: run an app, the demo, and small utilities."""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import logging
+import os
+import socket
+import sys
+from pathlib import Path
+from typing import Any
+
+from slipstream import __version__
+
+
+class CliError(Exception):
+    """A problem the user can fix; shown as one line."""
+
+
+def _split_flags(argv: list[str]) -> tuple[list[str], dict[str, str], list[str]]:
+    """Split ``run`` arguments into positionals, ``--section.option value`` flags and script args."""
+    positionals: list[str] = []
+    flags: dict[str, str] = {}
+    script_args: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--":
+            script_args = argv[i + 1 :]
+            break
+        if arg.startswith("--") and "." in arg.split("=", 1)[0]:
+            name, eq, value = arg[2:].partition("=")
+            if not eq:
+                if i + 1 >= len(argv):
+                    raise CliError(f"--{name} needs a value")
+                value = argv[i + 1]
+                i += 1
+            flags[name] = value
+        elif positionals and not arg.startswith("-"):
+            script_args = argv[i:]
+            break
+        else:
+            positionals.append(arg)
+        i += 1
+    return positionals, flags, script_args
+
+
+def _check_script(path_text: str) -> Path:
+    path = Path(path_text)
+    if not path.exists():
+        raise CliError(f"File does not exist: {path_text}")
+    if path.is_dir():
+        raise CliError(f"{path_text} is a directory; give the app's .py file")
+    if path.suffix not in (".py", ".pyw"):
+        raise CliError(f"{path_text} is not a Python file (.py)")
+    return path.resolve()
+
+
+def _port_free(host: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host or "0.0.0.0", port))
+        except OSError as exc:
+            if exc.errno in (errno.EADDRINUSE, errno.EACCES):
+                return False
+            raise
+    return True
+
+
+def _choose_port(host: str, port: int, explicit: bool) -> int:
+    if _port_free(host, port):
+        return port
+    if explicit:
+        raise CliError(f"Port {port} is already in use; choose another with --server.port")
+    for candidate in range(port + 1, port + 100):
+        if _port_free(host, candidate):
+            return candidate
+    raise CliError(f"No free port found from {port} to {port + 99}")
+
+
+def serve(script: Path, flags: dict[str, Any], script_args: list[str]) -> None:
+    from slipstream import config
+    from slipstream.compat import install_streamlit_alias
+
+    try:
+        options = config.load(flags)
+    except config.ConfigError as exc:
+        raise CliError(str(exc)) from None
+    host = str(options["server.address"])
+    explicit = "server.port" in flags or options["server.port"] != config.OPTIONS["server.port"].default
+    port = _choose_port(host, int(options["server.port"]), explicit)
+
+    sys.argv = [str(script), *script_args]
+    sys.path.insert(0, str(script.parent))
+    install_streamlit_alias()
+    logging.basicConfig(level=str(options["logger.level"]).upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+    import uvicorn
+
+    from slipstream.server.app import create_app
+
+    app = create_app(script, options)
+    shown_host = "localhost" if host in ("", "0.0.0.0", "::") else host
+    url = f"http://{shown_host}:{port}"
+    print(f"\n  Slipstream is serving {script.name}\n\n  Local URL: {url}\n", flush=True)
+    if not options["server.headless"] and os.environ.get("DISPLAY"):
+        import webbrowser
+
+        webbrowser.open(url)
+    uvicorn.run(
+        app,
+        host=host or "0.0.0.0",
+        port=port,
+        log_level="warning",
+        ws_max_size=int(options["server.maxMessageSize"]) * 1024 * 1024,
+        lifespan="on",
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = argparse.ArgumentParser(prog="slipstream", description="Run Streamlit apps, faster.")
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("run", help="run an app: slipstream run app.py [--server.port 8501] [-- args]", add_help=False)
+    sub.add_parser("hello", help="run the demo app", add_help=False)
+    sub.add_parser("version", help="print the version")
+    if not argv or argv[0] in ("-h", "--help"):
+        parser.print_help()
+        return 0 if argv else 2
+    command, rest = argv[0], argv[1:]
+    try:
+        if command == "version":
+            print(f"Slipstream, version {__version__}")
+            return 0
+        if command in ("run", "hello"):
+            positionals, flags, script_args = _split_flags(rest)
+            if command == "hello":
+                from slipstream.hello import APP_PATH
+
+                script = APP_PATH
+            else:
+                if not positionals:
+                    raise CliError("usage: slipstream run APP.py [--server.port PORT] [-- ARGS]")
+                script = _check_script(positionals[0])
+                script_args = positionals[1:] + script_args
+            serve(script, flags, script_args)
+            return 0
+        raise CliError(f"unknown command {command!r}; try `slipstream --help`")
+    except CliError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,135 @@
+"""Script-level commands that are not elements: st.rerun, st.stop, st.session_state."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, NoReturn
+
+from slipstream.errors import StreamlitAPIException
+from slipstream.runtime.context import get_run_context
+from slipstream.runtime.control import RerunRun, StopRun
+from slipstream.runtime.state import SessionState
+
+
+def rerun(scope: str = "app") -> NoReturn:
+    """End this run now and run the script again from the top.
+
+    Example::
+
+        if st.button("Reset"):
+            st.session_state.clear()
+            st.rerun()
+    """
+    if scope not in ("app", "fragment"):
+        raise StreamlitAPIException(f"st.rerun: scope is {scope!r}; use 'app' or 'fragment'.")
+    ctx = get_run_context()
+    if ctx is not None:
+        ctx.session.request_rerun()
+    raise RerunRun
+
+
+def stop() -> NoReturn:
+    """End this run now; what was shown so far stays.
+
+    Example::
+
+        if not name:
+            st.warning("Enter a name")
+            st.stop()
+    """
+    raise StopRun
+
+
+_BARE_STATE = SessionState()
+
+
+def _state() -> SessionState:
+    ctx = get_run_context()
+    return ctx.session.state if ctx is not None else _BARE_STATE
+
+
+class SessionStateProxy:
+    """``st.session_state``: the running session's state, by item or by attribute."""
+
+    def __getitem__(self, key: str) -> Any:
+        try:
+            return _state()[key]
+        except KeyError:
+            raise KeyError(
+                f'st.session_state has no key "{key}". Did you forget to initialize it? '
+                f"(for example `if {key!r} not in st.session_state: st.session_state[{key!r}] = ...`)"
+            ) from None
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        _state()[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        try:
+            del _state()[key]
+        except KeyError:
+            raise KeyError(f'st.session_state has no key "{key}".') from None
+
+    def __getattr__(self, key: str) -> Any:
+        try:
+            return self[key]
+        except KeyError:
+            raise AttributeError(
+                f'st.session_state has no attribute "{key}". Did you forget to initialize it? '
+                f"(for example `if {key!r} not in st.session_state: st.session_state.{key} = ...`)"
+            ) from None
+
+    def __setattr__(self, key: str, value: Any) -> None:
+        self[key] = value
+
+    def __delattr__(self, key: str) -> None:
+        try:
+            del self[key]
+        except KeyError:
+            raise AttributeError(f'st.session_state has no attribute "{key}".') from None
+
+    def __contains__(self, key: object) -> bool:
+        return key in _state()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_state())
+
+    def __len__(self) -> int:
+        return len(_state())
+
+    def keys(self) -> Any:
+        return _state().keys()
+
+    def values(self) -> Any:
+        return _state().values()
+
+    def items(self) -> Any:
+        return _state().items()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return _state().get(key, default)
+
+    def setdefault(self, key: str, default: Any = None) -> Any:
+        return _state().setdefault(key, default)
+
+    def pop(self, key: str, *default: Any) -> Any:
+        return _state().pop(key, *default)
+
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        _state().update(*args, **kwargs)
+
+    def clear(self) -> None:
+        _state().clear()
+
+    def to_dict(self) -> dict[str, Any]:
+        return _state().to_dict()
+
+    def __repr__(self) -> str:
+        return repr(self.to_dict())
+
+    def __eq__(self, other: object) -> bool:
+        return self.to_dict() == other
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+session_state = SessionStateProxy()

@@ -1,0 +1,1 @@
+"""The st.* element builders, one module per family."""

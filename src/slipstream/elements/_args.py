@@ -1,0 +1,64 @@
+"""Argument checks shared by the element builders."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+from slipstream.errors import StreamlitAPIException
+
+LABEL_VISIBILITIES = ("visible", "hidden", "collapsed")
+
+
+def clean_text(body: Any) -> str:
+    return textwrap.dedent(str(body)).strip()
+
+
+def check_width(fn: str, width: Any, *, allow_content: bool = True) -> int | str:
+    allowed = ("stretch", "content") if allow_content else ("stretch",)
+    if isinstance(width, str) and width in allowed:
+        return width
+    if isinstance(width, int) and not isinstance(width, bool) and width > 0:
+        return width
+    choices = " or ".join(f'"{a}"' for a in allowed)
+    raise StreamlitAPIException(f"st.{fn}: width must be {choices} or a positive number of pixels, not {width!r}.")
+
+
+def check_label_visibility(fn: str, value: Any) -> str:
+    if value not in LABEL_VISIBILITIES:
+        raise StreamlitAPIException(
+            f"st.{fn}: label_visibility is {value!r}; valid values are 'visible', 'hidden' and 'collapsed'."
+        )
+    return str(value)
+
+
+def check_label(fn: str, label: Any, label_visibility: str = "visible") -> str:
+    if label is None:
+        label = ""
+    text = str(label)
+    if not text and label_visibility == "visible":
+        import logging
+
+        logging.getLogger("slipstream").warning(
+            "st.%s was given an empty label; give it one for accessibility and hide it with "
+            "label_visibility='collapsed' if needed.",
+            fn,
+        )
+    return text
+
+
+def optional_str(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def check_icon(fn: str, icon: Any) -> str | None:
+    if icon is None:
+        return None
+    text = str(icon).strip()
+    if text.startswith(":material/") and text.endswith(":"):
+        return text
+    if not text or len(text) > 16 or any(c.isalnum() and c.isascii() for c in text):
+        raise StreamlitAPIException(
+            f"st.{fn}: icon {icon!r} is neither a single emoji nor a Material icon like ':material/thumb_up:'."
+        )
+    return text

@@ -1,0 +1,190 @@
+"""Layout: columns, containers, placeholders, expanders and tabs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from numbers import Real
+from typing import Any
+
+from slipstream.delta_generator import DeltaGenerator, emit, emit_container
+from slipstream.elements._args import check_icon, check_width, clean_text
+from slipstream.errors import StreamlitAPIException
+
+GAPS = ("xxsmall", "xsmall", "small", "medium", "large", "xlarge", "xxlarge")
+VERTICAL_ALIGNMENTS = ("top", "center", "bottom")
+
+
+def _check_gap(fn: str, gap: Any) -> str | None:
+    if gap is None or gap in GAPS:
+        return gap
+    raise StreamlitAPIException(f"st.{fn}: gap is {gap!r}; valid values are {', '.join(GAPS)} or None.")
+
+
+def columns(
+    spec: int | Sequence[float],
+    *,
+    gap: str | None = "small",
+    vertical_alignment: str = "top",
+    border: bool = False,
+    width: int | str = "stretch",
+    wrap: bool = True,
+) -> list[DeltaGenerator]:
+    """Lay out side-by-side columns; return one container per column.
+
+    ``spec`` is the number of equal columns, or a list of relative widths.
+
+    Example::
+
+        left, right = st.columns([2, 1])
+        left.write("wide")
+        right.button("narrow")
+    """
+    if isinstance(spec, Real) and not isinstance(spec, bool):
+        if int(spec) != spec or spec < 1:
+            raise StreamlitAPIException(f"st.columns: {spec!r} is not a positive number of columns.")
+        weights = [1.0] * int(spec)
+    elif isinstance(spec, Sequence) and not isinstance(spec, str) and spec:
+        if not all(isinstance(w, Real) and not isinstance(w, bool) and w > 0 for w in spec):
+            raise StreamlitAPIException(
+                f"st.columns: the column widths must all be positive numbers, got {list(spec)!r}."
+            )
+        weights = [float(w) for w in spec]
+    else:
+        raise StreamlitAPIException(
+            f"st.columns takes a positive number of columns or a list of positive widths, not {spec!r}."
+        )
+    if vertical_alignment not in VERTICAL_ALIGNMENTS:
+        raise StreamlitAPIException(
+            f"st.columns: vertical_alignment is {vertical_alignment!r}; use 'top', 'center' or 'bottom'."
+        )
+    row = emit_container(
+        {"type": "columns", "gap": _check_gap("columns", gap), "vertical_alignment": vertical_alignment, "border": bool(border)}
+    )
+    total = sum(weights)
+    with row:
+        return [
+            emit_container(
+                {"type": "column", "weight": w / total, "vertical_alignment": vertical_alignment, "border": bool(border)}
+            )
+            for w in weights
+        ]
+
+
+def container(
+    *,
+    border: bool | None = None,
+    key: str | int | None = None,
+    width: int | str = "stretch",
+    height: int | str = "content",
+    horizontal: bool = False,
+    wrap: bool = True,
+    horizontal_alignment: str = "left",
+    vertical_alignment: str = "top",
+    gap: str | None = "small",
+    autoscroll: bool | None = None,
+) -> DeltaGenerator:
+    """A container to group elements, optionally bordered or of fixed height (then it scrolls).
+
+    Example::
+
+        with st.container(border=True, height=200):
+            st.write("inside")
+    """
+    if height in ("content", "stretch"):
+        pixel_height = None
+    elif isinstance(height, int) and not isinstance(height, bool) and height > 0:
+        pixel_height = height
+    else:
+        raise StreamlitAPIException(f"st.container: height must be 'content' or a positive number of pixels, not {height!r}.")
+    return emit_container(
+        {
+            "type": "container",
+            "border": bool(border) if border is not None else pixel_height is not None,
+            "height": pixel_height,
+            "horizontal": bool(horizontal),
+            "gap": _check_gap("container", gap),
+            "key": None if key is None else str(key),
+            "width": check_width("container", width),
+        }
+    )
+
+
+def empty() -> DeltaGenerator:
+    """A placeholder holding at most one element; writing to it replaces what it shows.
+
+    Example::
+
+        slot = st.empty()
+        slot.text("Loading...")
+        slot.text("Done")
+    """
+    return DeltaGenerator(emit({"type": "empty"}), slot=True)
+
+
+def expander(
+    label: str,
+    expanded: bool = False,
+    *,
+    key: str | int | None = None,
+    icon: str | None = None,
+    type: str = "default",
+    width: int | str = "stretch",
+    on_change: Any = "ignore",
+    args: Any = None,
+    kwargs: Any = None,
+    bind: Any = None,
+) -> DeltaGenerator:
+    """A section that opens and closes, showing ``label`` while closed.
+
+    Example::
+
+        with st.expander("Details"):
+            st.write("hidden until opened")
+    """
+    if not isinstance(label, str) or not label:
+        raise StreamlitAPIException("st.expander needs a non-empty label.")
+    return emit_container(
+        {
+            "type": "expander",
+            "label": clean_text(label),
+            "expanded": bool(expanded),
+            "icon": check_icon("expander", icon),
+            "width": check_width("expander", width, allow_content=False),
+        }
+    )
+
+
+def tabs(
+    tabs: Sequence[str],
+    *,
+    width: int | str = "stretch",
+    height: int | str = "content",
+    default: str | None = None,
+    key: str | int | None = None,
+    on_change: Any = "ignore",
+    args: Any = None,
+    kwargs: Any = None,
+    bind: Any = None,
+) -> list[DeltaGenerator]:
+    """Tabs: one container per label; only the selected tab's content shows.
+
+    Example::
+
+        a, b = st.tabs(["Chart", "Data"])
+        a.write("chart here")
+    """
+    if isinstance(tabs, str) or not isinstance(tabs, Sequence) or not tabs:
+        raise StreamlitAPIException("st.tabs needs a non-empty list of tab labels.")
+    labels = [str(t) for t in tabs]
+    if default is not None and default not in labels:
+        raise StreamlitAPIException(f"st.tabs: default {default!r} is not one of the tab labels.")
+    row = emit_container(
+        {
+            "type": "tabs",
+            "labels": labels,
+            "default": labels.index(default) if default is not None else 0,
+            "width": check_width("tabs", width, allow_content=False),
+        }
+    )
+    with row:
+        return [emit_container({"type": "tab", "label": label}) for label in labels]

@@ -1,0 +1,97 @@
+"""st.text_input: a single line of text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from slipstream.delta_generator import emit_element
+from slipstream.elements._args import check_label, check_label_visibility, check_width, optional_str
+from slipstream.errors import StreamlitAPIException
+from slipstream.runtime.widgets import Key, register
+
+INPUT_TYPES = ("default", "password")
+
+
+def text_input(
+    label: str,
+    value: Any = "",
+    max_chars: int | None = None,
+    key: Key = None,
+    type: str = "default",
+    help: str | None = None,
+    autocomplete: str | None = None,
+    on_change: Callable[..., Any] | None = None,
+    args: Any = None,
+    kwargs: Any = None,
+    *,
+    placeholder: str | None = None,
+    disabled: bool = False,
+    required: bool = False,
+    label_visibility: str = "visible",
+    icon: str | None = None,
+    validate: Any = None,
+    live: Any = False,
+    width: int | str = "stretch",
+    bind: Any = None,
+    persist_state: Any = None,
+) -> str | None:
+    """Show a one-line text box; return its text (None when ``value=None`` and nothing was typed).
+
+    The value is sent when the user presses Enter or leaves the box.
+
+    Example::
+
+        name = st.text_input("Your name", placeholder="Ada")
+        st.write("Hello", name)
+    """
+    visibility = check_label_visibility("text_input", label_visibility)
+    text = check_label("text_input", label, visibility)
+    if type not in INPUT_TYPES:
+        raise StreamlitAPIException(f"st.text_input: type is {type!r}; valid types are 'default' and 'password'.")
+    if max_chars is not None and (not isinstance(max_chars, int) or max_chars < 1):
+        raise StreamlitAPIException(f"st.text_input: max_chars must be a positive int, not {max_chars!r}.")
+    default = None if value is None else str(value)
+    if default is not None and max_chars is not None and len(default) > max_chars:
+        raise StreamlitAPIException(
+            f"st.text_input: the default value has {len(default)} characters, more than max_chars={max_chars}."
+        )
+
+    def fits(v: Any) -> bool:
+        return v is None or (isinstance(v, str) and (max_chars is None or len(v) <= max_chars))
+
+    def from_browser(v: Any) -> str | None:
+        if not fits(v):
+            raise ValueError(f"expected text of at most {max_chars} characters" if max_chars else "expected text")
+        return v  # type: ignore[no-any-return]
+
+    wid, current = register(
+        "text_input",
+        key=key,
+        identity={"label": text, "value": default, "max_chars": max_chars, "type": type, "help": help,
+                  "placeholder": placeholder, "autocomplete": autocomplete},
+        default=default,
+        deserialize=from_browser,
+        on_change=on_change,
+        args=args,
+        kwargs=kwargs,
+        accept=lambda v: v is None or isinstance(v, str),
+    )
+    current = None if current is None else str(current)
+    emit_element(
+        {
+            "type": "text_input",
+            "id": wid,
+            "label": text,
+            "value": current,
+            "max_chars": max_chars,
+            "input_type": type,  # type: ignore[typeddict-item]
+            "placeholder": optional_str(placeholder),
+            "autocomplete": "new-password" if autocomplete is None and type == "password" else autocomplete,
+            "help": optional_str(help),
+            "disabled": bool(disabled),
+            "label_visibility": visibility,
+            "width": check_width("text_input", width, allow_content=False),
+        }
+    )
+    return current

@@ -1,0 +1,46 @@
+"""Exceptions an app can see, named as Streamlit names them so `except` clauses keep working."""
+
+from __future__ import annotations
+
+
+class StreamlitAPIException(Exception):
+    """An `st.*` function was called wrongly. Shown in the app where it happened."""
+
+
+class StreamlitDuplicateElementId(StreamlitAPIException):
+    """Two elements of one run got the same automatic id."""
+
+    def __init__(self, element_type: str) -> None:
+        super().__init__(
+            f"There are several `{element_type}` elements with the same automatically generated id: "
+            f"they were created with the same type and parameters. "
+            f"Give each one a unique `key`, for example `st.{element_type}(..., key=\"my_{element_type}_2\")`."
+        )
+
+
+class StreamlitDuplicateElementKey(StreamlitAPIException):
+    """Two elements of one run were given the same key."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(
+            f"There are several elements with the same `key='{key}'`. Keys must be unique within a run: "
+            f"give each element its own key."
+        )
+
+
+class StreamlitValueAssignmentNotAllowedError(StreamlitAPIException):
+    """A value was written through session_state to a widget that cannot take one."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(
+            f"Values for the widget with key '{key}' cannot be set using `st.session_state`: "
+            f"buttons, download buttons, file uploaders and forms get their value only from the browser."
+        )
+
+
+class StreamlitSetWidgetAfterCreation(StreamlitAPIException):
+    def __init__(self, key: str) -> None:
+        super().__init__(
+            f"`st.session_state.{key}` cannot be modified after the widget with key `{key}` is created "
+            f"in this run. Set it before the widget is created, or in the widget's callback."
+        )

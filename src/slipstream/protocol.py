@@ -1,0 +1,434 @@
+"""The wire contract between the server and the browser (see docs/protocol.md).
+
+Every frame on the websocket is a JSON array of messages; every message is an object whose
+``t`` field names its kind. Element types are declared here once; the frontend's TypeScript
+types are generated from this module by ``scripts/gen_protocol_ts.py``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal, TypedDict, Union
+
+import orjson
+
+PROTOCOL_VERSION = 1
+
+# The paths' first index names the root container an element lives in.
+ROOT_MAIN = 0
+ROOT_SIDEBAR = 1
+
+Width = Union[int, str, None]
+LabelVisibility = Literal["visible", "hidden", "collapsed"]
+RunStatus = Literal["ok", "error", "stopped", "interrupted"]
+
+
+# ---- elements -----------------------------------------------------------------------------
+
+
+class MarkdownEl(TypedDict):
+    type: Literal["markdown"]
+    body: str
+    allow_html: bool
+    help: str | None
+    width: Width
+
+
+class CaptionEl(TypedDict):
+    type: Literal["caption"]
+    body: str
+    allow_html: bool
+    help: str | None
+    width: Width
+
+
+class HeadingEl(TypedDict):
+    type: Literal["heading"]
+    level: Literal["title", "header", "subheader"]
+    body: str
+    anchor: str | None
+    show_anchor: bool
+    help: str | None
+    divider: str | None
+    width: Width
+
+
+class TextEl(TypedDict):
+    type: Literal["text"]
+    body: str
+    help: str | None
+    width: Width
+
+
+class CodeEl(TypedDict):
+    type: Literal["code"]
+    body: str
+    language: str | None
+    line_numbers: bool
+    wrap_lines: bool
+    height: int | None
+    width: Width
+
+
+class DividerEl(TypedDict):
+    type: Literal["divider"]
+    width: Width
+
+
+class JsonEl(TypedDict):
+    type: Literal["json"]
+    body: str
+    expanded: bool | int
+    width: Width
+
+
+class LatexEl(TypedDict):
+    type: Literal["latex"]
+    body: str
+    help: str | None
+    width: Width
+
+
+class AlertEl(TypedDict):
+    type: Literal["alert"]
+    kind: Literal["success", "info", "warning", "error"]
+    body: str
+    icon: str | None
+    title: str | None
+    width: Width
+
+
+class ExceptionEl(TypedDict):
+    type: Literal["exception"]
+    exc_type: str
+    message: str
+    traceback: list[str]
+    width: Width
+
+
+class ButtonEl(TypedDict):
+    type: Literal["button"]
+    id: str
+    label: str
+    help: str | None
+    disabled: bool
+    kind: Literal["primary", "secondary", "tertiary"]
+    icon: str | None
+    width: Width
+
+
+class CheckboxEl(TypedDict):
+    type: Literal["checkbox"]
+    id: str
+    label: str
+    value: bool
+    toggle: bool
+    help: str | None
+    disabled: bool
+    label_visibility: LabelVisibility
+    width: Width
+
+
+class TextInputEl(TypedDict):
+    type: Literal["text_input"]
+    id: str
+    label: str
+    value: str | None
+    max_chars: int | None
+    input_type: Literal["default", "password"]
+    placeholder: str | None
+    autocomplete: str | None
+    help: str | None
+    disabled: bool
+    label_visibility: LabelVisibility
+    width: Width
+
+
+class NumberInputEl(TypedDict):
+    type: Literal["number_input"]
+    id: str
+    label: str
+    value: float | None
+    min: float | None
+    max: float | None
+    step: float
+    is_int: bool
+    format: str | None
+    placeholder: str | None
+    help: str | None
+    disabled: bool
+    label_visibility: LabelVisibility
+    width: Width
+
+
+class SliderEl(TypedDict):
+    """A slider over numbers. ``value`` holds one or two thumbs; ``labels`` is only set for
+    non-numeric sliders (dates, times), whose positions the server formats itself."""
+
+    type: Literal["slider"]
+    id: str
+    label: str
+    value: list[float]
+    min: float
+    max: float
+    step: float
+    data_type: Literal["int", "float", "date", "time", "datetime"]
+    format: str | None
+    help: str | None
+    disabled: bool
+    label_visibility: LabelVisibility
+    width: Width
+
+
+class SelectboxEl(TypedDict):
+    type: Literal["selectbox"]
+    id: str
+    label: str
+    options: list[str]
+    index: int | None
+    placeholder: str
+    help: str | None
+    disabled: bool
+    label_visibility: LabelVisibility
+    width: Width
+
+
+class RadioEl(TypedDict):
+    type: Literal["radio"]
+    id: str
+    label: str
+    options: list[str]
+    index: int | None
+    horizontal: bool
+    captions: list[str]
+    help: str | None
+    disabled: bool
+    label_visibility: LabelVisibility
+    width: Width
+
+
+class ContainerEl(TypedDict):
+    type: Literal["container"]
+    border: bool
+    height: int | None
+    horizontal: bool
+    gap: str | None
+    key: str | None
+    width: Width
+
+
+class ColumnsEl(TypedDict):
+    type: Literal["columns"]
+    gap: str | None
+    vertical_alignment: Literal["top", "center", "bottom"]
+    border: bool
+
+
+class ColumnEl(TypedDict):
+    type: Literal["column"]
+    weight: float
+    vertical_alignment: Literal["top", "center", "bottom"]
+    border: bool
+
+
+class ExpanderEl(TypedDict):
+    type: Literal["expander"]
+    label: str
+    expanded: bool
+    icon: str | None
+    width: Width
+
+
+class TabsEl(TypedDict):
+    type: Literal["tabs"]
+    labels: list[str]
+    default: int
+    width: Width
+
+
+class TabEl(TypedDict):
+    type: Literal["tab"]
+    label: str
+
+
+class EmptyEl(TypedDict):
+    type: Literal["empty"]
+
+
+Element = Union[
+    MarkdownEl,
+    CaptionEl,
+    HeadingEl,
+    TextEl,
+    CodeEl,
+    DividerEl,
+    JsonEl,
+    LatexEl,
+    AlertEl,
+    ExceptionEl,
+    ButtonEl,
+    CheckboxEl,
+    TextInputEl,
+    NumberInputEl,
+    SliderEl,
+    SelectboxEl,
+    RadioEl,
+    ContainerEl,
+    ColumnsEl,
+    ColumnEl,
+    ExpanderEl,
+    TabsEl,
+    TabEl,
+    EmptyEl,
+]
+
+# Element types that hold children (their children's paths extend theirs).
+CONTAINER_TYPES = frozenset({"container", "columns", "column", "expander", "tabs", "tab", "empty"})
+
+
+# ---- server -> client ---------------------------------------------------------------------
+
+
+class SessionMsg(TypedDict):
+    """First message on a connection: which session the tab is attached to."""
+
+    t: Literal["session"]
+    v: int
+    session: str
+    resumed: bool
+    run_on_save: bool
+
+
+class RunStartMsg(TypedDict):
+    t: Literal["run_start"]
+    run: int
+
+
+class RunEndMsg(TypedDict):
+    """The run ended. Unless ``interrupted``, elements not produced in this run are removed."""
+
+    t: Literal["run_end"]
+    run: int
+    status: RunStatus
+
+
+class ElementMsg(TypedDict):
+    """Put element ``e`` at path ``p`` (replacing what was there)."""
+
+    t: Literal["el"]
+    p: list[int]
+    e: Element
+
+
+class KeepMsg(TypedDict):
+    """The ``n`` siblings starting at path ``p`` are unchanged since the browser got them."""
+
+    t: Literal["keep"]
+    p: list[int]
+    n: int
+
+
+class FileChangedMsg(TypedDict):
+    """The script or a module it imports changed on disk."""
+
+    t: Literal["file_changed"]
+
+
+ServerMessage = Union[SessionMsg, RunStartMsg, RunEndMsg, ElementMsg, KeepMsg, FileChangedMsg]
+
+
+# ---- client -> server ---------------------------------------------------------------------
+
+WidgetValue = Union[bool, int, float, str, None, list[float], list[str]]
+
+
+class HelloMsg(TypedDict):
+    """First message from a tab: resume ``session`` when given and still alive."""
+
+    t: Literal["hello"]
+    v: int
+    session: str | None
+    query: str
+
+
+class RerunMsg(TypedDict):
+    """Run the script again after applying new widget ``values`` (by widget id)."""
+
+    t: Literal["rerun"]
+    values: dict[str, WidgetValue]
+
+
+class StopMsg(TypedDict):
+    t: Literal["stop"]
+
+
+class RunOnSaveMsg(TypedDict):
+    t: Literal["run_on_save"]
+    value: bool
+
+
+ClientMessage = Union[HelloMsg, RerunMsg, StopMsg, RunOnSaveMsg]
+
+MAX_CLIENT_MESSAGE_BYTES = 1 << 20
+MAX_WIDGET_ID_CHARS = 1024
+MAX_LIST_ITEMS = 10_000
+
+
+class ProtocolError(ValueError):
+    """A message from a browser that does not follow the protocol."""
+
+
+def _require(cond: bool, what: str) -> None:
+    if not cond:
+        raise ProtocolError(what)
+
+
+def _check_widget_value(widget_id: str, value: Any) -> None:
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return
+    _require(isinstance(value, list), f"widget {widget_id!r}: value must be a scalar or a list")
+    _require(len(value) <= MAX_LIST_ITEMS, f"widget {widget_id!r}: list is too long")
+    for item in value:
+        _require(
+            isinstance(item, (bool, int, float, str)),
+            f"widget {widget_id!r}: list items must be scalars",
+        )
+
+
+def parse_client_message(raw: str | bytes) -> ClientMessage:
+    """Decode and validate one message from a browser; raise ProtocolError when it is wrong."""
+    _require(len(raw) <= MAX_CLIENT_MESSAGE_BYTES, f"message of {len(raw)} bytes is too large")
+    try:
+        msg = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise ProtocolError(f"message is not JSON: {exc}") from None
+    _require(isinstance(msg, dict), "message must be a JSON object")
+    kind = msg.get("t")
+    fields = set(msg)
+    if kind == "hello":
+        _require(fields <= {"t", "v", "session", "query"}, f"hello: unknown fields {sorted(fields)}")
+        _require(msg.get("v") == PROTOCOL_VERSION, f"hello: protocol version {msg.get('v')!r} is not {PROTOCOL_VERSION}")
+        session = msg.get("session")
+        _require(session is None or (isinstance(session, str) and len(session) <= 64), "hello: bad session")
+        query = msg.get("query", "")
+        _require(isinstance(query, str) and len(query) <= 8192, "hello: bad query")
+        return HelloMsg(t="hello", v=PROTOCOL_VERSION, session=session, query=query)
+    if kind == "rerun":
+        _require(fields <= {"t", "values"}, f"rerun: unknown fields {sorted(fields)}")
+        values = msg.get("values", {})
+        _require(isinstance(values, dict), "rerun: values must be an object")
+        for widget_id, value in values.items():
+            _require(len(widget_id) <= MAX_WIDGET_ID_CHARS, "rerun: widget id is too long")
+            _check_widget_value(widget_id, value)
+        return RerunMsg(t="rerun", values=values)
+    if kind == "stop":
+        _require(fields == {"t"}, f"stop: unknown fields {sorted(fields)}")
+        return StopMsg(t="stop")
+    if kind == "run_on_save":
+        _require(fields == {"t", "value"} and isinstance(msg["value"], bool), "run_on_save: value must be a boolean")
+        return RunOnSaveMsg(t="run_on_save", value=msg["value"])
+    raise ProtocolError(f"unknown message kind {kind!r}")
+
+
+def encode_frame(messages: list[ServerMessage]) -> bytes:
+    """One websocket frame: the messages as a JSON array."""
+    return orjson.dumps(messages)

@@ -1,0 +1,1 @@
+"""The script runtime: sessions, runs, session state, widget state and what the browser holds."""

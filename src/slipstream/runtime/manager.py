@@ -1,0 +1,70 @@
+"""All sessions of one app: attach, detach, resume within the TTL, free when expired."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterator
+
+from slipstream.runtime.script import AppScript
+from slipstream.runtime.session import Session
+
+log = logging.getLogger("slipstream.sessions")
+
+
+class SessionManager:
+    def __init__(self, script: AppScript, *, ttl: float = 120.0, run_on_save: bool = False) -> None:
+        self.script = script
+        self.ttl = ttl
+        self.run_on_save = run_on_save
+        self._sessions: dict[str, Session] = {}
+        self._attached: set[str] = set()
+
+    def __iter__(self) -> Iterator[Session]:
+        return iter(list(self._sessions.values()))
+
+    def __len__(self) -> int:
+        return len(self._sessions)
+
+    def attach(self, session_id: str | None, query: str = "") -> tuple[Session, bool]:
+        """The session for a connecting tab, and whether it is an earlier one resumed.
+
+        A session that another live connection holds (a duplicated tab shares the id) is not
+        handed out twice; the newcomer gets a new session.
+        """
+        session = self._sessions.get(session_id) if session_id else None
+        resumed = session is not None and session.id not in self._attached and not session.closed
+        if not resumed:
+            session = Session(self.script, query=query)
+            session.run_on_save = self.run_on_save
+            self._sessions[session.id] = session
+        assert session is not None
+        session.query = query
+        session.detached_since = None
+        self._attached.add(session.id)
+        return session, resumed
+
+    def detach(self, session: Session) -> None:
+        self._attached.discard(session.id)
+        session.detached_since = time.monotonic()
+        session.outbox.set_listener(None)
+
+    def reap(self, now: float | None = None) -> int:
+        """Free sessions detached for longer than the TTL; return how many."""
+        now = time.monotonic() if now is None else now
+        expired = [
+            s for s in self._sessions.values()
+            if s.detached_since is not None and now - s.detached_since >= self.ttl
+        ]
+        for session in expired:
+            session.close()
+            del self._sessions[session.id]
+        if expired:
+            log.info("freed %d expired session(s)", len(expired))
+        return len(expired)
+
+    def close_all(self) -> None:
+        for session in self._sessions.values():
+            session.close()
+        self._sessions.clear()
+        self._attached.clear()

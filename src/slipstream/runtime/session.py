@@ -1,0 +1,183 @@
+"""A session: one browser tab's state and the runs of its script."""
+
+from __future__ import annotations
+
+import builtins
+import logging
+import secrets
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from slipstream.protocol import RunStatus
+from slipstream.runtime.context import RunContext, set_run_context
+from slipstream.runtime.control import RerunRun, StopRun
+from slipstream.runtime.outbox import Outbox
+from slipstream.runtime.script import MAGIC_NAME, AppScript
+from slipstream.runtime.state import SessionState
+from slipstream.runtime.view import ClientView
+
+log = logging.getLogger("slipstream.session")
+
+
+def _magic_write(value: Any) -> Any:
+    from slipstream.elements.write import write
+
+    write(value)
+    return value
+
+
+class Session:
+    def __init__(self, script: AppScript, *, threaded: bool = True, query: str = "") -> None:
+        self.id = secrets.token_urlsafe(18)
+        self.script = script
+        self.state = SessionState()
+        self.outbox = Outbox()
+        self.view = ClientView(self.outbox)
+        self.query = query
+        self.run_count = 0
+        self.last_status: RunStatus | None = None
+        self.detached_since: float | None = None
+        self.closed = False
+        self.run_on_save = False
+        self._resend_all = False
+        self.on_run_end: Callable[[Session, RunStatus], None] | None = None
+        self._threaded = threaded
+        self._cond = threading.Condition()
+        self._pending: dict[str, Any] = {}
+        self._rerun_wanted = False
+        self._stop_wanted = False
+        self._running = False
+        self._thread: threading.Thread | None = None
+
+    # ---- requests (any thread) --------------------------------------------------------------
+
+    def request_rerun(self, values: dict[str, Any] | None = None) -> None:
+        with self._cond:
+            if values:
+                self._pending.update(values)
+            self._rerun_wanted = True
+            self._cond.notify()
+        if self._threaded and self._thread is None:
+            self._thread = threading.Thread(target=self._loop, name=f"script-{self.id[:6]}", daemon=True)
+            self._thread.start()
+
+    def request_stop(self) -> None:
+        with self._cond:
+            if self._running:
+                self._stop_wanted = True
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    def close(self) -> None:
+        with self._cond:
+            self.closed = True
+            self._stop_wanted = True
+            self._cond.notify()
+
+    def resend_all(self) -> None:
+        """The browser lost what it showed (a reload): the next run sends every element again."""
+        self._resend_all = True
+
+    def check_interrupt(self) -> None:
+        """Called by every st.* call of the script: end the run when asked to."""
+        if self._stop_wanted:
+            raise StopRun
+        if self._rerun_wanted:
+            raise RerunRun
+
+    # ---- running ----------------------------------------------------------------------------
+
+    def _loop(self) -> None:
+        while True:
+            with self._cond:
+                while not self._rerun_wanted and not self.closed:
+                    self._cond.wait()
+                if self.closed:
+                    return
+            self.run_pending()
+
+    def run_pending(self) -> RunStatus:
+        """Run the script with the values received so far (on the calling thread)."""
+        with self._cond:
+            values, self._pending = self._pending, {}
+            self._rerun_wanted = False
+            self._stop_wanted = False
+            self._running = True
+        try:
+            return self._run(values)
+        finally:
+            with self._cond:
+                self._running = False
+
+    def run_until_idle(self, values: dict[str, Any] | None = None) -> RunStatus:
+        """Headless: run, and run again while reruns are wanted (st.rerun); return the last status."""
+        with self._cond:
+            if values:
+                self._pending.update(values)
+        status = self.run_pending()
+        while self._rerun_wanted and not self.closed:
+            status = self.run_pending()
+        return status
+
+    def _run(self, values: dict[str, Any]) -> RunStatus:
+        self.run_count += 1
+        run = self.run_count
+        if self._resend_all:
+            self._resend_all = False
+            self.view.forget()
+        ctx = RunContext(session=self, run=run)
+        set_run_context(ctx)
+        self.view.start_run(run)
+        self.outbox.put({"t": "run_start", "run": run})
+        status: RunStatus = "ok"
+        try:
+            changed = self.state.apply_browser_values(values)
+            self.state.start_run()
+            for meta in changed:
+                if meta.on_change is not None:
+                    meta.on_change(*meta.args, **meta.kwargs)
+            self._exec()
+        except StopRun:
+            status = "stopped"
+        except RerunRun:
+            status = "interrupted"
+        except BaseException as exc:  # the script's own error: shown in the app
+            status = "error"
+            self._show_exception(ctx, exc)
+        finally:
+            completed = status != "interrupted"
+            self.state.finish_run(completed=completed)
+            if completed:
+                self.view.finish_run()
+            self.outbox.put({"t": "run_end", "run": run, "status": status})
+            set_run_context(None)
+            self.last_status = status
+        if self.on_run_end is not None:
+            self.on_run_end(self, status)
+        return status
+
+    def _exec(self) -> None:
+        code = self.script.code()
+        namespace: dict[str, Any] = {
+            "__name__": "__main__",
+            "__file__": str(self.script.path),
+            "__builtins__": builtins,
+            MAGIC_NAME: _magic_write,
+        }
+        exec(code, namespace)
+
+    def _show_exception(self, ctx: RunContext, exc: BaseException) -> None:
+        from slipstream.elements.exceptions import exception_element
+        from slipstream.delta_generator import MAIN, emit
+
+        if not isinstance(exc, Exception):
+            log.error("script run ended by %r", exc)
+        ctx.stack.clear()
+        try:
+            emit(exception_element(exc), target=MAIN, check=False)
+        except Exception:  # never let the error display break the session
+            log.exception("could not show the script's exception")
+

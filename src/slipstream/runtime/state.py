@@ -1,0 +1,159 @@
+"""Session state: the values a session keeps across runs, widget values among them.
+
+Every widget stores its value under its *state key*: the user's ``key`` when given, else its
+internal id. Widgets not created by a completed run lose their state, unless the script wrote
+their key through session_state during that run (Streamlit's way to keep it).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator, MutableMapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from slipstream.errors import (
+    StreamlitDuplicateElementId,
+    StreamlitDuplicateElementKey,
+    StreamlitSetWidgetAfterCreation,
+    StreamlitValueAssignmentNotAllowedError,
+)
+
+log = logging.getLogger("slipstream.state")
+
+INTERNAL_ID_PREFIX = "$$ID-"
+
+
+@dataclass(slots=True)
+class WidgetMeta:
+    id: str
+    kind: str
+    user_key: str | None
+    deserialize: Callable[[Any], Any]
+    on_change: Callable[..., Any] | None = None
+    args: tuple[Any, ...] = ()
+    kwargs: dict[str, Any] = field(default_factory=dict)
+    trigger: bool = False
+
+    @property
+    def state_key(self) -> str:
+        return self.user_key if self.user_key is not None else self.id
+
+
+class SessionState(MutableMapping[str, Any]):
+    def __init__(self) -> None:
+        self.values: dict[str, Any] = {}
+        self.widgets: dict[str, WidgetMeta] = {}  # by widget id
+        self._by_state_key: dict[str, WidgetMeta] = {}
+        self._ids_this_run: set[str] = set()
+        self._created_this_run: set[str] = set()
+        self._user_set: set[str] = set()
+        self._triggered: set[str] = set()  # widget ids whose trigger awaits the script
+        self._consumed: set[str] = set()
+
+    # ---- the mapping users see --------------------------------------------------------------
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        meta = self._by_state_key.get(key)
+        if meta is not None and meta.trigger:
+            raise StreamlitValueAssignmentNotAllowedError(key)
+        if key in self._created_this_run:
+            raise StreamlitSetWidgetAfterCreation(key)
+        self.values[key] = value
+        self._user_set.add(key)
+
+    def __delitem__(self, key: str) -> None:
+        del self.values[key]
+        self._user_set.discard(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return (k for k in list(self.values) if not k.startswith(INTERNAL_ID_PREFIX))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and key in self.values and not key.startswith(INTERNAL_ID_PREFIX)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: self.values[k] for k in self}
+
+    # ---- widgets ----------------------------------------------------------------------------
+
+    def register_widget(
+        self, meta: WidgetMeta, default: Any, *, accept: Callable[[Any], bool] | None = None
+    ) -> Any:
+        """Bind a widget created by the running script; return its value for this run."""
+        if meta.user_key is not None and meta.user_key in self._created_this_run:
+            raise StreamlitDuplicateElementKey(meta.user_key)
+        if meta.id in self._ids_this_run:
+            raise StreamlitDuplicateElementId(meta.kind)
+        key = meta.state_key
+        self._ids_this_run.add(meta.id)
+        self._created_this_run.add(key)
+        self.widgets[meta.id] = meta
+        self._by_state_key[key] = meta
+        if meta.trigger:
+            fired = meta.id in self._triggered
+            if fired:
+                self._consumed.add(meta.id)
+            self.values[key] = fired
+            return fired
+        if key in self.values and (accept is None or accept(self.values[key])):
+            return self.values[key]
+        self.values[key] = default
+        return default
+
+    def apply_browser_values(self, raw_values: dict[str, Any]) -> list[WidgetMeta]:
+        """Take new widget values from the browser; return the widgets that changed."""
+        changed: list[WidgetMeta] = []
+        for widget_id, raw in raw_values.items():
+            meta = self.widgets.get(widget_id)
+            if meta is None:
+                log.info("ignored a value for unknown widget %r", widget_id[:80])
+                continue
+            try:
+                value = meta.deserialize(raw)
+            except (ValueError, TypeError, IndexError) as exc:
+                log.warning("rejected value %r for %s widget %r: %s", raw, meta.kind, meta.state_key, exc)
+                continue
+            if meta.trigger:
+                if value:
+                    self._triggered.add(widget_id)
+                    self.values[meta.state_key] = True
+                    changed.append(meta)
+            elif self.values.get(meta.state_key, _MISSING) != value:
+                self.values[meta.state_key] = value
+                changed.append(meta)
+        return changed
+
+    def start_run(self) -> None:
+        self._ids_this_run.clear()
+        self._created_this_run.clear()
+
+    def finish_run(self, *, completed: bool) -> None:
+        """End of a run. When it completed, widgets it did not create lose their state."""
+        done = set(self._triggered) if completed else set(self._consumed)
+        for widget_id in done:
+            meta = self.widgets.get(widget_id)
+            if meta is not None:
+                self.values[meta.state_key] = False
+        self._triggered -= done
+        self._consumed.clear()
+        if completed:
+            for widget_id in [w for w in self.widgets if w not in self._ids_this_run]:
+                meta = self.widgets.pop(widget_id)
+                key = meta.state_key
+                if self._by_state_key.get(key) is meta:
+                    del self._by_state_key[key]
+                if key not in self._created_this_run and key not in self._user_set:
+                    self.values.pop(key, None)
+            self._user_set.clear()
+        self._ids_this_run.clear()
+        self._created_this_run.clear()
+
+
+_MISSING = object()

@@ -1,0 +1,67 @@
+"""What one browser tab holds, so each run sends only what changed.
+
+For every path the view remembers the encoded element the browser has and the last run that
+confirmed it. Putting an identical element again costs a ``keep``; anything else is sent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+
+from slipstream.protocol import CONTAINER_TYPES
+from slipstream.runtime.outbox import Outbox, Path
+
+
+@dataclass(slots=True)
+class Held:
+    data: bytes
+    element: dict[str, Any]
+    run: int
+
+
+class ClientView:
+    def __init__(self, outbox: Outbox) -> None:
+        self.outbox = outbox
+        self.held: dict[Path, Held] = {}
+        self.run = 0
+
+    def start_run(self, run: int) -> None:
+        self.run = run
+
+    def put(self, path: Path, element: dict[str, Any]) -> None:
+        data = orjson.dumps(element)
+        held = self.held.get(path)
+        if held is not None:
+            if held.run != self.run and held.data == data:
+                held.run = self.run
+                self.outbox.put_keep(path)
+                return
+            if held.element["type"] in CONTAINER_TYPES and (
+                held.run == self.run or held.element["type"] != element["type"]
+            ):
+                self._drop_descendants(path)
+        self.held[path] = Held(data, element, self.run)
+        self.outbox.put_element(path, data)
+
+    def _drop_descendants(self, path: Path) -> None:
+        depth = len(path)
+        doomed = [p for p in self.held if len(p) > depth and p[:depth] == path]
+        for p in doomed:
+            del self.held[p]
+
+    def finish_run(self) -> None:
+        """The run completed: forget what it did not produce (the browser removes it too)."""
+        run = self.run
+        stale = [p for p, held in self.held.items() if held.run != run]
+        for p in stale:
+            del self.held[p]
+
+    def forget(self) -> None:
+        """The browser lost its copy (a new page load): send everything again next run."""
+        self.held.clear()
+
+    def elements(self) -> dict[Path, dict[str, Any]]:
+        return {path: held.element for path, held in sorted(self.held.items())}

@@ -1,0 +1,73 @@
+"""Widget identity and registration, shared by every widget builder."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from typing import Any
+
+import orjson
+
+from slipstream.errors import StreamlitAPIException
+from slipstream.runtime.context import get_run_context
+from slipstream.runtime.state import INTERNAL_ID_PREFIX, WidgetMeta
+
+Key = str | int | None
+
+
+def user_key(key: Key) -> str | None:
+    if key is None:
+        return None
+    if not isinstance(key, (str, int)) or isinstance(key, bool):
+        raise StreamlitAPIException(f"A widget key must be a string or an int, not {type(key).__name__}.")
+    return str(key)
+
+
+def widget_id(kind: str, key: str | None, identity: dict[str, Any]) -> str:
+    """A widget's id: from its key when given, else from its type and identifying parameters."""
+    if key is not None:
+        return f"{INTERNAL_ID_PREFIX}{kind}-{key}"
+    blob = orjson.dumps([kind, identity], option=orjson.OPT_SORT_KEYS | orjson.OPT_PASSTHROUGH_DATACLASS, default=repr)
+    return f"{INTERNAL_ID_PREFIX}{kind}-{hashlib.blake2b(blob, digest_size=12).hexdigest()}"
+
+
+def check_callback(name: str, callback: Any) -> None:
+    if callback is not None and not callable(callback):
+        raise StreamlitAPIException(f"`{name}` must be a function, got {type(callback).__name__}.")
+
+
+def register(
+    kind: str,
+    *,
+    key: Key,
+    identity: dict[str, Any],
+    default: Any,
+    deserialize: Callable[[Any], Any],
+    on_change: Callable[..., Any] | None = None,
+    args: Any = None,
+    kwargs: Any = None,
+    trigger: bool = False,
+    accept: Callable[[Any], bool] | None = None,
+) -> tuple[str, Any]:
+    """Register a widget of the running script; return its id and its value for this run.
+
+    Outside a running app (plain Python), the widget has its default value.
+    """
+    ukey = user_key(key)
+    check_callback("on_click" if trigger else "on_change", on_change)
+    wid = widget_id(kind, ukey, identity)
+    ctx = get_run_context()
+    if ctx is None:
+        return wid, default
+    ctx.session.check_interrupt()
+    meta = WidgetMeta(
+        id=wid,
+        kind=kind,
+        user_key=ukey,
+        deserialize=deserialize,
+        on_change=on_change,
+        args=tuple(args or ()),
+        kwargs=dict(kwargs or {}),
+        trigger=trigger,
+    )
+    return wid, ctx.session.state.register_widget(meta, default, accept=accept)

@@ -1,0 +1,135 @@
+"""The Starlette application for one Slipstream app."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
+from starlette.routing import Mount, Route, WebSocketRoute
+from starlette.staticfiles import StaticFiles
+from starlette.types import Scope
+from starlette.websockets import WebSocket
+
+from slipstream import config as config_module
+from slipstream.runtime.manager import SessionManager
+from slipstream.runtime.script import AppScript
+from slipstream.runtime.watcher import SourceWatcher
+from slipstream.server.blobs import BlobStore, blob_store, parse_range
+from slipstream.server.websocket import serve_websocket
+
+log = logging.getLogger("slipstream.server")
+
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+IMMUTABLE = "public, max-age=31536000, immutable"
+
+_NOT_BUILT = """<!doctype html><meta charset="utf-8"><title>Slipstream</title>
+<p>The Slipstream frontend is not built. Run <code>pip install -e .</code> (which builds it) or
+<code>npm --prefix frontend ci &amp;&amp; npm --prefix frontend run build</code>.</p>"""
+
+
+class ImmutableStaticFiles(StaticFiles):
+    """Hashed assets: their names change with their content, so browsers may keep them forever."""
+
+    def file_response(self, full_path: Any, stat_result: os.stat_result, scope: Scope, status_code: int = 200) -> Response:
+        response = super().file_response(full_path, stat_result, scope, status_code)
+        response.headers["Cache-Control"] = IMMUTABLE
+        return response
+
+
+def _blob_route(store: BlobStore) -> Route:
+    async def serve_blob(request: Request) -> Response:
+        blob = store.get(request.path_params["name"])
+        if blob is None:
+            return PlainTextResponse("not found", status_code=404)
+        headers = {"Cache-Control": IMMUTABLE, "Accept-Ranges": "bytes"}
+        size = len(blob.data)
+        range_header = request.headers.get("range")
+        if range_header:
+            span = parse_range(range_header, size)
+            if span is None:
+                return Response(status_code=416, headers={"Content-Range": f"bytes */{size}"})
+            start, end = span
+            headers["Content-Range"] = f"bytes {start}-{end}/{size}"
+            return Response(blob.data[start : end + 1], status_code=206, media_type=blob.mimetype, headers=headers)
+        return Response(blob.data, media_type=blob.mimetype, headers=headers)
+
+    return Route("/_slipstream/blob/{name}", serve_blob)
+
+
+def create_app(
+    script: AppScript | str | os.PathLike[str],
+    options: dict[str, Any] | None = None,
+    *,
+    blobs: BlobStore | None = None,
+) -> Starlette:
+    """Build the ASGI app serving ``script``. It can run alone or be mounted in another app."""
+    opts = config_module.load() if options is None else {**config_module.load(cwd=Path.cwd()), **options}
+    if not isinstance(script, AppScript):
+        script = AppScript(script, magic=bool(opts["runner.magicEnabled"]))
+    manager = SessionManager(
+        script, ttl=float(opts["server.disconnectedSessionTTL"]), run_on_save=bool(opts["server.runOnSave"])
+    )
+    store = blobs or blob_store
+    allowed = list(opts["server.allowedOrigins"])
+    check_origin = bool(opts["server.enableCORS"])
+
+    async def index(request: Request) -> Response:
+        page = STATIC_DIR / "index.html"
+        if not page.is_file():
+            return HTMLResponse(_NOT_BUILT, status_code=503)
+        return FileResponse(page, headers={"Cache-Control": "no-cache"})
+
+    async def health(request: Request) -> Response:
+        return PlainTextResponse("ok")
+
+    async def websocket(ws: WebSocket) -> None:
+        await serve_websocket(ws, manager, allowed, check_origin)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        loop = asyncio.get_running_loop()
+
+        def source_changed() -> None:
+            script.invalidate()
+            for session in manager:
+                if session.run_on_save:
+                    session.request_rerun()
+                else:
+                    session.outbox.put({"t": "file_changed"})
+
+        watcher = SourceWatcher(script.path, lambda: loop.call_soon_threadsafe(source_changed), kind=str(opts["server.fileWatcherType"]))
+        if script.path.is_file():
+            watcher.start()
+
+        async def reap() -> None:
+            while True:
+                await asyncio.sleep(max(1.0, min(manager.ttl / 4, 10.0)))
+                manager.reap()
+
+        reaper = asyncio.create_task(reap())
+        try:
+            yield
+        finally:
+            reaper.cancel()
+            watcher.stop()
+            manager.close_all()
+
+    routes = [
+        Route("/", index),
+        Route("/_slipstream/health", health),
+        WebSocketRoute("/_slipstream/ws", websocket),
+        _blob_route(store),
+        Mount("/assets", ImmutableStaticFiles(directory=STATIC_DIR / "assets", check_dir=False), name="assets"),
+    ]
+    app = Starlette(routes=routes, lifespan=lifespan)
+    app.state.manager = manager
+    app.state.blobs = store
+    return app
