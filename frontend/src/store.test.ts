@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Element, ServerMessage } from "./protocol.gen";
+import type { ContainerEl, Element, ServerMessage } from "./protocol.gen";
 import { nodeAt, Store } from "./store";
 
 const md = (body: string): Element => ({
@@ -9,7 +9,7 @@ const md = (body: string): Element => ({
   help: null,
   width: null,
 });
-const container = (): Element => ({
+const container = (): ContainerEl => ({
   type: "container",
   border: false,
   height: null,

@@ -1,9 +1,9 @@
 /** Renders the element tree: one memoized view per node, so a frame re-renders only the
  * nodes whose subtree changed. */
 import { memo, type CSSProperties } from "react";
-import type { Element } from "./protocol.gen";
+import { CONTAINER_TYPES, type Element } from "./protocol.gen";
 import type { TreeNode } from "./store";
-import { components, LEAF_TYPES } from "./elements/registry";
+import { components } from "./elements/registry";
 
 export const NodeView = memo(function NodeView({ node }: { node: TreeNode }) {
   const el = node.el;
@@ -14,7 +14,7 @@ export const NodeView = memo(function NodeView({ node }: { node: TreeNode }) {
     return <div className="el el-unsupported">Slipstream cannot show a “{(el as Element).type}” element yet.</div>;
   }
   // Only leaves fade: a faded container would fade its children a second time.
-  const stale = node.stale && LEAF_TYPES.has(el.type);
+  const stale = node.stale && !CONTAINER_TYPES.has(el.type);
   return (
     <div className={`el el-${el.type}${stale ? " stale" : ""}`} style={widthStyle(el)}>
       <Component key={"id" in el ? el.id : undefined} el={el} node={node} />

@@ -87,7 +87,9 @@ def __getattr__(name: str) -> Any:
         imported = importlib.import_module(module)
         value = getattr(imported, attr) if attr else imported
     else:
-        raise AttributeError(f"module 'slipstream' has no attribute '{name}': st.{name} is not available in Slipstream yet")
+        raise AttributeError(
+            f"module 'slipstream' has no attribute '{name}': st.{name} is not available in Slipstream yet"
+        )
     globals()[name] = value
     return value
 

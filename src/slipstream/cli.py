@@ -95,7 +95,9 @@ def serve(script: Path, flags: dict[str, Any], script_args: list[str]) -> None:
     sys.argv = [str(script), *script_args]
     sys.path.insert(0, str(script.parent))
     install_streamlit_alias()
-    logging.basicConfig(level=str(options["logger.level"]).upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=str(options["logger.level"]).upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
 
     import uvicorn
 

@@ -38,7 +38,9 @@ class _AliasLoader(importlib.abc.Loader):
 
 
 class StreamlitAliasFinder(importlib.abc.MetaPathFinder):
-    def find_spec(self, fullname: str, path: object = None, target: object = None) -> importlib.machinery.ModuleSpec | None:
+    def find_spec(
+        self, fullname: str, path: object = None, target: object = None
+    ) -> importlib.machinery.ModuleSpec | None:
         alias = ALIASES.get(fullname)
         if alias is None:
             return None

@@ -9,10 +9,11 @@ or ``SLIPSTREAM_SERVER_PORT`` for ``server.port``.
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import tomllib
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,9 @@ class ConfigError(ValueError):
     pass
 
 
+_KIND_NAMES = {int: "an integer", bool: "true or false", str: "a string", list: "a list"}
+
+
 def _convert(name: str, value: Any) -> Any:
     option = OPTIONS[name]
     if isinstance(value, option.kind) and not (option.kind is int and isinstance(value, bool)):
@@ -57,7 +61,7 @@ def _convert(name: str, value: Any) -> Any:
                 pass
         if option.kind is list:
             return [part.strip() for part in text.split(",") if part.strip()]
-    raise ConfigError(f"{name} must be a {option.kind.__name__}, not {value!r}")
+    raise ConfigError(f"{name} must be {_KIND_NAMES[option.kind]}, not {value!r}")
 
 
 def _from_files(paths: list[Path]) -> dict[str, Any]:

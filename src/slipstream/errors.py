@@ -14,7 +14,7 @@ class StreamlitDuplicateElementId(StreamlitAPIException):
         super().__init__(
             f"There are several `{element_type}` elements with the same automatically generated id: "
             f"they were created with the same type and parameters. "
-            f"Give each one a unique `key`, for example `st.{element_type}(..., key=\"my_{element_type}_2\")`."
+            f'Give each one a unique `key`, for example `st.{element_type}(..., key="my_{element_type}_2")`.'
         )
 
 

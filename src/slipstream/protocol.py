@@ -406,7 +406,9 @@ def parse_client_message(raw: str | bytes) -> ClientMessage:
     fields = set(msg)
     if kind == "hello":
         _require(fields <= {"t", "v", "session", "query"}, f"hello: unknown fields {sorted(fields)}")
-        _require(msg.get("v") == PROTOCOL_VERSION, f"hello: protocol version {msg.get('v')!r} is not {PROTOCOL_VERSION}")
+        _require(
+            msg.get("v") == PROTOCOL_VERSION, f"hello: protocol version {msg.get('v')!r} is not {PROTOCOL_VERSION}"
+        )
         session = msg.get("session")
         _require(session is None or (isinstance(session, str) and len(session) <= 64), "hello: bad session")
         query = msg.get("query", "")

@@ -52,7 +52,7 @@ function Entry({ name, value, level, open: openLevels }: { name: string | null; 
         <>
           <div className="json-children">
             {entries.map(([k, v]) => (
-              <Entry key={k} name={Array.isArray(value) ? k : k} value={v} level={level + 1} open={openLevels} />
+              <Entry key={k} name={k} value={v} level={level + 1} open={openLevels} />
             ))}
           </div>
           <div className="json-row">{closing}</div>

@@ -46,7 +46,9 @@ def button(
             st.write("Hello!")
     """
     if type not in BUTTON_TYPES:
-        raise StreamlitAPIException(f"st.button: type is {type!r}; valid types are 'primary', 'secondary' and 'tertiary'.")
+        raise StreamlitAPIException(
+            f"st.button: type is {type!r}; valid types are 'primary', 'secondary' and 'tertiary'."
+        )
     text = check_label("button", label)
     icon_text = check_icon("button", icon)
     if use_container_width is not None:

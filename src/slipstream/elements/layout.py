@@ -16,7 +16,7 @@ VERTICAL_ALIGNMENTS = ("top", "center", "bottom")
 
 def _check_gap(fn: str, gap: Any) -> str | None:
     if gap is None or gap in GAPS:
-        return gap
+        return None if gap is None else str(gap)
     raise StreamlitAPIException(f"st.{fn}: gap is {gap!r}; valid values are {', '.join(GAPS)} or None.")
 
 
@@ -39,7 +39,7 @@ def columns(
         left.write("wide")
         right.button("narrow")
     """
-    if isinstance(spec, Real) and not isinstance(spec, bool):
+    if isinstance(spec, (int, float)) and not isinstance(spec, bool):
         if int(spec) != spec or spec < 1:
             raise StreamlitAPIException(f"st.columns: {spec!r} is not a positive number of columns.")
         weights = [1.0] * int(spec)
@@ -58,13 +58,23 @@ def columns(
             f"st.columns: vertical_alignment is {vertical_alignment!r}; use 'top', 'center' or 'bottom'."
         )
     row = emit_container(
-        {"type": "columns", "gap": _check_gap("columns", gap), "vertical_alignment": vertical_alignment, "border": bool(border)}
+        {
+            "type": "columns",
+            "gap": _check_gap("columns", gap),
+            "vertical_alignment": vertical_alignment,
+            "border": bool(border),
+        }
     )
     total = sum(weights)
     with row:
         return [
             emit_container(
-                {"type": "column", "weight": w / total, "vertical_alignment": vertical_alignment, "border": bool(border)}
+                {
+                    "type": "column",
+                    "weight": w / total,
+                    "vertical_alignment": vertical_alignment,
+                    "border": bool(border),
+                }
             )
             for w in weights
         ]
@@ -95,7 +105,9 @@ def container(
     elif isinstance(height, int) and not isinstance(height, bool) and height > 0:
         pixel_height = height
     else:
-        raise StreamlitAPIException(f"st.container: height must be 'content' or a positive number of pixels, not {height!r}.")
+        raise StreamlitAPIException(
+            f"st.container: height must be 'content' or a positive number of pixels, not {height!r}."
+        )
     return emit_container(
         {
             "type": "container",

@@ -88,7 +88,9 @@ def number_input(
     if format is None:
         format = "%d" if is_int else "%0.2f"
     elif not _FORMAT.match(format):
-        raise StreamlitAPIException(f"st.number_input: format {format!r} is not a printf-style number format like '%0.3f'.")
+        raise StreamlitAPIException(
+            f"st.number_input: format {format!r} is not a printf-style number format like '%0.3f'."
+        )
 
     def fits(v: Any) -> bool:
         if v is None:
@@ -109,8 +111,16 @@ def number_input(
     wid, current = register(
         fn,
         key=key,
-        identity={"label": text, "min": min_value, "max": max_value, "value": value, "step": step,
-                  "format": format, "help": help, "placeholder": placeholder},
+        identity={
+            "label": text,
+            "min": min_value,
+            "max": max_value,
+            "value": value,
+            "step": step,
+            "format": format,
+            "help": help,
+            "placeholder": placeholder,
+        },
         default=value,
         deserialize=from_browser,
         on_change=on_change,

@@ -20,7 +20,9 @@ def options_list(fn: str, options: Any) -> list[Any]:
     if hasattr(options, "tolist"):
         return list(options.tolist())
     if isinstance(options, (str, bytes)) or not isinstance(options, Iterable):
-        raise StreamlitAPIException(f"st.{fn}: options must be a list or another iterable, not {type(options).__name__}.")
+        raise StreamlitAPIException(
+            f"st.{fn}: options must be a list or another iterable, not {type(options).__name__}."
+        )
     return list(options)
 
 
@@ -29,7 +31,7 @@ def _index_of(options: Sequence[Any], value: Any) -> int | None:
         try:
             if option == value:
                 return i
-        except Exception:  # noqa: BLE001 - options that cannot be compared are never equal
+        except Exception:
             continue
     return None
 
@@ -122,7 +124,9 @@ def selectbox(
             "label": str(label),
             "options": labels,
             "index": idx,
-            "placeholder": placeholder if placeholder is not None else ("Choose an option" if labels else "No options to select"),
+            "placeholder": placeholder
+            if placeholder is not None
+            else ("Choose an option" if labels else "No options to select"),
             "help": optional_str(help),
             "disabled": bool(disabled) or not labels,
             "label_visibility": visibility,

@@ -66,13 +66,13 @@ def slider(
     given.update({f"value[{i}]" if is_range else "value": v for i, v in enumerate(values)})
     for name, v in given.items():
         if v is not None and not _is_number(v):
-            raise StreamlitAPIException(
-                f"st.slider: {name} is {v!r}; Slipstream's slider takes ints or floats."
-            )
+            raise StreamlitAPIException(f"st.slider: {name} is {v!r}; Slipstream's slider takes ints or floats.")
     present = [v for v in given.values() if v is not None]
     if any(_is_int(v) for v in present) and not all(_is_int(v) for v in present):
         kinds = ", ".join(f"{n}={type(v).__name__}" for n, v in given.items() if v is not None)
-        raise StreamlitAPIException(f"st.slider: the numeric arguments must all be ints or all be floats (got {kinds}).")
+        raise StreamlitAPIException(
+            f"st.slider: the numeric arguments must all be ints or all be floats (got {kinds})."
+        )
     is_int = all(_is_int(v) for v in present) if present else True
     lo = min_value if min_value is not None else (0 if is_int else 0.0)
     hi = max_value if max_value is not None else (100 if is_int else 1.0)
@@ -100,7 +100,7 @@ def slider(
 
     def fits(v: Any) -> bool:
         items = list(v) if is_range and isinstance(v, (tuple, list)) else [v]
-        if len(items) != len(values) and not (is_range and len(items) == 2):
+        if len(items) != len(values):
             return False
         return all(
             _is_number(x) and math.isfinite(x) and lo <= x <= hi and (not is_int or float(x).is_integer())
@@ -108,12 +108,12 @@ def slider(
         )
 
     def from_browser(raw: Any) -> Any:
-        if not isinstance(raw, list) or not raw:
-            raise ValueError("expected a list of thumb positions")
-        candidate = sorted(raw) if is_range else raw[0]
-        if not fits(candidate if not is_range else candidate) or (not is_range and len(raw) != 1):
+        if not isinstance(raw, list) or len(raw) != len(values):
+            raise ValueError(f"expected a list of {len(values)} thumb position(s)")
+        thumbs = sorted(raw) if is_range else raw
+        if not fits(thumbs if is_range else thumbs[0]):
             raise ValueError(f"{raw!r} is outside [{lo}, {hi}]")
-        return to_python(candidate if is_range else [candidate])
+        return to_python(thumbs)
 
     wid, current = register(
         fn,

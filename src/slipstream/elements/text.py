@@ -85,9 +85,7 @@ def _divider_color(fn: str, divider: Any) -> str | None:
     )
 
 
-def _heading(
-    level: str, body: Any, anchor: Any, help: Any, icon: Any, divider: Any, width: Any
-) -> DeltaGenerator:
+def _heading(level: str, body: Any, anchor: Any, help: Any, icon: Any, divider: Any, width: Any) -> DeltaGenerator:
     if anchor is not None and anchor is not False and not isinstance(anchor, str):
         raise StreamlitAPIException(f"st.{level}: anchor must be a string or False, not {anchor!r}.")
     text = clean_text(body)
@@ -206,7 +204,9 @@ def code(
     elif isinstance(height, int) and not isinstance(height, bool) and height > 0:
         pixel_height = height
     else:
-        raise StreamlitAPIException(f"st.code: height must be 'content' or a positive number of pixels, not {height!r}.")
+        raise StreamlitAPIException(
+            f"st.code: height must be 'content' or a positive number of pixels, not {height!r}."
+        )
     return emit_element(
         {
             "type": "code",
@@ -260,10 +260,14 @@ def _plain(value: Any) -> Any:
         return _plain(value._asdict())
     if hasattr(value, "model_dump"):
         return value.model_dump()
-    if isinstance(value, dict) or hasattr(value, "items") and hasattr(value, "keys"):
+    if isinstance(value, dict) or (hasattr(value, "items") and hasattr(value, "keys")):
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)) or type(value).__name__ in (
-        "map", "enumerate", "dict_keys", "dict_values", "dict_items",
+        "map",
+        "enumerate",
+        "dict_keys",
+        "dict_values",
+        "dict_items",
     ):
         return [_plain(v) for v in value]
     return value

@@ -68,8 +68,15 @@ def text_input(
     wid, current = register(
         "text_input",
         key=key,
-        identity={"label": text, "value": default, "max_chars": max_chars, "type": type, "help": help,
-                  "placeholder": placeholder, "autocomplete": autocomplete},
+        identity={
+            "label": text,
+            "value": default,
+            "max_chars": max_chars,
+            "type": type,
+            "help": help,
+            "placeholder": placeholder,
+            "autocomplete": autocomplete,
+        },
         default=default,
         deserialize=from_browser,
         on_change=on_change,
@@ -85,7 +92,7 @@ def text_input(
             "label": text,
             "value": current,
             "max_chars": max_chars,
-            "input_type": type,  # type: ignore[typeddict-item]
+            "input_type": type,
             "placeholder": optional_str(placeholder),
             "autocomplete": "new-password" if autocomplete is None and type == "password" else autocomplete,
             "help": optional_str(help),

@@ -60,8 +60,8 @@ elif section == "Text":
     st.warning("Warnings look like this.")
     st.error("And errors like this.")
     try:
-        1 / 0
-    except ZeroDivisionError as exc:
+        int("not a number")
+    except ValueError as exc:
         st.exception(exc)
 
 else:

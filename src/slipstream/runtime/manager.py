@@ -53,8 +53,7 @@ class SessionManager:
         """Free sessions detached for longer than the TTL; return how many."""
         now = time.monotonic() if now is None else now
         expired = [
-            s for s in self._sessions.values()
-            if s.detached_since is not None and now - s.detached_since >= self.ttl
+            s for s in self._sessions.values() if s.detached_since is not None and now - s.detached_since >= self.ttl
         ]
         for session in expired:
             session.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import linecache
 import os
 import threading
 from pathlib import Path
@@ -34,7 +35,11 @@ class _Magic(ast.NodeTransformer):
     def _body(self, parent: ast.AST, body: list[ast.stmt]) -> list[ast.stmt]:
         out: list[ast.stmt] = []
         for index, node in enumerate(body):
-            if isinstance(node, ast.Expr) and not isinstance(node.value, _NOT_SHOWN) and not _is_docstring(node, index, parent):
+            if (
+                isinstance(node, ast.Expr)
+                and not isinstance(node.value, _NOT_SHOWN)
+                and not _is_docstring(node, index, parent)
+            ):
                 call = ast.Call(func=ast.Name(id=MAGIC_NAME, ctx=ast.Load()), args=[node.value], keywords=[])
                 out.append(ast.copy_location(ast.Expr(value=call), node))
             else:
@@ -111,5 +116,8 @@ class SourceScript(AppScript):
     def code(self) -> CodeType:
         with self._lock:
             if self._code is None:
+                # Tracebacks show source lines only for files linecache can read.
+                lines = self.source.splitlines(keepends=True)
+                linecache.cache[str(self.path)] = (len(self.source), None, lines, str(self.path))
                 self._code = compile_script(self.source, str(self.path), magic=self.magic)
             return self._code

@@ -170,8 +170,8 @@ class Session:
         exec(code, namespace)
 
     def _show_exception(self, ctx: RunContext, exc: BaseException) -> None:
-        from slipstream.elements.exceptions import exception_element
         from slipstream.delta_generator import MAIN, emit
+        from slipstream.elements.exceptions import exception_element
 
         if not isinstance(exc, Exception):
             log.error("script run ended by %r", exc)
@@ -180,4 +180,3 @@ class Session:
             emit(exception_element(exc), target=MAIN, check=False)
         except Exception:  # never let the error display break the session
             log.exception("could not show the script's exception")
-

@@ -42,7 +42,7 @@ class WidgetMeta:
 
 class SessionState(MutableMapping[str, Any]):
     def __init__(self) -> None:
-        self.values: dict[str, Any] = {}
+        self.data: dict[str, Any] = {}
         self.widgets: dict[str, WidgetMeta] = {}  # by widget id
         self._by_state_key: dict[str, WidgetMeta] = {}
         self._ids_this_run: set[str] = set()
@@ -54,7 +54,7 @@ class SessionState(MutableMapping[str, Any]):
     # ---- the mapping users see --------------------------------------------------------------
 
     def __getitem__(self, key: str) -> Any:
-        return self.values[key]
+        return self.data[key]
 
     def __setitem__(self, key: str, value: Any) -> None:
         meta = self._by_state_key.get(key)
@@ -62,30 +62,28 @@ class SessionState(MutableMapping[str, Any]):
             raise StreamlitValueAssignmentNotAllowedError(key)
         if key in self._created_this_run:
             raise StreamlitSetWidgetAfterCreation(key)
-        self.values[key] = value
+        self.data[key] = value
         self._user_set.add(key)
 
     def __delitem__(self, key: str) -> None:
-        del self.values[key]
+        del self.data[key]
         self._user_set.discard(key)
 
     def __iter__(self) -> Iterator[str]:
-        return (k for k in list(self.values) if not k.startswith(INTERNAL_ID_PREFIX))
+        return (k for k in list(self.data) if not k.startswith(INTERNAL_ID_PREFIX))
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and key in self.values and not key.startswith(INTERNAL_ID_PREFIX)
+        return isinstance(key, str) and key in self.data and not key.startswith(INTERNAL_ID_PREFIX)
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: self.values[k] for k in self}
+        return {k: self.data[k] for k in self}
 
     # ---- widgets ----------------------------------------------------------------------------
 
-    def register_widget(
-        self, meta: WidgetMeta, default: Any, *, accept: Callable[[Any], bool] | None = None
-    ) -> Any:
+    def register_widget(self, meta: WidgetMeta, default: Any, *, accept: Callable[[Any], bool] | None = None) -> Any:
         """Bind a widget created by the running script; return its value for this run."""
         if meta.user_key is not None and meta.user_key in self._created_this_run:
             raise StreamlitDuplicateElementKey(meta.user_key)
@@ -100,11 +98,11 @@ class SessionState(MutableMapping[str, Any]):
             fired = meta.id in self._triggered
             if fired:
                 self._consumed.add(meta.id)
-            self.values[key] = fired
+            self.data[key] = fired
             return fired
-        if key in self.values and (accept is None or accept(self.values[key])):
-            return self.values[key]
-        self.values[key] = default
+        if key in self.data and (accept is None or accept(self.data[key])):
+            return self.data[key]
+        self.data[key] = default
         return default
 
     def apply_browser_values(self, raw_values: dict[str, Any]) -> list[WidgetMeta]:
@@ -123,10 +121,10 @@ class SessionState(MutableMapping[str, Any]):
             if meta.trigger:
                 if value:
                     self._triggered.add(widget_id)
-                    self.values[meta.state_key] = True
+                    self.data[meta.state_key] = True
                     changed.append(meta)
-            elif self.values.get(meta.state_key, _MISSING) != value:
-                self.values[meta.state_key] = value
+            elif self.data.get(meta.state_key, _MISSING) != value:
+                self.data[meta.state_key] = value
                 changed.append(meta)
         return changed
 
@@ -140,7 +138,7 @@ class SessionState(MutableMapping[str, Any]):
         for widget_id in done:
             meta = self.widgets.get(widget_id)
             if meta is not None:
-                self.values[meta.state_key] = False
+                self.data[meta.state_key] = False
         self._triggered -= done
         self._consumed.clear()
         if completed:
@@ -150,7 +148,7 @@ class SessionState(MutableMapping[str, Any]):
                 if self._by_state_key.get(key) is meta:
                     del self._by_state_key[key]
                 if key not in self._created_this_run and key not in self._user_set:
-                    self.values.pop(key, None)
+                    self.data.pop(key, None)
             self._user_set.clear()
         self._ids_this_run.clear()
         self._created_this_run.clear()

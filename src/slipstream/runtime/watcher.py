@@ -31,7 +31,9 @@ def local_modules(folder: Path) -> dict[Path, str]:
 class SourceWatcher:
     """Calls ``on_change`` (on the watcher's thread) after the script or a local module changed."""
 
-    def __init__(self, script: Path, on_change: Callable[[], None], *, kind: str = "auto", settle: float = 0.05) -> None:
+    def __init__(
+        self, script: Path, on_change: Callable[[], None], *, kind: str = "auto", settle: float = 0.05
+    ) -> None:
         self.script = script.resolve()
         self.folder = self.script.parent
         self.on_change = on_change

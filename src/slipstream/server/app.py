@@ -38,7 +38,9 @@ _NOT_BUILT = """<!doctype html><meta charset="utf-8"><title>Slipstream</title>
 class ImmutableStaticFiles(StaticFiles):
     """Hashed assets: their names change with their content, so browsers may keep them forever."""
 
-    def file_response(self, full_path: Any, stat_result: os.stat_result, scope: Scope, status_code: int = 200) -> Response:
+    def file_response(
+        self, full_path: Any, stat_result: os.stat_result, scope: Scope, status_code: int = 200
+    ) -> Response:
         response = super().file_response(full_path, stat_result, scope, status_code)
         response.headers["Cache-Control"] = IMMUTABLE
         return response
@@ -105,7 +107,10 @@ def create_app(
                 else:
                     session.outbox.put({"t": "file_changed"})
 
-        watcher = SourceWatcher(script.path, lambda: loop.call_soon_threadsafe(source_changed), kind=str(opts["server.fileWatcherType"]))
+        def on_source_change() -> None:  # called on the watcher's thread
+            loop.call_soon_threadsafe(source_changed)
+
+        watcher = SourceWatcher(script.path, on_source_change, kind=str(opts["server.fileWatcherType"]))
         if script.path.is_file():
             watcher.start()
 

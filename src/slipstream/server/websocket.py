@@ -28,10 +28,17 @@ async def _send_frames(ws: WebSocket, session: Session, ready: asyncio.Event) ->
             await ws.send_text(frame.decode())
 
 
-async def serve_websocket(ws: WebSocket, manager: SessionManager, allowed_origins: list[str], check_origin: bool) -> None:
+async def serve_websocket(
+    ws: WebSocket, manager: SessionManager, allowed_origins: list[str], check_origin: bool
+) -> None:
     client = f"{ws.client.host}:{ws.client.port}" if ws.client else "?"
     if check_origin and not origin_allowed(ws.headers.get("origin"), ws.headers.get("host"), allowed_origins):
-        log.warning("refused websocket from %s: origin %r does not match host %r", client, ws.headers.get("origin"), ws.headers.get("host"))
+        log.warning(
+            "refused websocket from %s: origin %r does not match host %r",
+            client,
+            ws.headers.get("origin"),
+            ws.headers.get("host"),
+        )
         await ws.close(code=POLICY_VIOLATION)
         return
     await ws.accept()
@@ -44,7 +51,15 @@ async def serve_websocket(ws: WebSocket, manager: SessionManager, allowed_origin
         session, resumed = manager.attach(hello["session"], hello["query"])
         await ws.send_text(
             orjson.dumps(
-                [{"t": "session", "v": PROTOCOL_VERSION, "session": session.id, "resumed": resumed, "run_on_save": session.run_on_save}]
+                [
+                    {
+                        "t": "session",
+                        "v": PROTOCOL_VERSION,
+                        "session": session.id,
+                        "resumed": resumed,
+                        "run_on_save": session.run_on_save,
+                    }
+                ]
             ).decode()
         )
         loop = asyncio.get_running_loop()
@@ -53,19 +68,22 @@ async def serve_websocket(ws: WebSocket, manager: SessionManager, allowed_origin
         if resumed:
             session.resend_all()
         session.outbox.drain()
-        session.outbox.set_listener(lambda: loop.call_soon_threadsafe(ready.set))
+
+        def wake_sender() -> None:
+            loop.call_soon_threadsafe(ready.set)
+
+        session.outbox.set_listener(wake_sender)
         session.request_rerun()
         while True:
             message = parse_client_message(await ws.receive_text())
-            kind = message["t"]
-            if kind == "rerun":
+            if message["t"] == "rerun":
                 session.request_rerun(message["values"])
-            elif kind == "stop":
+            elif message["t"] == "stop":
                 session.request_stop()
-            elif kind == "run_on_save":
+            elif message["t"] == "run_on_save":
                 session.run_on_save = message["value"]
             else:
-                raise ProtocolError(f"unexpected {kind!r} message after hello")
+                raise ProtocolError(f"unexpected {message['t']!r} message after hello")
     except WebSocketDisconnect:
         pass
     except ProtocolError as exc:

@@ -1,0 +1,80 @@
+import { memo, useEffect, useState, useSyncExternalStore } from "react";
+import { ROOT_MAIN, ROOT_SIDEBAR } from "../protocol.gen";
+import { SendContext, type Send } from "../send";
+import type { Store, TreeNode } from "../store";
+import { Children } from "../tree";
+import { Header } from "./Header";
+
+const Root = memo(function Root({ node }: { node: TreeNode }) {
+  return <Children node={node} />;
+});
+
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+}
+
+/** Reruns the app when R is pressed outside a text field. */
+function useRerunShortcut(send: Send): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key.toLowerCase() !== "r" || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (isEditable(event.target)) return;
+      event.preventDefault();
+      send({ t: "rerun", values: {} });
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [send]);
+}
+
+function Sidebar({ node }: { node: TreeNode }) {
+  const [collapsed, setCollapsed] = useState(() => window.matchMedia?.("(max-width: 768px)").matches ?? false);
+  // Collapsing hides the sidebar but keeps it mounted, so its widgets keep their local state.
+  return (
+    <>
+      <aside className={collapsed ? "sidebar collapsed" : "sidebar"} aria-label="Sidebar" hidden={collapsed}>
+        <button
+          type="button"
+          className="sidebar-toggle sidebar-close"
+          aria-label="Close sidebar"
+          onClick={() => setCollapsed(true)}
+        >
+          «
+        </button>
+        <div className="block sidebar-content">
+          <Root node={node} />
+        </div>
+      </aside>
+      {collapsed && (
+        <button
+          type="button"
+          className="sidebar-toggle sidebar-open"
+          aria-label="Open sidebar"
+          onClick={() => setCollapsed(false)}
+        >
+          »
+        </button>
+      )}
+    </>
+  );
+}
+
+export function App({ store, send }: { store: Store; send: Send }) {
+  const state = useSyncExternalStore(store.subscribe, store.getState);
+  useRerunShortcut(send);
+  const main = state.roots[ROOT_MAIN];
+  const sidebar = state.roots[ROOT_SIDEBAR];
+  const hasSidebar = sidebar?.children.some(Boolean) ?? false;
+  return (
+    <SendContext.Provider value={send}>
+      <div className={hasSidebar ? "app with-sidebar" : "app"}>
+        {hasSidebar && sidebar && <Sidebar node={sidebar} />}
+        <main className="main">
+          <div className="block main-content">{main && <Root node={main} />}</div>
+        </main>
+        <Header state={state} send={send} />
+      </div>
+    </SendContext.Provider>
+  );
+}

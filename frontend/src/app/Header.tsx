@@ -1,0 +1,111 @@
+import { useEffect, useRef, useState } from "react";
+import type { Send } from "../send";
+import type { AppState } from "../store";
+
+function StatusArea({ state, send }: { state: AppState; send: Send }) {
+  if (state.connection !== "connected") {
+    return (
+      <div className="status status-delayed" role="status">
+        <span className="spinner" aria-hidden="true" />
+        {state.connection === "connecting" ? "Connecting…" : "Reconnecting…"}
+      </div>
+    );
+  }
+  if (state.running) {
+    return (
+      <div className="status status-delayed">
+        <span className="spinner" aria-hidden="true" />
+        <span role="status">Running…</span>
+        <button type="button" className="status-button" onClick={() => send({ t: "stop" })}>
+          Stop
+        </button>
+      </div>
+    );
+  }
+  if (state.fileChanged) {
+    return (
+      <div className="status">
+        <span role="status">Source file changed.</span>
+        <button type="button" className="status-button" onClick={() => send({ t: "rerun", values: {} })}>
+          Rerun
+        </button>
+        <button
+          type="button"
+          className="status-button"
+          onClick={() => {
+            send({ t: "run_on_save", value: true });
+            send({ t: "rerun", values: {} });
+          }}
+        >
+          Always rerun
+        </button>
+      </div>
+    );
+  }
+  return null;
+}
+
+function MainMenu({ send }: { send: Send }) {
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const firstItem = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    firstItem.current?.focus();
+    const onPointer = (event: PointerEvent) => {
+      if (!root.current?.contains(event.target as Node)) setOpen(false);
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape") setOpen(false);
+    };
+    document.addEventListener("pointerdown", onPointer);
+    document.addEventListener("keydown", onKey);
+    return () => {
+      document.removeEventListener("pointerdown", onPointer);
+      document.removeEventListener("keydown", onKey);
+    };
+  }, [open]);
+  return (
+    <div className="menu" ref={root}>
+      <button
+        type="button"
+        className="menu-button"
+        aria-label="Main menu"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
+        <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+          <path d="M4 7h16M4 12h16M4 17h16" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+        </svg>
+      </button>
+      {open && (
+        <div role="menu" className="menu-list">
+          <button
+            ref={firstItem}
+            type="button"
+            role="menuitem"
+            onClick={() => {
+              setOpen(false);
+              send({ t: "rerun", values: {} });
+            }}
+          >
+            Rerun <kbd>R</kbd>
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function Header({ state, send }: { state: AppState; send: Send }) {
+  return (
+    <header className="header">
+      <div className="header-decoration" aria-hidden="true" />
+      <div className="header-tools">
+        <StatusArea state={state} send={send} />
+        <MainMenu send={send} />
+      </div>
+    </header>
+  );
+}

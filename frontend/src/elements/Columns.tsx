@@ -1,0 +1,32 @@
+import { memo } from "react";
+import type { ColumnEl, ColumnsEl } from "../protocol.gen";
+import type { TreeNode } from "../store";
+import { Children } from "../tree";
+import { gapOf } from "./Container";
+
+const JUSTIFY = { top: "flex-start", center: "center", bottom: "flex-end" } as const;
+
+/** One column: a vertical block whose width is its share of the row's weights. */
+export function Column({ el, node }: { el: ColumnEl; node: TreeNode }) {
+  return (
+    <div
+      className={el.border ? "block column bordered" : "block column"}
+      style={{ flex: `${el.weight} 1 0%`, justifyContent: JUSTIFY[el.vertical_alignment] }}
+    >
+      <Children node={node} />
+    </div>
+  );
+}
+
+const ColumnView = memo(function ColumnView({ node }: { node: TreeNode }) {
+  if (node.el?.type !== "column") return null;
+  return <Column el={node.el} node={node} />;
+});
+
+export function Columns({ el, node }: { el: ColumnsEl; node: TreeNode }) {
+  return (
+    <div className="columns" style={{ gap: gapOf(el.gap) }}>
+      {node.children.map((child, i) => child && <ColumnView key={i} node={child} />)}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { createRoot } from "react-dom/client";
+import { App } from "./app/App";
+import { Connection, socketUrl } from "./connection";
+import { Store } from "./store";
+import "./styles/theme.css";
+import "./styles/app.css";
+import "./styles/elements.css";
+import "./styles/widgets.css";
+
+/** sessionStorage, or a stand-in where the browser refuses it (some privacy modes). */
+function tabStorage(): Pick<Storage, "getItem" | "setItem"> {
+  try {
+    sessionStorage.getItem("");
+    return sessionStorage;
+  } catch {
+    const values = new Map<string, string>();
+    return { getItem: (key) => values.get(key) ?? null, setItem: (key, value) => void values.set(key, value) };
+  }
+}
+
+const store = new Store();
+const connection = new Connection({
+  url: socketUrl(location.href),
+  query: location.search.replace(/^\?/, ""),
+  store,
+  storage: tabStorage(),
+});
+const container = document.getElementById("root");
+if (container) createRoot(container).render(<App store={store} send={connection.send} />);
+connection.start();

@@ -1,0 +1,81 @@
+import { act, cleanup, render, screen } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import { App } from "./app/App";
+import { components } from "./elements/registry";
+import type { MarkdownEl, ServerMessage } from "./protocol.gen";
+import { Store } from "./store";
+
+afterEach(cleanup);
+
+const md = (body: string): MarkdownEl => ({ type: "markdown", body, allow_html: false, help: null, width: null });
+
+describe("tree rendering", () => {
+  it("re-renders only the element that changed", () => {
+    const original = components.markdown;
+    const renders: string[] = [];
+    components.markdown = (props) => {
+      renders.push(props.el.body);
+      return original(props);
+    };
+    try {
+      const store = new Store();
+      const first: ServerMessage[] = [{ t: "run_start", run: 1 }];
+      for (let i = 0; i < 50; i++) first.push({ t: "el", p: [0, i], e: md(`line ${i}`) });
+      first.push({ t: "run_end", run: 1, status: "ok" });
+      store.applyFrame(first);
+      render(<App store={store} send={() => undefined} />);
+      expect(renders).toHaveLength(50);
+      renders.length = 0;
+
+      act(() =>
+        store.applyFrame([
+          { t: "run_start", run: 2 },
+          { t: "keep", p: [0, 0], n: 20 },
+          { t: "el", p: [0, 20], e: md("changed") },
+          { t: "keep", p: [0, 21], n: 29 },
+          { t: "run_end", run: 2, status: "ok" },
+        ]),
+      );
+      expect(renders).toEqual(["changed"]);
+      expect(screen.getByText("changed")).toBeTruthy();
+    } finally {
+      components.markdown = original;
+    }
+  });
+
+  it("fades stale leaves, and shows the sidebar only when it has children", () => {
+    const store = new Store();
+    store.applyFrame([{ t: "run_start", run: 1 }, { t: "el", p: [0, 0], e: md("old") }, { t: "run_end", run: 1, status: "ok" }]);
+    const { container } = render(<App store={store} send={() => undefined} />);
+    expect(container.querySelector(".stale")).toBeNull();
+    expect(screen.queryByRole("complementary", { name: "Sidebar" })).toBeNull();
+    act(() => store.applyFrame([{ t: "run_start", run: 2 }, { t: "el", p: [1, 0], e: md("side") }]));
+    expect(container.querySelector(".stale")?.textContent).toBe("old");
+    expect(screen.getByRole("complementary", { name: "Sidebar" })).toBeTruthy();
+  });
+
+  it("renders columns with weights and tabs with panels", () => {
+    const store = new Store();
+    store.applyFrame([
+      { t: "run_start", run: 1 },
+      { t: "el", p: [0, 0], e: { type: "columns", gap: "small", vertical_alignment: "top", border: false } },
+      { t: "el", p: [0, 0, 0], e: { type: "column", weight: 2, vertical_alignment: "top", border: false } },
+      { t: "el", p: [0, 0, 1], e: { type: "column", weight: 1, vertical_alignment: "top", border: false } },
+      { t: "el", p: [0, 0, 1, 0], e: md("right") },
+      { t: "el", p: [0, 1], e: { type: "tabs", labels: ["One", "Two"], default: 0, width: null } },
+      { t: "el", p: [0, 1, 0], e: { type: "tab", label: "One" } },
+      { t: "el", p: [0, 1, 0, 0], e: md("first tab") },
+      { t: "el", p: [0, 1, 1], e: { type: "tab", label: "Two" } },
+      { t: "el", p: [0, 1, 1, 0], e: md("second tab") },
+      { t: "run_end", run: 1, status: "ok" },
+    ]);
+    const { container } = render(<App store={store} send={() => undefined} />);
+    const columns = container.querySelectorAll<HTMLElement>(".column");
+    expect(columns[0]?.style.flex).toBe("2 1 0%");
+    expect(columns[1]?.textContent).toBe("right");
+    expect(screen.getByRole("tab", { name: "One" }).getAttribute("aria-selected")).toBe("true");
+    expect(screen.getByText("second tab").closest("[role=tabpanel]")?.hasAttribute("hidden")).toBe(true);
+    act(() => screen.getByRole("tab", { name: "Two" }).click());
+    expect(screen.getByText("second tab").closest("[role=tabpanel]")?.hasAttribute("hidden")).toBe(false);
+  });
+});

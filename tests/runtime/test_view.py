@@ -1,0 +1,143 @@
+"""What is resent after a rerun, and what is not."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from slipstream.runtime.outbox import Outbox
+from tests.conftest import HeadlessApp
+
+App = Callable[[str], HeadlessApp]
+
+COUNTER = """
+import streamlit as st
+if "n" not in st.session_state:
+    st.session_state.n = 0
+st.title("Bench")
+if st.button("Increment"):
+    st.session_state.n += 1
+st.write(f"count: {st.session_state.n}")
+for i in range(50):
+    st.markdown(f"line {i} with **bold** and `code`")
+"""
+
+
+def test_unchanged_elements_are_not_resent(app: App) -> None:
+    a = app(COUNTER)
+    first = a.last_frame
+    assert sum(m["t"] == "el" for m in first) == 53
+    a.click("Increment")
+    sent = [m for m in a.last_frame if m["t"] == "el"]
+    assert [m["e"]["body"] for m in sent] == ["count: 1"]
+    keeps = [m for m in a.last_frame if m["t"] == "keep"]
+    assert keeps == [{"t": "keep", "p": [0, 0], "n": 2}, {"t": "keep", "p": [0, 3], "n": 50}]
+
+
+def test_a_rerun_of_the_counter_costs_well_under_400_bytes(app: App) -> None:
+    a = app(COUNTER)
+    button = a.widget("Increment")["id"]
+    a.session.run_until_idle({button: True})
+    frame = a.session.outbox.drain()
+    assert frame is not None and len(frame) < 300
+
+
+def test_elements_not_produced_again_are_removed_when_the_run_completes(app: App) -> None:
+    a = app(
+        """
+        import streamlit as st
+        many = st.checkbox("Many", value=True)
+        for i in range(5 if many else 2):
+            st.write(f"line {i}")
+        """
+    )
+    assert len(a.texts()) == 5
+    a.set("Many", False)
+    assert a.texts() == ["line 0", "line 1"]
+    assert a.last_frame[-1] == {"t": "run_end", "run": 2, "status": "ok"}
+
+
+def test_replacing_a_placeholder_within_a_run_drops_its_children(app: App) -> None:
+    a = app(
+        """
+        import streamlit as st
+        slot = st.empty()
+        with slot.container():
+            st.write("a")
+            st.write("b")
+        with slot.container():
+            st.write("c")
+        """
+    )
+    assert a.texts() == ["c"]
+    a.run()
+    assert a.texts() == ["c"]
+
+
+def test_a_placeholder_written_several_times_keeps_the_last_element(app: App) -> None:
+    a = app(
+        """
+        import streamlit as st
+        slot = st.empty()
+        st.write("below")
+        for i in range(3):
+            slot.text(f"step {i}")
+        """
+    )
+    assert [e["type"] for e in a.elements] == ["text", "markdown"]
+    assert a.texts("text") == ["step 2"]
+
+
+def test_an_element_changing_type_at_a_path_drops_the_old_children(app: App) -> None:
+    a = app(
+        """
+        import streamlit as st
+        if st.checkbox("Flat"):
+            st.write("flat")
+        else:
+            with st.container():
+                st.write("nested 1")
+                st.write("nested 2")
+        """
+    )
+    assert a.texts() == ["nested 1", "nested 2"]
+    a.set("Flat", True)
+    assert a.texts() == ["flat"]
+    paths = list(a.session.view.elements())
+    assert all(len(p) == 2 for p in paths)
+
+
+def test_consecutive_keeps_in_one_container_collapse_into_one_message() -> None:
+    box = Outbox()
+    for i in range(5):
+        box.put_keep((0, i))
+    box.put_keep((0, 7))
+    box.put_keep((1, 0))
+    assert box.drain() == (b'[{"t":"keep","p":[0,0],"n":5},{"t":"keep","p":[0,7],"n":1},{"t":"keep","p":[1,0],"n":1}]')
+    assert box.drain() is None
+
+
+def test_the_outbox_signals_once_when_it_stops_being_empty() -> None:
+    calls: list[int] = []
+    box = Outbox(lambda: calls.append(1))
+    box.put({"t": "run_start", "run": 1})
+    box.put_keep((0, 0))
+    box.put_keep((0, 1))
+    assert calls == [1]
+    box.drain()
+    box.put_keep((0, 0))
+    assert calls == [1, 1]
+
+
+def test_an_interrupted_run_leaves_unconfirmed_elements_for_the_next_run(app: App) -> None:
+    a = app(
+        """
+        import streamlit as st
+        for i in range(3):
+            st.write(f"line {i}")
+        """
+    )
+    view = a.session.view
+    view.start_run(99)
+    view.put((0, 0), {"type": "markdown", "body": "new", "allow_html": False, "help": None, "width": "stretch"})
+    # no finish_run: the browser keeps the other lines until a run completes
+    assert [e["body"] for e in view.elements().values()] == ["new", "line 1", "line 2"]
