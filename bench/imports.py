@@ -1,14 +1,22 @@
-"""Import cost of a package: wall time of a fresh interpreter importing it, less a bare one, and peak RSS."""
+"""Import cost of a package: wall time of a fresh interpreter importing it, less a bare one, and peak RSS.
+
+Interpreters run with `-S` and the module path a normal start of the same interpreter has, so that what
+site.py and .pth files happen to import at startup is counted for neither package.
+"""
 
 from __future__ import annotations
 
-import os
+import json
 import statistics
+import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from common import child_env
+
+# The child prints its peak resident set (VmHWM, in KiB) once done.
+_REPORT_PEAK = "print([l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1])"
 
 
 @dataclass
@@ -16,35 +24,35 @@ class ImportCost:
     module: str
     python: str
     runs: int
-    import_ms: float  # median with the import less median of `python -c pass`
-    median_ms: float  # median wall time of `python -c "import MODULE"`
-    baseline_ms: float  # median wall time of `python -c pass`
-    peak_rss_kib: int  # median peak RSS of `python -c "import MODULE"`
+    import_ms: float  # median_ms - baseline_ms
+    median_ms: float  # median wall time of an interpreter importing the module
+    baseline_ms: float  # median wall time of a bare interpreter
+    peak_rss_kib: int  # median peak RSS of an interpreter importing the module
     baseline_rss_kib: int
 
 
-def _spawn(python: Path, code: str, env: dict[str, str]) -> tuple[float, int]:
-    """Wall seconds and peak RSS (KiB) of one `python -c code`."""
+def _run(python: Path, code: str, env: dict[str, str]) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KiB) of one `python -S -c code`."""
     start = time.perf_counter()
-    pid = os.posix_spawn(python, [str(python), "-c", code], env)
-    _, status, usage = os.wait4(pid, 0)
-    elapsed = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(f"{python} -c {code!r} failed")
-    return elapsed, usage.ru_maxrss
+    done = subprocess.run([str(python), "-S", "-c", code], env=env, capture_output=True, text=True, check=True)
+    return time.perf_counter() - start, int(done.stdout.split()[-1])
 
 
 def measure_import(python: Path, module: str, runs: int) -> ImportCost:
     """Alternate bare and importing interpreters `runs` times, after one warm-up of each (which caches bytecode)."""
     env = child_env()
-    code = f"import {module}"
-    _spawn(python, "pass", env)
-    _spawn(python, code, env)
+    probe = subprocess.run(
+        [str(python), "-c", "import json, sys; print(json.dumps(sys.path[1:]))"], env=env, capture_output=True, check=True
+    )
+    bare_code = f"import sys; sys.path[:] = {json.loads(probe.stdout)!r}; {_REPORT_PEAK}"
+    full_code = f"import sys; sys.path[:] = {json.loads(probe.stdout)!r}; import {module}; {_REPORT_PEAK}"
+    _run(python, bare_code, env)
+    _run(python, full_code, env)
     bare: list[tuple[float, int]] = []
     full: list[tuple[float, int]] = []
     for _ in range(runs):
-        bare.append(_spawn(python, "pass", env))
-        full.append(_spawn(python, code, env))
+        bare.append(_run(python, bare_code, env))
+        full.append(_run(python, full_code, env))
     median_s = statistics.median(t for t, _ in full)
     baseline_s = statistics.median(t for t, _ in bare)
     return ImportCost(

@@ -50,7 +50,7 @@ describe("tree rendering", () => {
     expect(container.querySelector(".stale")).toBeNull();
     expect(screen.queryByRole("complementary", { name: "Sidebar" })).toBeNull();
     act(() => store.applyFrame([{ t: "run_start", run: 2 }, { t: "el", p: [1, 0], e: md("side") }]));
-    expect(container.querySelector(".stale")?.textContent).toBe("old");
+    expect(container.querySelector(".stale")?.textContent?.trim()).toBe("old");
     expect(screen.getByRole("complementary", { name: "Sidebar" })).toBeTruthy();
   });
 
@@ -72,7 +72,7 @@ describe("tree rendering", () => {
     const { container } = render(<App store={store} send={() => undefined} />);
     const columns = container.querySelectorAll<HTMLElement>(".column");
     expect(columns[0]?.style.flex).toBe("2 1 0%");
-    expect(columns[1]?.textContent).toBe("right");
+    expect(columns[1]?.textContent?.trim()).toBe("right");
     expect(screen.getByRole("tab", { name: "One" }).getAttribute("aria-selected")).toBe("true");
     expect(screen.getByText("second tab").closest("[role=tabpanel]")?.hasAttribute("hidden")).toBe(true);
     act(() => screen.getByRole("tab", { name: "Two" }).click());
