@@ -134,3 +134,35 @@ def test_a_dropped_websocket_reconnects_with_its_state_kept(serve: ServeApp, pag
             page.get_by_text("count: 2", exact=True).wait_for()  # the same session: its state was kept
         finally:
             proxy.close()
+
+
+def test_output_streams_while_a_slow_script_runs(serve: ServeApp, page: Any) -> None:
+    app = """
+import time, streamlit as st
+st.write("first")
+time.sleep(3)
+st.write("second")
+"""
+    with serve(app) as url:
+        page.goto(url)
+        page.get_by_text("first").wait_for(timeout=2500)
+        assert page.get_by_text("second").count() == 0
+        assert page.get_by_role("button", name="Stop").is_visible()  # the running indicator
+        page.get_by_text("second").wait_for()
+
+
+def test_the_theme_follows_the_operating_system(serve: ServeApp, browser: Any) -> None:
+    def background(scheme: str, url: str) -> tuple[int, ...]:
+        context = browser.new_context(color_scheme=scheme)
+        try:
+            pg = context.new_page()
+            pg.goto(url)
+            pg.get_by_text("themed").wait_for()
+            color = pg.evaluate("getComputedStyle(document.body).backgroundColor")
+        finally:
+            context.close()
+        return tuple(int(c) for c in color[color.index("(") + 1 : color.index(")")].split(",")[:3])
+
+    with serve('import streamlit as st\nst.write("themed")\n') as url:
+        assert sum(background("light", url)) > 600
+        assert sum(background("dark", url)) < 150

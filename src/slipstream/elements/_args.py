@@ -11,7 +11,10 @@ LABEL_VISIBILITIES = ("visible", "hidden", "collapsed")
 
 
 def clean_text(body: Any) -> str:
-    return textwrap.dedent(str(body)).strip()
+    text = str(body)
+    if "\n" not in text:  # the common case: nothing to dedent
+        return text.strip()
+    return textwrap.dedent(text).strip()
 
 
 def check_width(fn: str, width: Any, *, allow_content: bool = True) -> int | str:
