@@ -268,11 +268,19 @@ export interface KeepMsg {
   n: number;
 }
 
+export interface PageConfigMsg {
+  t: "page_config";
+  title: string | null;
+  icon: string | null;
+  layout: "centered" | "wide";
+  sidebar: "auto" | "expanded" | "collapsed";
+}
+
 export interface FileChangedMsg {
   t: "file_changed";
 }
 
-export type ServerMessage = SessionMsg | RunStartMsg | RunEndMsg | ElementMsg | KeepMsg | FileChangedMsg;
+export type ServerMessage = SessionMsg | RunStartMsg | RunEndMsg | ElementMsg | KeepMsg | PageConfigMsg | FileChangedMsg;
 
 export interface HelloMsg {
   t: "hello";

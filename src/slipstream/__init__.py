@@ -49,6 +49,7 @@ _OTHERS: dict[str, tuple[str, str]] = {
     "session_state": ("slipstream.commands", "session_state"),
     "rerun": ("slipstream.commands", "rerun"),
     "stop": ("slipstream.commands", "stop"),
+    "set_page_config": ("slipstream.page", "set_page_config"),
     "sidebar": ("slipstream.delta_generator", "SIDEBAR"),
     "errors": ("slipstream.errors", ""),
 }
@@ -69,6 +70,7 @@ if TYPE_CHECKING:
     from slipstream.elements.text import caption, code, divider, header, json, latex, markdown, subheader, text, title
     from slipstream.elements.text_input import text_input
     from slipstream.elements.write import write
+    from slipstream.page import set_page_config
 
 
 def _element_function(name: str) -> Any:

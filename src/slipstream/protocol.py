@@ -327,13 +327,23 @@ class KeepMsg(TypedDict):
     n: int
 
 
+class PageConfigMsg(TypedDict):
+    """st.set_page_config: the tab's title and icon, the layout and the sidebar's first state."""
+
+    t: Literal["page_config"]
+    title: str | None
+    icon: str | None
+    layout: Literal["centered", "wide"]
+    sidebar: Literal["auto", "expanded", "collapsed"]
+
+
 class FileChangedMsg(TypedDict):
     """The script or a module it imports changed on disk."""
 
     t: Literal["file_changed"]
 
 
-ServerMessage = Union[SessionMsg, RunStartMsg, RunEndMsg, ElementMsg, KeepMsg, FileChangedMsg]
+ServerMessage = Union[SessionMsg, RunStartMsg, RunEndMsg, ElementMsg, KeepMsg, PageConfigMsg, FileChangedMsg]
 
 
 # ---- client -> server ---------------------------------------------------------------------

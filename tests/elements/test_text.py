@@ -122,3 +122,19 @@ def test_st_exception_shows_a_caught_exception(app: App) -> None:
     assert exc["exc_type"] == "KeyError"
     assert a.texts() == ["still running"]
     assert a.status == "ok"
+
+
+def test_page_config_is_sent_once_and_again_only_when_it_changes(app: App) -> None:
+    a = app(
+        """
+        import streamlit as st
+        st.set_page_config(page_title="Sales", page_icon="📈", layout="wide")
+        st.write("x")
+        """
+    )
+    configs = [m for m in a.last_frame if m["t"] == "page_config"]
+    assert configs == [{"t": "page_config", "title": "Sales", "icon": "📈", "layout": "wide", "sidebar": "auto"}]
+    a.run()
+    assert not [m for m in a.last_frame if m["t"] == "page_config"]
+    a = app("import streamlit as st\nst.set_page_config(layout='huge')\n")
+    assert "'centered' or 'wide'" in a.of_type("exception")[0]["message"]

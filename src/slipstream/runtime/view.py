@@ -27,6 +27,7 @@ class ClientView:
         self.outbox = outbox
         self.held: dict[Path, Held] = {}
         self.run = 0
+        self.page_config: dict[str, Any] | None = None
 
     def start_run(self, run: int) -> None:
         self.run = run
@@ -59,9 +60,16 @@ class ClientView:
         for p in stale:
             del self.held[p]
 
+    def set_page_config(self, config: dict[str, Any]) -> None:
+        """Send the page configuration, unless the browser has it already."""
+        if config != self.page_config:
+            self.page_config = config
+            self.outbox.put({"t": "page_config", **config})
+
     def forget(self) -> None:
         """The browser lost its copy (a new page load): send everything again next run."""
         self.held.clear()
+        self.page_config = None
 
     def elements(self) -> dict[Path, dict[str, Any]]:
         return {path: held.element for path, held in sorted(self.held.items())}
