@@ -24,7 +24,11 @@ class TcpProxy:
                 client, _ = self._listener.accept()
             except OSError:
                 return
-            upstream = socket.create_connection(("127.0.0.1", self.target_port))
+            try:
+                upstream = socket.create_connection(("127.0.0.1", self.target_port))
+            except OSError:  # the server is gone (the test is ending)
+                client.close()
+                continue
             with self._lock:
                 self._open += [client, upstream]
             threading.Thread(target=self._pipe, args=(client, upstream), daemon=True).start()

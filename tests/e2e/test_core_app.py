@@ -102,14 +102,13 @@ def test_a_script_exception_shows_and_the_app_recovers_after_the_fix(
     broken = 'import streamlit as st\nst.write("before")\nraise ValueError("something broke")\n'
     with serve(broken) as url:
         page.goto(url)
-        page.get_by_text("something broke").wait_for()
-        assert page.get_by_text("ValueError").first.is_visible()
+        page.get_by_text("ValueError: something broke").wait_for()
         assert page.get_by_text("before").is_visible()
         time.sleep(0.05)
         (tmp_path / "app.py").write_text('import streamlit as st\nst.write("fixed")\n')
         page.get_by_role("button", name="Rerun").first.click()
         page.get_by_text("fixed").wait_for()
-        page.get_by_text("something broke").wait_for(state="detached")
+        page.get_by_text("ValueError: something broke").wait_for(state="detached")
 
 
 def test_with_run_on_save_editing_the_file_reruns_the_app(serve: ServeApp, page: Any, tmp_path: Path) -> None:
