@@ -95,16 +95,15 @@ def floor_target() -> Target:
 
 def slipstream_target(app: Path = COUNTER_APP) -> Target:
     port = free_port()
-    argv = (sys.executable, "-m", "slipstream", "run", str(app), "--server.port", str(port), "--server.headless", "true")
-    argv += ("--server.address", "127.0.0.1")
-    return Target("slipstream", argv, port)
+    options = ("--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true")
+    return Target("slipstream", (sys.executable, "-m", "slipstream", "run", str(app), *options), port)
 
 
 def streamlit_target(python: Path, app: Path = COUNTER_APP) -> Target:
     port = free_port()
-    argv = (str(python), "-m", "streamlit", "run", str(app), "--server.port", str(port), "--server.headless", "true")
-    argv += ("--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false")
-    return Target("streamlit", argv, port)
+    options = ("--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true")
+    no_telemetry = ("--browser.gatherUsageStats", "false")
+    return Target("streamlit", (str(python), "-m", "streamlit", "run", str(app), *options, *no_telemetry), port)
 
 
 class ServerError(RuntimeError):
@@ -130,7 +129,7 @@ class Server:
         with self._log.open("wb") as log:
             self.started = time.perf_counter()
             self._proc = subprocess.Popen(
-                self.target.argv, cwd=BENCH, env=child_env(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+                self.target.argv, cwd=BENCH, env=child_env(), stdout=log, stderr=log, start_new_session=True
             )
         return self
 
@@ -147,7 +146,7 @@ class Server:
                 return time.perf_counter() - self.started
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 time.sleep(0.05)
-        raise ServerError(f"{self.target.name} did not answer {self.target.url} within {timeout:.0f} s; see {self._log}")
+        raise ServerError(f"{self.target.name} did not answer {self.target.url} in {timeout:.0f} s; see {self._log}")
 
     def rss_kib(self) -> int:
         return tree_rss_kib(self.pid)
@@ -174,7 +173,6 @@ def ensure_streamlit_venv() -> Path:
     found = subprocess.run([str(python), "-c", probe], capture_output=True, text=True).stdout.strip()
     if found != STREAMLIT_VERSION:
         print(f"installing streamlit=={STREAMLIT_VERSION} into {STREAMLIT_VENV} ...", file=sys.stderr, flush=True)
-        subprocess.run(
-            [str(python), "-m", "pip", "install", "--quiet", f"streamlit=={STREAMLIT_VERSION}", "websockets"], check=True
-        )
+        install = [str(python), "-m", "pip", "install", "--quiet", f"streamlit=={STREAMLIT_VERSION}", "websockets"]
+        subprocess.run(install, check=True)
     return python

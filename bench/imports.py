@@ -41,11 +41,10 @@ def _run(python: Path, code: str, env: dict[str, str]) -> tuple[float, int]:
 def measure_import(python: Path, module: str, runs: int) -> ImportCost:
     """Alternate bare and importing interpreters `runs` times, after one warm-up of each (which caches bytecode)."""
     env = child_env()
-    probe = subprocess.run(
-        [str(python), "-c", "import json, sys; print(json.dumps(sys.path[1:]))"], env=env, capture_output=True, check=True
-    )
-    bare_code = f"import sys; sys.path[:] = {json.loads(probe.stdout)!r}; {_REPORT_PEAK}"
-    full_code = f"import sys; sys.path[:] = {json.loads(probe.stdout)!r}; import {module}; {_REPORT_PEAK}"
+    probe = "import json, sys; print(json.dumps(sys.path[1:]))"
+    path = json.loads(subprocess.run([str(python), "-c", probe], env=env, capture_output=True, check=True).stdout)
+    bare_code = f"import sys; sys.path[:] = {path!r}; {_REPORT_PEAK}"
+    full_code = f"import sys; sys.path[:] = {path!r}; import {module}; {_REPORT_PEAK}"
     _run(python, bare_code, env)
     _run(python, full_code, env)
     bare: list[tuple[float, int]] = []
