@@ -9,14 +9,18 @@ from typing import Any
 from slipstream.delta_generator import DeltaGenerator, emit_element
 from slipstream.elements._args import check_width
 from slipstream.errors import StreamlitAPIException
+from slipstream.runtime.context import get_run_context
 
 _PACKAGE_DIR = str(Path(__file__).resolve().parent.parent)
 
 
 def _user_frames(exc: BaseException) -> list[traceback.FrameSummary]:
-    """The traceback without Slipstream's own frames, which say nothing about the app."""
+    """The traceback without Slipstream's own frames, which say nothing about the app
+    (the app itself may live in the package: the `hello` demo does)."""
+    ctx = get_run_context()
+    script = str(ctx.session.script.path) if ctx is not None else None
     frames = traceback.extract_tb(exc.__traceback__)
-    return [f for f in frames if not f.filename.startswith(_PACKAGE_DIR)]
+    return [f for f in frames if f.filename == script or not f.filename.startswith(_PACKAGE_DIR)]
 
 
 def exception_element(exc: BaseException, width: int | str = "stretch") -> dict[str, Any]:
