@@ -33,7 +33,22 @@ def test_editing_the_script_or_a_local_module_is_reported(tmp_path: Path, kind: 
         changed.clear()
         script.write_text("import helper_mod_for_watch\nprint(1)\n")
         assert changed.wait(5)
+        changed.clear()
+        # a module imported later from a subfolder is watched once the runtime refreshes
+        sub = tmp_path / "lib"
+        sub.mkdir()
+        (sub / "late_mod_for_watch.py").write_text("Y = 1\n")
+        sys.path.insert(0, str(sub))
+        import late_mod_for_watch  # noqa: F401
+
+        watcher.refresh()
+        time.sleep(0.2)
+        (sub / "late_mod_for_watch.py").write_text("Y = 2\n")
+        assert changed.wait(5)
     finally:
         watcher.stop()
-        sys.path.remove(str(tmp_path))
+        for folder in (str(tmp_path), str(tmp_path / "lib")):
+            if folder in sys.path:
+                sys.path.remove(folder)
         sys.modules.pop("helper_mod_for_watch", None)
+        sys.modules.pop("late_mod_for_watch", None)

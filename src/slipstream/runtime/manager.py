@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from slipstream.runtime.script import AppScript
 from slipstream.runtime.session import Session
@@ -19,6 +19,7 @@ class SessionManager:
         self.run_on_save = run_on_save
         self._sessions: dict[str, Session] = {}
         self._attached: set[str] = set()
+        self.after_run: Callable[[], None] | None = None
 
     def __iter__(self) -> Iterator[Session]:
         return iter(list(self._sessions.values()))
@@ -37,12 +38,17 @@ class SessionManager:
         if not resumed:
             session = Session(self.script, query=query)
             session.run_on_save = self.run_on_save
+            session.on_run_end = self._run_ended
             self._sessions[session.id] = session
         assert session is not None
         session.query = query
         session.detached_since = None
         self._attached.add(session.id)
         return session, resumed
+
+    def _run_ended(self, session: Session, status: str) -> None:
+        if self.after_run is not None:
+            self.after_run()
 
     def detach(self, session: Session) -> None:
         self._attached.discard(session.id)

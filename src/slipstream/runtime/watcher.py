@@ -1,30 +1,35 @@
 """Watch the app's script and the local modules it imports; report changes.
 
-Uses watchdog's native observer, falling back to polling where the native one cannot start
-(for example when the inotify watch limit is reached).
+Only the folders that hold the script or one of its local modules are watched, each without
+its subfolders, so an app living in a busy folder (or beside a virtualenv) costs nothing for
+the files it does not use. Uses watchdog's native observer, falling back to polling where the
+native one cannot start (for example when the inotify watch limit is reached).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger("slipstream.watcher")
 
 
 def local_modules(folder: Path) -> dict[Path, str]:
     """Modules imported from the app's folder (not from a virtualenv inside it): file -> name."""
+    prefix = str(folder) + os.sep
     found: dict[Path, str] = {}
     for name, module in list(sys.modules.items()):
         file = getattr(module, "__file__", None)
-        if not file:
+        if not isinstance(file, str) or not file.endswith(".py") or not file.startswith(prefix):
             continue
-        path = Path(file).resolve()
-        if path.suffix == ".py" and folder in path.parents and "site-packages" not in path.parts:
-            found[path] = name
+        if "site-packages" in file or "dist-packages" in file:
+            continue
+        found[Path(file)] = name
     return found
 
 
@@ -39,7 +44,9 @@ class SourceWatcher:
         self.on_change = on_change
         self.kind = kind
         self.settle = settle
-        self._observer: object | None = None
+        self._observer: Any = None
+        self._handler: Any = None
+        self._watched: set[Path] = set()
         self._timer: threading.Timer | None = None
         self._lock = threading.Lock()
 
@@ -58,27 +65,41 @@ class SourceWatcher:
                     return
                 for raw in (event.src_path, getattr(event, "dest_path", "")):
                     if raw:
-                        watcher._seen(Path(str(raw)))
+                        watcher._seen(os.fsdecode(raw))
 
+        self._handler = Handler()
         observers = [PollingObserver] if self.kind == "poll" else [Observer, PollingObserver]
         for observer_class in observers:
             observer = observer_class()
             try:
-                observer.schedule(Handler(), str(self.folder), recursive=True)
+                observer.schedule(self._handler, str(self.folder), recursive=False)
                 observer.start()
             except OSError as exc:
                 log.warning("could not start %s (%s); falling back to polling", observer_class.__name__, exc)
                 continue
             self._observer = observer
+            self._watched = {self.folder}
+            self.refresh()
             return
 
-    def _seen(self, path: Path) -> None:
-        try:
-            path = path.resolve()
-        except OSError:
+    def refresh(self) -> None:
+        """Also watch the folders of local modules imported since the last refresh."""
+        if self._observer is None:
             return
-        if path.suffix != ".py":
+        folders = {path.parent for path in local_modules(self.folder)}
+        with self._lock:
+            new = folders - self._watched
+            self._watched |= new
+        for folder in new:
+            try:
+                self._observer.schedule(self._handler, str(folder), recursive=False)
+            except OSError as exc:
+                log.warning("cannot watch %s: %s", folder, exc)
+
+    def _seen(self, raw_path: str) -> None:
+        if not raw_path.endswith(".py"):
             return
+        path = Path(raw_path).resolve()
         if path != self.script and path not in local_modules(self.folder):
             return
         with self._lock:
@@ -96,9 +117,8 @@ class SourceWatcher:
         self.on_change()
 
     def stop(self) -> None:
-        observer = self._observer
-        if observer is not None:
-            observer.stop()  # type: ignore[attr-defined]
-            observer.join(timeout=2)  # type: ignore[attr-defined]
+        if self._observer is not None:
+            self._observer.stop()
+            self._observer.join(timeout=2)
         if self._timer is not None:
             self._timer.cancel()

@@ -113,6 +113,7 @@ def create_app(
         watcher = SourceWatcher(script.path, on_source_change, kind=str(opts["server.fileWatcherType"]))
         if script.path.is_file():
             watcher.start()
+            manager.after_run = watcher.refresh  # runs import local modules: watch their folders
 
         async def reap() -> None:
             while True:
@@ -124,6 +125,7 @@ def create_app(
             yield
         finally:
             reaper.cancel()
+            manager.after_run = None
             watcher.stop()
             manager.close_all()
 
