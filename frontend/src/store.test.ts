@@ -144,8 +144,12 @@ describe("Store", () => {
     store.applyFrame([{ t: "session", v: 1, session: "s", resumed: true, run_on_save: true }]);
     expect(bodies(store)).toEqual(["a"]);
     expect(store.getState().runOnSave).toBe(true);
+    const pageConfig = { t: "page_config", title: "T", icon: null, layout: "wide", sidebar: "auto" } as const;
+    store.applyFrame([pageConfig]);
+    expect(store.getState().pageConfig).toEqual(pageConfig);
     store.applyFrame([{ t: "session", v: 1, session: "s2", resumed: false, run_on_save: false }]);
     expect(store.getState().roots).toEqual([]);
+    expect(store.getState().pageConfig).toBeNull();
     store.applyFrame([start(2)]);
     expect(store.getState().fileChanged).toBe(false);
   });

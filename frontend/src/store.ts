@@ -5,7 +5,7 @@
  * the changed paths, so a memoized node whose subtree did not change keeps its identity and is
  * not rendered again. Within one frame a node copied once is then updated in place.
  */
-import type { Element, ServerMessage } from "./protocol.gen";
+import type { Element, PageConfigMsg, ServerMessage } from "./protocol.gen";
 
 export interface TreeNode {
   readonly el: Element | null;
@@ -27,6 +27,8 @@ export interface AppState {
   readonly fileChanged: boolean;
   readonly runOnSave: boolean;
   readonly connection: ConnectionState;
+  /** The latest `st.set_page_config`, or null when the app set none. */
+  readonly pageConfig: PageConfigMsg | null;
 }
 
 interface MutableNode {
@@ -42,6 +44,7 @@ const EMPTY: AppState = {
   fileChanged: false,
   runOnSave: false,
   connection: "connecting",
+  pageConfig: null,
 };
 
 export class Store {
@@ -69,7 +72,7 @@ export class Store {
 
   /** Apply every message of one frame, then notify the listeners once. */
   applyFrame(messages: readonly ServerMessage[]): void {
-    let { running, fileChanged, runOnSave, connection } = this.state;
+    let { running, fileChanged, runOnSave, connection, pageConfig } = this.state;
     for (const msg of messages) {
       switch (msg.t) {
         case "session":
@@ -79,6 +82,7 @@ export class Store {
             this.roots = [];
             this.rootsChanged = true;
             running = false;
+            pageConfig = null;
           }
           break;
         case "run_start":
@@ -96,6 +100,9 @@ export class Store {
           running = false;
           if (msg.status !== "interrupted") this.prune(msg.run);
           break;
+        case "page_config":
+          pageConfig = msg;
+          break;
         case "file_changed":
           fileChanged = true;
           break;
@@ -111,9 +118,10 @@ export class Store {
       running !== s.running ||
       fileChanged !== s.fileChanged ||
       runOnSave !== s.runOnSave ||
-      connection !== s.connection
+      connection !== s.connection ||
+      pageConfig !== s.pageConfig
     ) {
-      this.publish({ ...s, roots, running, fileChanged, runOnSave, connection });
+      this.publish({ ...s, roots, running, fileChanged, runOnSave, connection, pageConfig });
     }
   }
 

@@ -12,10 +12,11 @@ const md = (body: string): MarkdownEl => ({ type: "markdown", body, allow_html: 
 describe("tree rendering", () => {
   it("re-renders only the element that changed", () => {
     const original = components.markdown;
+    const Original = original;
     const renders: string[] = [];
     components.markdown = (props) => {
       renders.push(props.el.body);
-      return original(props);
+      return <Original {...props} />;
     };
     try {
       const store = new Store();

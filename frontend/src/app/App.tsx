@@ -1,9 +1,10 @@
 import { memo, useEffect, useState, useSyncExternalStore } from "react";
-import { ROOT_MAIN, ROOT_SIDEBAR } from "../protocol.gen";
+import { ROOT_MAIN, ROOT_SIDEBAR, type PageConfigMsg } from "../protocol.gen";
 import { SendContext, type Send } from "../send";
 import type { Store, TreeNode } from "../store";
 import { Children } from "../tree";
 import { Header } from "./Header";
+import { usePageConfig } from "./pageConfig";
 
 const Root = memo(function Root({ node }: { node: TreeNode }) {
   return <Children node={node} />;
@@ -28,8 +29,19 @@ function useRerunShortcut(send: Send): void {
   }, [send]);
 }
 
-function Sidebar({ node }: { node: TreeNode }) {
-  const [collapsed, setCollapsed] = useState(() => window.matchMedia?.("(max-width: 768px)").matches ?? false);
+type SidebarState = PageConfigMsg["sidebar"];
+
+const startsCollapsed = (state: SidebarState): boolean =>
+  state === "auto" ? (window.matchMedia?.("(max-width: 768px)").matches ?? false) : state === "collapsed";
+
+function Sidebar({ node, initial }: { node: TreeNode; initial: SidebarState }) {
+  const [collapsed, setCollapsed] = useState(() => startsCollapsed(initial));
+  // The app may set the sidebar's state after it appeared (st.set_page_config).
+  const [seen, setSeen] = useState(initial);
+  if (seen !== initial) {
+    setSeen(initial);
+    setCollapsed(startsCollapsed(initial));
+  }
   // Collapsing hides the sidebar but keeps it mounted, so its widgets keep their local state.
   return (
     <>
@@ -63,13 +75,15 @@ function Sidebar({ node }: { node: TreeNode }) {
 export function App({ store, send }: { store: Store; send: Send }) {
   const state = useSyncExternalStore(store.subscribe, store.getState);
   useRerunShortcut(send);
+  usePageConfig(state.pageConfig);
+  const wide = state.pageConfig?.layout === "wide";
   const main = state.roots[ROOT_MAIN];
   const sidebar = state.roots[ROOT_SIDEBAR];
   const hasSidebar = sidebar?.children.some(Boolean) ?? false;
   return (
     <SendContext.Provider value={send}>
-      <div className={hasSidebar ? "app with-sidebar" : "app"}>
-        {hasSidebar && sidebar && <Sidebar node={sidebar} />}
+      <div className={`app${hasSidebar ? " with-sidebar" : ""}${wide ? " wide" : ""}`}>
+        {hasSidebar && sidebar && <Sidebar node={sidebar} initial={state.pageConfig?.sidebar ?? "auto"} />}
         <main className="main">
           <div className="block main-content">{main && <Root node={main} />}</div>
         </main>

@@ -18,14 +18,17 @@ export function slugify(text: string): string {
 
 export function Heading({ el }: { el: HeadingEl }) {
   const html = useMarkdown(el.body, false, true);
-  const id = useMemo(() => el.anchor ?? slugify(markdownText(el.body)), [el.anchor, el.body]);
+  const text = useMemo(() => markdownText(el.body), [el.body]);
+  const id = el.anchor ?? slugify(text);
   const Tag = TAGS[el.level];
+  // The link and the help icon sit beside the heading, not in it, so its accessible name is
+  // just its text.
   return (
     <div className={`heading heading-${el.level}`}>
-      <Tag id={id || undefined}>
-        <span className="md" dangerouslySetInnerHTML={{ __html: html }} />
+      <div className="heading-row">
+        <Tag id={id || undefined} className="md" dangerouslySetInnerHTML={{ __html: html }} />
         {el.show_anchor && id && (
-          <a className="anchor-link" href={`#${id}`} aria-label="Link to this heading">
+          <a className="anchor-link" href={`#${id}`} aria-label={`Link to ${text}`}>
             <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
               <path
                 d="M10 14a5 5 0 0 0 7 0l3-3a5 5 0 0 0-7-7l-1 1M14 10a5 5 0 0 0-7 0l-3 3a5 5 0 0 0 7 7l1-1"
@@ -38,7 +41,7 @@ export function Heading({ el }: { el: HeadingEl }) {
           </a>
         )}
         {el.help && <Help text={el.help} />}
-      </Tag>
+      </div>
       {el.divider && <hr className={`heading-divider color-${el.divider}`} />}
     </div>
   );

@@ -30,11 +30,17 @@ export function TextInput({ el }: { el: TextInputEl }) {
           onKeyDown={(event) => event.key === "Enter" && commit()}
           onBlur={commit}
         />
+        {state.dirty && <span className="input-aside input-hint">Press Enter to apply</span>}
+        {el.max_chars !== null && (
+          <span className="input-aside input-counter" aria-hidden="true">
+            {state.value.length}/{el.max_chars}
+          </span>
+        )}
         {password && (
           <button
             type="button"
             className="input-button"
-            aria-label={reveal ? "Hide password" : "Show password"}
+            aria-label="Show password"
             aria-pressed={reveal}
             disabled={el.disabled}
             onClick={() => setReveal(!reveal)}
@@ -42,13 +48,7 @@ export function TextInput({ el }: { el: TextInputEl }) {
             {reveal ? "Hide" : "Show"}
           </button>
         )}
-        {state.dirty && <span className="input-hint">Press Enter to apply</span>}
       </div>
-      {el.max_chars !== null && (
-        <div className="input-counter" aria-hidden="true">
-          {state.value.length}/{el.max_chars}
-        </div>
-      )}
     </div>
   );
 }

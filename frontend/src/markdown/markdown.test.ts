@@ -63,6 +63,8 @@ describe("renderMarkdown", () => {
     expect(needsEmoji("yay :tada:")).toBe(true);
     expect(needsMath("plain text")).toBe(false);
     expect(needsMath("$x^2$")).toBe(true);
+    expect(needsMath("costs $5 and $10")).toBe(false);
+    expect(needsMath("$$\\sum$$")).toBe(true);
   });
 
   it("extracts the plain text of inline markdown", () => {

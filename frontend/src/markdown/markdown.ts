@@ -37,13 +37,24 @@ export function setKatex(module: Katex): void {
 }
 
 export const emojiReady = (): boolean => emojiTable !== null;
+
+/** The emoji of a shortcode name ("tada"), once the table is loaded. */
+export const emojiFor = (name: string): string | undefined => emojiTable?.[name];
 export const katexReady = (): boolean => katex !== null;
 
 /** Whether the source may hold an emoji shortcode (then the emoji table is worth loading). */
 export const needsEmoji = (source: string): boolean => /:[a-z0-9_+-]+:/.test(source);
 
-/** Whether the source may hold math (then KaTeX is worth loading). */
-export const needsMath = (source: string): boolean => /\$[^\s$][^$]*\$/.test(source) || source.includes("$$");
+/** Whether the source may hold math (then KaTeX is worth loading): prices like "$5 and $10"
+ * do not count, by the same rule the tokenizer uses. */
+export function needsMath(source: string): boolean {
+  for (let i = source.indexOf("$"); i >= 0; i = source.indexOf("$", i + 1)) {
+    if (source[i - 1] === "\\") continue;
+    const rest = source.slice(i);
+    if (DISPLAY_MATH.test(rest) || INLINE_MATH.test(rest)) return true;
+  }
+  return false;
+}
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -1,0 +1,74 @@
+import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import type { ClientMessage, PageConfigMsg } from "../protocol.gen";
+import { Store } from "../store";
+import { App } from "./App";
+import { iconHref } from "./pageConfig";
+
+afterEach(cleanup);
+
+const config = (over: Partial<PageConfigMsg>): PageConfigMsg => ({
+  t: "page_config",
+  title: null,
+  icon: null,
+  layout: "centered",
+  sidebar: "auto",
+  ...over,
+});
+
+function setup() {
+  const store = new Store();
+  const sent: ClientMessage[] = [];
+  const view = render(<App store={store} send={(m) => sent.push(m)} />);
+  return { store, sent, ...view };
+}
+
+describe("App", () => {
+  it("shows the connection state until the session starts", () => {
+    const { store } = setup();
+    expect(screen.getByRole("status").textContent).toBe("Connecting…");
+    act(() => store.applyFrame([{ t: "session", v: 1, session: "s", resumed: false, run_on_save: false }]));
+    expect(screen.queryByRole("status")).toBeNull();
+    act(() => store.setConnection("reconnecting"));
+    expect(screen.getByRole("status").textContent).toBe("Reconnecting…");
+  });
+
+  it("applies the page config: title, icon, wide layout, collapsed sidebar", () => {
+    const { store, container } = setup();
+    act(() =>
+      store.applyFrame([
+        config({ title: "My app", icon: "🎈", layout: "wide", sidebar: "collapsed" }),
+        { t: "run_start", run: 1 },
+        { t: "el", p: [1, 0], e: { type: "text", body: "in the sidebar", help: null, width: null } },
+      ]),
+    );
+    expect(document.title).toBe("My app");
+    expect(document.querySelector<HTMLLinkElement>('link[rel="icon"]')?.href).toContain("data:image/svg+xml");
+    expect(container.querySelector(".app")?.classList.contains("wide")).toBe(true);
+    expect(screen.getByRole("button", { name: "Open sidebar" })).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Open sidebar" }));
+    expect(screen.getByRole("complementary", { name: "Sidebar" }).textContent).toContain("in the sidebar");
+  });
+
+  it("reruns from the main menu", () => {
+    const { sent } = setup();
+    fireEvent.click(screen.getByRole("button", { name: "Main menu" }));
+    fireEvent.click(screen.getByRole("menuitem", { name: /Rerun/ }));
+    expect(sent).toEqual([{ t: "rerun", values: {} }]);
+    expect(screen.queryByRole("menu")).toBeNull();
+  });
+
+  it("does not rerun on R typed into a field", () => {
+    const { sent } = setup();
+    const input = document.createElement("input");
+    document.body.appendChild(input);
+    fireEvent.keyDown(input, { key: "r" });
+    input.remove();
+    expect(sent).toEqual([]);
+  });
+
+  it("draws an emoji icon, keeps an image URL", () => {
+    expect(iconHref("https://x.y/icon.png")).toBe("https://x.y/icon.png");
+    expect(decodeURIComponent(iconHref("🚀"))).toContain("🚀");
+  });
+});
