@@ -96,6 +96,13 @@ describe("Store", () => {
     expect(nodeAt(store.getState(), [0, 0, 0])?.el).toEqual(md("inner"));
   });
 
+  it("drops the children when a container is put again in the same run", () => {
+    const store = new Store();
+    store.applyFrame([start(1), el([0, 0], container()), el([0, 0, 0], md("a")), el([0, 0, 1], md("b"))]);
+    store.applyFrame([el([0, 0], container()), el([0, 0, 0], md("c")), end(1)]);
+    expect(nodeAt(store.getState(), [0, 0])?.children.map((c) => c?.el)).toEqual([md("c")]);
+  });
+
   it("marks unconfirmed elements stale during a run", () => {
     const store = new Store();
     firstRun(store, "a", "b");

@@ -164,7 +164,9 @@ export class Store {
       parent = owned;
     }
     const old = parent.children[last];
-    const keepChildren = old !== undefined && old.el !== null && old.el.type === el.type;
+    // A container put again within one run (a placeholder written twice) starts empty.
+    const keepChildren =
+      old !== undefined && old.el !== null && old.el.type === el.type && old.run !== this.run;
     parent.children[last] = this.create(el, keepChildren ? old.children.slice() : []);
   }
 
