@@ -59,27 +59,22 @@ def test_flags_and_script_arguments_are_split() -> None:
 
 
 def test_run_serves_the_app_with_its_arguments_as_argv(tmp_path: Path) -> None:
-    import asyncio
     import json
 
-    import websockets
+    from websockets.sync.client import connect
 
     script = tmp_path / "app.py"
     script.write_text("import sys, streamlit as st\nst.write(repr(sys.argv[1:]))\n")
-
-    async def first_run(url: str) -> list[str]:
-        async with websockets.connect(url.replace("http", "ws") + "/_slipstream/ws") as ws:
-            await ws.send(json.dumps({"t": "hello", "v": 1, "session": None, "query": ""}))
-            bodies: list[str] = []
-            while True:
-                for m in json.loads(await ws.recv()):
-                    if m["t"] == "el":
-                        bodies.append(m["e"]["body"])
-                    if m["t"] == "run_end":
-                        return bodies
-
     with running_server(script, "--", "--flag", "value") as url:
-        assert asyncio.run(first_run(url)) == ["['--flag', 'value']"]
+        with connect(url.replace("http", "ws") + "/_slipstream/ws") as ws:
+            ws.send(json.dumps({"t": "hello", "v": 1, "session": None, "query": ""}))
+            bodies: list[str] = []
+            done = False
+            while not done:
+                for m in json.loads(ws.recv(timeout=10)):
+                    bodies += [m["e"]["body"]] if m["t"] == "el" else []
+                    done = done or m["t"] == "run_end"
+    assert bodies == ["['--flag', 'value']"]
 
 
 def test_a_busy_default_port_moves_to_the_next_free_one(tmp_path: Path) -> None:
