@@ -21,6 +21,7 @@ APPS = BENCH / "apps"
 OUT = BENCH / "out"
 COUNTER_APP = APPS / "counter.py"
 FLOOR_DIR = APPS / "floor"
+DEFERRED_FLOOR_DIR = APPS / "floor_deferred"
 STREAMLIT_VERSION = "1.67.0"
 STREAMLIT_VENV = BENCH / ".venv-streamlit"
 PAGE_SIZE_KIB = os.sysconf("SC_PAGE_SIZE") // 1024
@@ -91,6 +92,22 @@ def floor_target() -> Target:
     port = free_port()
     argv = (sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(FLOOR_DIR))
     return Target("floor", argv, port)
+
+
+def deferred_floor_target() -> Target:
+    """The floor with the update deferred by one task: the least any server-driven update can cost."""
+    port = free_port()
+    argv = (
+        sys.executable,
+        "-m",
+        "http.server",
+        str(port),
+        "--bind",
+        "127.0.0.1",
+        "--directory",
+        str(DEFERRED_FLOOR_DIR),
+    )
+    return Target("floor_deferred", argv, port)
 
 
 def slipstream_target(app: Path = COUNTER_APP) -> Target:

@@ -34,6 +34,7 @@ from common import (
     Server,
     Target,
     child_env,
+    deferred_floor_target,
     ensure_streamlit_venv,
     floor_target,
     rank_percentile,
@@ -130,7 +131,7 @@ def measure(args: argparse.Namespace, st_python: Path) -> Results:
 
     runs: dict[str, list[ClickRun]] = {}
     for repeat in range(1, args.repeats + 1):
-        for make in targets:
+        for make in [deferred_floor_target, *targets]:
             target = make()
             run = measure_clicks(target, args.clicks)
             runs.setdefault(target.name, []).append(run)
@@ -168,6 +169,7 @@ def evaluate(results: Results) -> list[Results]:
     """Slipstream's figures against its targets."""
     browser, slip = results["browser"], results["browser"]["slipstream"]
     above_floor = slip["click_ms_median"] - browser["floor"]["click_ms_median"]
+    deferred = browser["floor_deferred"]["click_ms_median"] - browser["floor"]["click_ms_median"]
     page_kib = results["page_weight"]["slipstream"]["total"] / 1024
     import_ms = results["imports"]["slipstream"]["import_ms"]
     return [
@@ -176,6 +178,12 @@ def evaluate(results: Results) -> list[Results]:
             "target": f"≤ floor + {CLICK_ABOVE_FLOOR_MS:.0f} ms",
             "measured": f"floor + {above_floor:.1f} ms",
             "met": above_floor <= CLICK_ABOVE_FLOOR_MS,
+        },
+        {
+            "figure": "click-to-update median, against the deferred floor (see below)",
+            "target": "≤ deferred floor + 5 ms",
+            "measured": f"deferred floor + {above_floor - deferred:.1f} ms (= floor + {deferred:.1f} ms)",
+            "met": above_floor - deferred <= 5,
         },
         {
             "figure": "websocket bytes per rerun",
@@ -344,7 +352,9 @@ def click_note(results: Results) -> list[str]:
         "any other task (websocket messages, and timers set by the click handler alike). So an update that waits "
         "for a server is painted at least one frame "
         "(16.7 ms at 60 Hz) after the floor's: “floor + 15 ms” is out of reach in this harness for any framework "
-        "that rerenders from the server.",
+        "that rerenders from the server. The deferred floor measures exactly that: the floor page, but updating "
+        "the text in a `setTimeout(0)` started by the click handler, with no server at all; Slipstream is at "
+        f"{results['targets'][1]['measured']}.",
     ]
 
 
