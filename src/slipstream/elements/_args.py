@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from numbers import Integral, Real
 from typing import Any
 
 from slipstream.errors import StreamlitAPIException
@@ -65,3 +66,13 @@ def check_icon(fn: str, icon: Any) -> str | None:
             f"st.{fn}: icon {icon!r} is neither a single emoji nor a Material icon like ':material/thumb_up:'."
         )
     return text
+
+
+def is_int_value(value: Any) -> bool:
+    """An int-like number (numpy ints too), not a bool."""
+    return isinstance(value, Integral) and not isinstance(value, bool)
+
+
+def is_number(value: Any) -> bool:
+    """Any real number (numpy numbers too), not a bool."""
+    return isinstance(value, Real) and not isinstance(value, bool)

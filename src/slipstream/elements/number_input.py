@@ -5,23 +5,21 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from numbers import Integral, Real
 from typing import Any
 
 from slipstream.delta_generator import emit_element
-from slipstream.elements._args import check_label, check_label_visibility, check_width, optional_str
+from slipstream.elements._args import (
+    check_label,
+    check_label_visibility,
+    check_width,
+    is_int_value,
+    is_number,
+    optional_str,
+)
 from slipstream.errors import StreamlitAPIException
 from slipstream.runtime.widgets import Key, register
 
 _FORMAT = re.compile(r"^[^%]*%[-+ 0#]*\d*(?:\.\d+)?[diufFeEgGs][^%]*$")
-
-
-def _is_int(v: Any) -> bool:
-    return isinstance(v, Integral) and not isinstance(v, bool)
-
-
-def _is_number(v: Any) -> bool:
-    return isinstance(v, Real) and not isinstance(v, bool)
 
 
 def number_input(
@@ -62,10 +60,10 @@ def number_input(
     if value not in ("min", None):
         given["value"] = value
     for name, v in given.items():
-        if v is not None and not _is_number(v):
+        if v is not None and not is_number(v):
             raise StreamlitAPIException(f"st.number_input: {name} must be a number, not {v!r}.")
     numbers = [v for v in given.values() if v is not None]
-    int_like = [_is_int(v) for v in numbers]
+    int_like = [is_int_value(v) for v in numbers]
     if any(int_like) and not all(int_like):
         kinds = ", ".join(f"{n}={type(v).__name__}" for n, v in given.items() if v is not None)
         raise StreamlitAPIException(
@@ -95,7 +93,7 @@ def number_input(
     def fits(v: Any) -> bool:
         if v is None:
             return True
-        if not _is_number(v) or (isinstance(v, float) and not math.isfinite(v)):
+        if not is_number(v) or (isinstance(v, float) and not math.isfinite(v)):
             return False
         if is_int and not float(v).is_integer():
             return False

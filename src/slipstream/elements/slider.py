@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from numbers import Integral, Real
 from typing import Any
 
 from slipstream.delta_generator import emit_element
-from slipstream.elements._args import check_label, check_label_visibility, check_width, optional_str
+from slipstream.elements._args import (
+    check_label,
+    check_label_visibility,
+    check_width,
+    is_int_value,
+    is_number,
+    optional_str,
+)
 from slipstream.errors import StreamlitAPIException
 from slipstream.runtime.widgets import Key, register
-
-
-def _is_int(v: Any) -> bool:
-    return isinstance(v, Integral) and not isinstance(v, bool)
-
-
-def _is_number(v: Any) -> bool:
-    return isinstance(v, Real) and not isinstance(v, bool)
 
 
 def slider(
@@ -65,15 +63,15 @@ def slider(
     given = {"min_value": min_value, "max_value": max_value, "step": step}
     given.update({f"value[{i}]" if is_range else "value": v for i, v in enumerate(values)})
     for name, v in given.items():
-        if v is not None and not _is_number(v):
+        if v is not None and not is_number(v):
             raise StreamlitAPIException(f"st.slider: {name} is {v!r}; Slipstream's slider takes ints or floats.")
     present = [v for v in given.values() if v is not None]
-    if any(_is_int(v) for v in present) and not all(_is_int(v) for v in present):
+    if any(is_int_value(v) for v in present) and not all(is_int_value(v) for v in present):
         kinds = ", ".join(f"{n}={type(v).__name__}" for n, v in given.items() if v is not None)
         raise StreamlitAPIException(
             f"st.slider: the numeric arguments must all be ints or all be floats (got {kinds})."
         )
-    is_int = all(_is_int(v) for v in present) if present else True
+    is_int = all(is_int_value(v) for v in present) if present else True
     lo = min_value if min_value is not None else (0 if is_int else 0.0)
     hi = max_value if max_value is not None else (100 if is_int else 1.0)
     if not values:
@@ -103,8 +101,7 @@ def slider(
         if len(items) != len(values):
             return False
         return all(
-            _is_number(x) and math.isfinite(x) and lo <= x <= hi and (not is_int or float(x).is_integer())
-            for x in items
+            is_number(x) and math.isfinite(x) and lo <= x <= hi and (not is_int or float(x).is_integer()) for x in items
         )
 
     def from_browser(raw: Any) -> Any:
