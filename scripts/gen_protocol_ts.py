@@ -57,6 +57,14 @@ def interface(td: type) -> str:
     return "\n".join(lines)
 
 
+def nested_typeddicts(tp: object, found: dict[str, type]) -> None:
+    """TypedDicts used inside field types (list[UploadedFileInfo]...), in order of first use."""
+    for arg in typing.get_args(tp):
+        if typing.is_typeddict(arg):
+            found.setdefault(arg.__name__, arg)  # type: ignore[attr-defined]
+        nested_typeddicts(arg, found)
+
+
 def union(name: str, tp: object) -> str:
     members = " | ".join(a.__name__ for a in typing.get_args(tp))
     return f"export type {name} = {members};"
@@ -69,6 +77,7 @@ def generate() -> str:
         f"export const PROTOCOL_VERSION = {protocol.PROTOCOL_VERSION};",
         f"export const ROOT_MAIN = {protocol.ROOT_MAIN};",
         f"export const ROOT_SIDEBAR = {protocol.ROOT_SIDEBAR};",
+        f"export const ROOT_BOTTOM = {protocol.ROOT_BOTTOM};",
         "export const CONTAINER_TYPES: ReadonlySet<string> = new Set("
         + repr(sorted(protocol.CONTAINER_TYPES)).replace("'", '"')
         + ");",
@@ -78,6 +87,18 @@ def generate() -> str:
         f"export type WidgetValue = {ts_type(protocol.WidgetValue)};",
         "",
     ]
+    nested: dict[str, type] = {}
+    for union_name in ("Element", "ServerMessage", "ClientMessage"):
+        for td in typing.get_args(getattr(protocol, union_name)):
+            for field_type in typing.get_type_hints(td).values():
+                nested_typeddicts(field_type, nested)
+    members = {
+        td for name in ("Element", "ServerMessage", "ClientMessage") for td in typing.get_args(getattr(protocol, name))
+    }
+    for td in nested.values():
+        if td not in members:
+            out.append(interface(td))
+            out.append("")
     for union_name in ("Element", "ServerMessage", "ClientMessage"):
         for td in typing.get_args(getattr(protocol, union_name)):
             out.append(interface(td))

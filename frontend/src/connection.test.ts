@@ -54,7 +54,7 @@ describe("Connection", () => {
     const socket = sockets[0]!;
     socket.onopen?.();
     expect(socket.sent).toEqual([{ t: "hello", v: 1, session: "old", query: "a=1" }]);
-    socket.receive([{ t: "session", v: 1, session: "new", resumed: false, run_on_save: false }]);
+    socket.receive([{ t: "session", v: 1, session: "new", resumed: false, run_on_save: false, xsrf: "x" }]);
     expect(values.get(SESSION_KEY)).toBe("new");
     expect(store.getState().connection).toBe("connected");
   });
@@ -62,7 +62,7 @@ describe("Connection", () => {
   it("reconnects with backoff and resumes the session", () => {
     const { sockets, store, connection } = setup();
     sockets[0]!.onopen?.();
-    sockets[0]!.receive([{ t: "session", v: 1, session: "s1", resumed: false, run_on_save: false }]);
+    sockets[0]!.receive([{ t: "session", v: 1, session: "s1", resumed: false, run_on_save: false, xsrf: "x" }]);
     sockets[0]!.close();
     expect(store.getState().connection).toBe("reconnecting");
     connection.send({ t: "rerun", values: { w: 1 } });

@@ -3,11 +3,18 @@
 export const PROTOCOL_VERSION = 1;
 export const ROOT_MAIN = 0;
 export const ROOT_SIDEBAR = 1;
-export const CONTAINER_TYPES: ReadonlySet<string> = new Set(["column", "columns", "container", "empty", "expander", "tab", "tabs"]);
+export const ROOT_BOTTOM = 2;
+export const CONTAINER_TYPES: ReadonlySet<string> = new Set(["column", "columns", "container", "empty", "expander", "form", "tab", "tabs"]);
 export type Width = number | string | null;
 export type LabelVisibility = "visible" | "hidden" | "collapsed";
 export type RunStatus = "ok" | "error" | "stopped" | "interrupted";
-export type WidgetValue = boolean | number | string | null | number[] | string[];
+export type WidgetValue = boolean | number | string | null | (number | string)[];
+
+export interface UploadedFileInfo {
+  file_id: string;
+  name: string;
+  size: number;
+}
 
 export interface MarkdownEl {
   type: "markdown";
@@ -97,6 +104,164 @@ export interface ButtonEl {
   disabled: boolean;
   kind: "primary" | "secondary" | "tertiary";
   icon: string | null;
+  submit: boolean;
+  width: number | string | null;
+}
+
+export interface LinkButtonEl {
+  type: "link_button";
+  label: string;
+  url: string;
+  help: string | null;
+  disabled: boolean;
+  kind: "primary" | "secondary" | "tertiary";
+  icon: string | null;
+  width: number | string | null;
+}
+
+export interface DownloadButtonEl {
+  type: "download_button";
+  id: string;
+  label: string;
+  url: string;
+  file_name: string;
+  rerun: boolean;
+  help: string | null;
+  disabled: boolean;
+  kind: "primary" | "secondary" | "tertiary";
+  icon: string | null;
+  width: number | string | null;
+}
+
+export interface FileUploaderEl {
+  type: "file_uploader";
+  id: string;
+  label: string;
+  accept: string[];
+  multiple: boolean;
+  max_size: number;
+  files: UploadedFileInfo[];
+  help: string | null;
+  disabled: boolean;
+  label_visibility: "visible" | "hidden" | "collapsed";
+  width: number | string | null;
+}
+
+export interface ChatInputEl {
+  type: "chat_input";
+  id: string;
+  placeholder: string;
+  max_chars: number | null;
+  disabled: boolean;
+  width: number | string | null;
+}
+
+export interface TextAreaEl {
+  type: "text_area";
+  id: string;
+  label: string;
+  value: string | null;
+  height: number | null;
+  max_chars: number | null;
+  placeholder: string | null;
+  help: string | null;
+  disabled: boolean;
+  label_visibility: "visible" | "hidden" | "collapsed";
+  width: number | string | null;
+}
+
+export interface MultiselectEl {
+  type: "multiselect";
+  id: string;
+  label: string;
+  options: string[];
+  value: number[];
+  new_values: string[];
+  max_selections: number | null;
+  accept_new_options: boolean;
+  placeholder: string;
+  help: string | null;
+  disabled: boolean;
+  label_visibility: "visible" | "hidden" | "collapsed";
+  width: number | string | null;
+}
+
+export interface SelectSliderEl {
+  type: "select_slider";
+  id: string;
+  label: string;
+  options: string[];
+  value: number[];
+  help: string | null;
+  disabled: boolean;
+  label_visibility: "visible" | "hidden" | "collapsed";
+  width: number | string | null;
+}
+
+export interface ButtonGroupEl {
+  type: "button_group";
+  id: string;
+  label: string;
+  style: "pills" | "segmented" | "thumbs" | "faces" | "stars";
+  options: string[];
+  value: number[];
+  multi: boolean;
+  required: boolean;
+  help: string | null;
+  disabled: boolean;
+  label_visibility: "visible" | "hidden" | "collapsed";
+  width: number | string | null;
+}
+
+export interface ColorPickerEl {
+  type: "color_picker";
+  id: string;
+  label: string;
+  value: string;
+  help: string | null;
+  disabled: boolean;
+  label_visibility: "visible" | "hidden" | "collapsed";
+  width: number | string | null;
+}
+
+export interface DateInputEl {
+  type: "date_input";
+  id: string;
+  label: string;
+  value: string[];
+  is_range: boolean;
+  min: string;
+  max: string;
+  format: string;
+  help: string | null;
+  disabled: boolean;
+  label_visibility: "visible" | "hidden" | "collapsed";
+  width: number | string | null;
+}
+
+export interface TimeInputEl {
+  type: "time_input";
+  id: string;
+  label: string;
+  value: string | null;
+  step: number;
+  help: string | null;
+  disabled: boolean;
+  label_visibility: "visible" | "hidden" | "collapsed";
+  width: number | string | null;
+}
+
+export interface DateTimeInputEl {
+  type: "datetime_input";
+  id: string;
+  label: string;
+  value: string | null;
+  min: string | null;
+  max: string | null;
+  step: number;
+  help: string | null;
+  disabled: boolean;
+  label_visibility: "visible" | "hidden" | "collapsed";
   width: number | string | null;
 }
 
@@ -235,7 +400,21 @@ export interface EmptyEl {
   type: "empty";
 }
 
-export type Element = MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | ExpanderEl | TabsEl | TabEl | EmptyEl;
+export interface SpinnerEl {
+  type: "spinner";
+  text: string;
+  show_time: boolean;
+}
+
+export interface FormEl {
+  type: "form";
+  form_id: string;
+  border: boolean;
+  enter_to_submit: boolean;
+  width: number | string | null;
+}
+
+export type Element = MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | DownloadButtonEl | FileUploaderEl | ChatInputEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | ExpanderEl | TabsEl | TabEl | EmptyEl | SpinnerEl | FormEl;
 
 export interface SessionMsg {
   t: "session";
@@ -243,6 +422,7 @@ export interface SessionMsg {
   session: string;
   resumed: boolean;
   run_on_save: boolean;
+  xsrf: string;
 }
 
 export interface RunStartMsg {
@@ -259,7 +439,7 @@ export interface RunEndMsg {
 export interface ElementMsg {
   t: "el";
   p: number[];
-  e: MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | ExpanderEl | TabsEl | TabEl | EmptyEl;
+  e: MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | DownloadButtonEl | FileUploaderEl | ChatInputEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | ExpanderEl | TabsEl | TabEl | EmptyEl | SpinnerEl | FormEl;
 }
 
 export interface KeepMsg {
@@ -291,7 +471,7 @@ export interface HelloMsg {
 
 export interface RerunMsg {
   t: "rerun";
-  values: Record<string, boolean | number | string | null | number[] | string[]>;
+  values: Record<string, boolean | number | string | null | (number | string)[]>;
 }
 
 export interface StopMsg {

@@ -7,8 +7,35 @@ export const SendContext = createContext<Send>(() => undefined);
 
 export const useSend = (): Send => useContext(SendContext);
 
-/** Send one widget's new value and ask for a rerun. */
+/** Whether a script run is going on (forms use it to drop their edits after a submit). */
+export const RunningContext = createContext(false);
+
+/** What a `form` offers the widgets inside it. */
+export interface FormApi {
+  /** Keep a widget's new value until the form is submitted. */
+  record: (id: string, value: WidgetValue) => void;
+  /** Send the pending values with the submit button `buttonId`'s click. */
+  submit: (buttonId: string) => void;
+  /** Enter in a text field: submit through the form's first submit button, if
+   * `enter_to_submit` is on and there is one. Returns whether it submitted. */
+  enter: () => boolean;
+  /** Whether Enter in a text field submits the form. */
+  enterToSubmit: boolean;
+  /** Counts the form's completed submits: widgets drop their local edits when it changes. */
+  epoch: number;
+}
+
+export const FormContext = createContext<FormApi | null>(null);
+
+/** The form around the calling widget, or null. */
+export const useForm = (): FormApi | null => useContext(FormContext);
+
+/** Send one widget's new value and ask for a rerun; inside a form, keep it for the submit. */
 export function useRerun(): (id: string, value: WidgetValue) => void {
   const send = useSend();
-  return useCallback((id, value) => send({ t: "rerun", values: { [id]: value } }), [send]);
+  const form = useForm();
+  return useCallback(
+    (id, value) => (form ? form.record(id, value) : send({ t: "rerun", values: { [id]: value } })),
+    [send, form],
+  );
 }

@@ -148,13 +148,13 @@ describe("Store", () => {
     expect(notified).toBe(1);
     store.applyFrame([end(1), { t: "file_changed" }]);
     expect(store.getState()).toMatchObject({ running: false, fileChanged: true });
-    store.applyFrame([{ t: "session", v: 1, session: "s", resumed: true, run_on_save: true }]);
+    store.applyFrame([{ t: "session", v: 1, session: "s", resumed: true, run_on_save: true, xsrf: "x" }]);
     expect(bodies(store)).toEqual(["a"]);
     expect(store.getState().runOnSave).toBe(true);
     const pageConfig = { t: "page_config", title: "T", icon: null, layout: "wide", sidebar: "auto" } as const;
     store.applyFrame([pageConfig]);
     expect(store.getState().pageConfig).toEqual(pageConfig);
-    store.applyFrame([{ t: "session", v: 1, session: "s2", resumed: false, run_on_save: false }]);
+    store.applyFrame([{ t: "session", v: 1, session: "s2", resumed: false, run_on_save: false, xsrf: "x" }]);
     expect(store.getState().roots).toEqual([]);
     expect(store.getState().pageConfig).toBeNull();
     store.applyFrame([start(2)]);

@@ -9,7 +9,7 @@ export const NodeView = memo(function NodeView({ node }: { node: TreeNode }) {
   const el = node.el;
   if (el === null) return <Children node={node} />;
   if (el.type === "empty" && !node.children.some(Boolean)) return null;
-  const Component = components[el.type] as ElementComponent | undefined;
+  const Component = (components as Partial<Record<Element["type"], unknown>>)[el.type] as ElementComponent | undefined;
   if (!Component) {
     return <div className="el el-unsupported">Slipstream cannot show a “{(el as Element).type}” element yet.</div>;
   }

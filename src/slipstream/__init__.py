@@ -31,6 +31,22 @@ _ELEMENTS: dict[str, str] = {
     "exception": "slipstream.elements.exceptions",
     "write": "slipstream.elements.write",
     "button": "slipstream.elements.button",
+    "link_button": "slipstream.elements.button",
+    "download_button": "slipstream.elements.button",
+    "form": "slipstream.elements.form",
+    "chat_input": "slipstream.elements.chat",
+    "file_uploader": "slipstream.elements.file_uploader",
+    "form_submit_button": "slipstream.elements.form",
+    "text_area": "slipstream.elements.text_input",
+    "multiselect": "slipstream.elements.multiselect",
+    "select_slider": "slipstream.elements.select_slider",
+    "pills": "slipstream.elements.button_group",
+    "segmented_control": "slipstream.elements.button_group",
+    "feedback": "slipstream.elements.button_group",
+    "color_picker": "slipstream.elements.color_picker",
+    "date_input": "slipstream.elements.dates",
+    "time_input": "slipstream.elements.dates",
+    "datetime_input": "slipstream.elements.dates",
     "checkbox": "slipstream.elements.checkbox",
     "toggle": "slipstream.elements.checkbox",
     "text_input": "slipstream.elements.text_input",
@@ -52,23 +68,34 @@ _OTHERS: dict[str, tuple[str, str]] = {
     "set_page_config": ("slipstream.page", "set_page_config"),
     "sidebar": ("slipstream.delta_generator", "SIDEBAR"),
     "errors": ("slipstream.errors", ""),
+    "cache_data": ("slipstream.caching.api", "cache_data"),
+    "cache_resource": ("slipstream.caching.api", "cache_resource"),
 }
 
 __all__ = sorted([*_ELEMENTS, *_OTHERS, "__version__"])
 
 if TYPE_CHECKING:
+    from slipstream.caching.api import cache_data, cache_resource
     from slipstream.commands import rerun, session_state, stop
     from slipstream.delta_generator import SIDEBAR as sidebar
     from slipstream.elements.alerts import error, info, success, warning
-    from slipstream.elements.button import button
+    from slipstream.elements.button import button, download_button, link_button
+    from slipstream.elements.button_group import feedback, pills, segmented_control
+    from slipstream.elements.chat import chat_input
     from slipstream.elements.checkbox import checkbox, toggle
+    from slipstream.elements.color_picker import color_picker
+    from slipstream.elements.dates import date_input, datetime_input, time_input
     from slipstream.elements.exceptions import exception
+    from slipstream.elements.file_uploader import file_uploader
+    from slipstream.elements.form import form, form_submit_button
     from slipstream.elements.layout import columns, container, empty, expander, tabs
+    from slipstream.elements.multiselect import multiselect
     from slipstream.elements.number_input import number_input
+    from slipstream.elements.select_slider import select_slider
     from slipstream.elements.selection import radio, selectbox
     from slipstream.elements.slider import slider
     from slipstream.elements.text import caption, code, divider, header, json, latex, markdown, subheader, text, title
-    from slipstream.elements.text_input import text_input
+    from slipstream.elements.text_input import text_area, text_input
     from slipstream.elements.write import write
     from slipstream.page import set_page_config
 

@@ -128,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("run", help="run an app: slipstream run app.py [--server.port 8501] [-- args]", add_help=False)
     sub.add_parser("hello", help="run the demo app", add_help=False)
     sub.add_parser("version", help="print the version")
+    sub.add_parser("cache", help="slipstream cache clear: delete the st.cache_data files on disk")
     if not argv or argv[0] in ("-h", "--help"):
         parser.print_help()
         return 0 if argv else 2
@@ -135,6 +136,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if command == "version":
             print(f"Slipstream, version {__version__}")
+            return 0
+        if command == "cache":
+            if rest != ["clear"]:
+                raise CliError("usage: slipstream cache clear")
+            from slipstream.caching.storage import CACHE_DIR, clear_disk
+
+            count = clear_disk()
+            print(f"Cleared {count} cached value{'' if count == 1 else 's'} from {CACHE_DIR.resolve()}")
             return 0
         if command in ("run", "hello"):
             positionals, flags, script_args = _split_flags(rest)

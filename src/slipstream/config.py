@@ -31,6 +31,7 @@ OPTIONS: dict[str, Option] = {
     "server.fileWatcherType": Option("auto", str, "auto, watchdog, poll or none."),
     "server.disconnectedSessionTTL": Option(120, int, "Seconds a disconnected tab keeps its session."),
     "server.maxMessageSize": Option(200, int, "Largest websocket message from a browser, in MB."),
+    "server.maxUploadSize": Option(200, int, "Largest file st.file_uploader takes, in MB."),
     "server.enableCORS": Option(True, bool, "Check the Origin of websocket connections."),
     "server.allowedOrigins": Option([], list, "Other origins allowed to open websockets."),
     "server.baseUrlPath": Option("", str, "Path prefix the app is served under."),
@@ -114,3 +115,19 @@ def load(flags: dict[str, Any] | None = None, cwd: Path | None = None) -> dict[s
             raise ConfigError(f"unknown option --{name}; known options: {', '.join(sorted(OPTIONS))}")
         values[name] = _convert(name, value)
     return values
+
+
+_active: dict[str, Any] = {}
+
+
+def activate(values: dict[str, Any]) -> None:
+    """Make ``values`` the options the running app reads with get_option."""
+    _active.clear()
+    _active.update(values)
+
+
+def get_option(name: str) -> Any:
+    """The value of option ``name`` for the running app (its default before the app starts)."""
+    if name not in OPTIONS:
+        raise ConfigError(f"unknown option {name!r}; known options: {', '.join(sorted(OPTIONS))}")
+    return _active.get(name, OPTIONS[name].default)

@@ -8,9 +8,11 @@ stands for. ``col.button(...)`` is ``st.button(...)`` written into ``col``, and 
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from typing import Any
 
-from slipstream.protocol import ROOT_MAIN, ROOT_SIDEBAR
+from slipstream.protocol import ROOT_BOTTOM, ROOT_MAIN, ROOT_SIDEBAR
 from slipstream.runtime.context import get_run_context
 from slipstream.runtime.outbox import Path
 
@@ -63,6 +65,7 @@ class DeltaGenerator:
 
 MAIN = DeltaGenerator((ROOT_MAIN,))
 SIDEBAR = DeltaGenerator((ROOT_SIDEBAR,))
+BOTTOM = DeltaGenerator((ROOT_BOTTOM,))
 _NOWHERE = DeltaGenerator((-1,))
 
 
@@ -94,7 +97,27 @@ def emit(element: dict[str, Any], *, target: DeltaGenerator | None = None, check
         path = (*parent, index)
     ctx.cursors.pop(path, None)
     session.view.put(path, element)
+    listeners: list[Callable[[Path, dict[str, Any]], None]] | None = getattr(_listeners, "stack", None)
+    if listeners:
+        for listener in list(listeners):
+            listener(path, element)
     return path
+
+
+_listeners = threading.local()
+
+
+def listen_to_emits(listener: Callable[[Path, dict[str, Any]], None] | None) -> None:
+    """Call ``listener`` with every element this thread emits, until called again with None.
+
+    Listeners nest: each call with a function pushes it, each call with None pops the last one.
+    Cached functions use this to record what they show, so a cache hit can show it again.
+    """
+    stack: list[Callable[[Path, dict[str, Any]], None]] = _listeners.__dict__.setdefault("stack", [])
+    if listener is None:
+        stack.pop()
+    else:
+        stack.append(listener)
 
 
 def emit_element(element: dict[str, Any]) -> DeltaGenerator:

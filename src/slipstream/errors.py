@@ -44,3 +44,11 @@ class StreamlitSetWidgetAfterCreation(StreamlitAPIException):
             f"`st.session_state.{key}` cannot be modified after the widget with key `{key}` is created "
             f"in this run. Set it before the widget is created, or in the widget's callback."
         )
+
+
+class StreamlitInvalidFormCallbackError(StreamlitAPIException):
+    def __init__(self, kind: str) -> None:
+        super().__init__(
+            f"st.{kind} inside a form cannot have a callback: within a form, only "
+            f"st.form_submit_button can take one (its `on_click` runs when the form is submitted)."
+        )

@@ -16,6 +16,7 @@ PROTOCOL_VERSION = 1
 # The paths' first index names the root container an element lives in.
 ROOT_MAIN = 0
 ROOT_SIDEBAR = 1
+ROOT_BOTTOM = 2  # pinned to the bottom of the page (st.chat_input in the main area)
 
 Width = Union[int, str, None]
 LabelVisibility = Literal["visible", "hidden", "collapsed"]
@@ -106,6 +107,8 @@ class ExceptionEl(TypedDict):
 
 
 class ButtonEl(TypedDict):
+    """A button. A ``submit`` button sends its form's pending values with its click."""
+
     type: Literal["button"]
     id: str
     label: str
@@ -113,6 +116,194 @@ class ButtonEl(TypedDict):
     disabled: bool
     kind: Literal["primary", "secondary", "tertiary"]
     icon: str | None
+    submit: bool
+    width: Width
+
+
+class UploadedFileInfo(TypedDict):
+    file_id: str
+    name: str
+    size: int
+
+
+class FileUploaderEl(TypedDict):
+    """Files are PUT to ``_slipstream/upload/<session>/<widget id>`` (header ``X-Slipstream-Xsrf``:
+    the session's token; query ``name``; body: the file). The answer is ``{"file_id": ...}``; the
+    widget's value is then the list of its files' ids. ``accept``: extensions like ".csv" (empty:
+    any); ``max_size`` in bytes."""
+
+    type: Literal["file_uploader"]
+    id: str
+    label: str
+    accept: list[str]
+    multiple: bool
+    max_size: int
+    files: list[UploadedFileInfo]
+    help: str | None
+    disabled: bool
+    label_visibility: LabelVisibility
+    width: Width
+
+
+class ChatInputEl(TypedDict):
+    """A chat box. The browser sends the submitted text (a trigger: the script sees it only in
+    the run it causes) and clears the box."""
+
+    type: Literal["chat_input"]
+    id: str
+    placeholder: str
+    max_chars: int | None
+    disabled: bool
+    width: Width
+
+
+class LinkButtonEl(TypedDict):
+    type: Literal["link_button"]
+    label: str
+    url: str
+    help: str | None
+    disabled: bool
+    kind: Literal["primary", "secondary", "tertiary"]
+    icon: str | None
+    width: Width
+
+
+class DownloadButtonEl(TypedDict):
+    """A button that downloads ``url`` (a blob) as ``file_name``, then sends a click like a button
+    unless ``rerun`` is false."""
+
+    type: Literal["download_button"]
+    id: str
+    label: str
+    url: str
+    file_name: str
+    rerun: bool
+    help: str | None
+    disabled: bool
+    kind: Literal["primary", "secondary", "tertiary"]
+    icon: str | None
+    width: Width
+
+
+class TextAreaEl(TypedDict):
+    type: Literal["text_area"]
+    id: str
+    label: str
+    value: str | None
+    height: int | None
+    max_chars: int | None
+    placeholder: str | None
+    help: str | None
+    disabled: bool
+    label_visibility: LabelVisibility
+    width: Width
+
+
+class MultiselectEl(TypedDict):
+    """Chosen options by index; with ``accept_new_options`` the browser may also send new strings."""
+
+    type: Literal["multiselect"]
+    id: str
+    label: str
+    options: list[str]
+    value: list[int]
+    new_values: list[str]
+    max_selections: int | None
+    accept_new_options: bool
+    placeholder: str
+    help: str | None
+    disabled: bool
+    label_visibility: LabelVisibility
+    width: Width
+
+
+class SelectSliderEl(TypedDict):
+    """A slider over ``options``; ``value`` holds one or two option indices."""
+
+    type: Literal["select_slider"]
+    id: str
+    label: str
+    options: list[str]
+    value: list[int]
+    help: str | None
+    disabled: bool
+    label_visibility: LabelVisibility
+    width: Width
+
+
+class ButtonGroupEl(TypedDict):
+    """st.pills, st.segmented_control and st.feedback: toggle buttons; ``value`` holds the chosen
+    option indices (at most one unless ``multi``). Feedback styles draw their own icons."""
+
+    type: Literal["button_group"]
+    id: str
+    label: str
+    style: Literal["pills", "segmented", "thumbs", "faces", "stars"]
+    options: list[str]
+    value: list[int]
+    multi: bool
+    required: bool
+    help: str | None
+    disabled: bool
+    label_visibility: LabelVisibility
+    width: Width
+
+
+class ColorPickerEl(TypedDict):
+    type: Literal["color_picker"]
+    id: str
+    label: str
+    value: str
+    help: str | None
+    disabled: bool
+    label_visibility: LabelVisibility
+    width: Width
+
+
+class DateInputEl(TypedDict):
+    """Dates as ISO strings (YYYY-MM-DD). A range holds zero, one or two dates."""
+
+    type: Literal["date_input"]
+    id: str
+    label: str
+    value: list[str]
+    is_range: bool
+    min: str
+    max: str
+    format: str
+    help: str | None
+    disabled: bool
+    label_visibility: LabelVisibility
+    width: Width
+
+
+class TimeInputEl(TypedDict):
+    """A time of day as HH:MM (or HH:MM:SS), ``step`` in seconds."""
+
+    type: Literal["time_input"]
+    id: str
+    label: str
+    value: str | None
+    step: int
+    help: str | None
+    disabled: bool
+    label_visibility: LabelVisibility
+    width: Width
+
+
+class DateTimeInputEl(TypedDict):
+    """A local date and time as YYYY-MM-DDTHH:MM (or with :SS), ``step`` in seconds."""
+
+    type: Literal["datetime_input"]
+    id: str
+    label: str
+    value: str | None
+    min: str | None
+    max: str | None
+    step: int
+    help: str | None
+    disabled: bool
+    label_visibility: LabelVisibility
     width: Width
 
 
@@ -254,6 +445,27 @@ class EmptyEl(TypedDict):
     type: Literal["empty"]
 
 
+class SpinnerEl(TypedDict):
+    """A spinner with a text, shown while a cached function computes (``show_time``: with the
+    seconds elapsed since it appeared)."""
+
+    type: Literal["spinner"]
+    text: str
+    show_time: bool
+
+
+class FormEl(TypedDict):
+    """A form: widget changes inside it stay in the browser until a submit button is clicked.
+    ``enter_to_submit``: Enter in a text field submits. After a submit with ``clear_on_submit``,
+    the server sends the widgets' reset values."""
+
+    type: Literal["form"]
+    form_id: str
+    border: bool
+    enter_to_submit: bool
+    width: Width
+
+
 Element = Union[
     MarkdownEl,
     CaptionEl,
@@ -266,6 +478,18 @@ Element = Union[
     AlertEl,
     ExceptionEl,
     ButtonEl,
+    LinkButtonEl,
+    DownloadButtonEl,
+    FileUploaderEl,
+    ChatInputEl,
+    TextAreaEl,
+    MultiselectEl,
+    SelectSliderEl,
+    ButtonGroupEl,
+    ColorPickerEl,
+    DateInputEl,
+    TimeInputEl,
+    DateTimeInputEl,
     CheckboxEl,
     TextInputEl,
     NumberInputEl,
@@ -279,10 +503,12 @@ Element = Union[
     TabsEl,
     TabEl,
     EmptyEl,
+    SpinnerEl,
+    FormEl,
 ]
 
 # Element types that hold children (their children's paths extend theirs).
-CONTAINER_TYPES = frozenset({"container", "columns", "column", "expander", "tabs", "tab", "empty"})
+CONTAINER_TYPES = frozenset({"container", "columns", "column", "expander", "tabs", "tab", "empty", "form"})
 
 
 # ---- server -> client ---------------------------------------------------------------------
@@ -296,6 +522,7 @@ class SessionMsg(TypedDict):
     session: str
     resumed: bool
     run_on_save: bool
+    xsrf: str
 
 
 class RunStartMsg(TypedDict):
@@ -348,7 +575,7 @@ ServerMessage = Union[SessionMsg, RunStartMsg, RunEndMsg, ElementMsg, KeepMsg, P
 
 # ---- client -> server ---------------------------------------------------------------------
 
-WidgetValue = Union[bool, int, float, str, None, list[float], list[str]]
+WidgetValue = Union[bool, int, float, str, None, list[Union[int, float, str]]]
 
 
 class HelloMsg(TypedDict):

@@ -47,6 +47,7 @@ class TcpProxy:
                     s.shutdown(socket.SHUT_RDWR)
                 except OSError:
                     pass
+                s.close()
 
     def cut_all(self) -> None:
         """Drop every open connection (the browser sees its websocket close)."""

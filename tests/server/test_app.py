@@ -154,3 +154,37 @@ def test_blob_store_drops_least_recently_used_beyond_its_budget() -> None:
     store.put(b"c" * 10)
     assert len(store) == 2
     assert store.get(a.rsplit("/", 1)[1]) is not None
+
+
+UPLOADER = """
+import streamlit as st
+f = st.file_uploader("Data", max_upload_size=1)
+st.write("none" if f is None else f"{f.name}: {f.getvalue().decode()}")
+"""
+
+
+def test_files_are_uploaded_with_the_sessions_xsrf_token_within_the_size_limit(tmp_path: Path) -> None:
+    script = tmp_path / "app.py"
+    script.write_text(UPLOADER)
+    app = create_app(script, {"server.fileWatcherType": "none"}, blobs=BlobStore())
+    with TestClient(app, base_url="http://testserver") as client, client.websocket_connect("/_slipstream/ws") as ws:
+        reply = _hello(ws)
+        first = _until_run_end(ws)
+        widget = next(m["e"]["id"] for m in first if m["t"] == "el" and m["e"]["type"] == "file_uploader")
+        url = f"/_slipstream/upload/{reply['session']}/{widget}?name=notes.txt"
+        headers = {"x-slipstream-xsrf": reply["xsrf"], "content-type": "text/plain"}
+        assert client.put(url, content=b"hi").status_code == 403  # no token
+        assert client.put(url, content=b"hi", headers={**headers, "x-slipstream-xsrf": "forged"}).status_code == 403
+        too_big = client.put(url, content=b"x" * (1024 * 1024 + 1), headers=headers)
+        assert too_big.status_code == 413 and "limit of 1 MB" in too_big.text
+        assert (
+            client.put(f"/_slipstream/upload/{reply['session']}/nope", content=b"x", headers=headers).status_code == 404
+        )
+        assert client.put(f"/_slipstream/upload/nosession/{widget}", content=b"x", headers=headers).status_code == 404
+        ok = client.put(url, content=b"hello", headers=headers)
+        assert ok.status_code == 200
+        ws.send_text(json.dumps({"t": "rerun", "values": {widget: [ok.json()["file_id"]]}}))
+        second = _until_run_end(ws)
+        assert [m["e"]["body"] for m in second if m["t"] == "el" and m["e"]["type"] == "markdown"] == [
+            "notes.txt: hello"
+        ]

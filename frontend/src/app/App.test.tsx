@@ -27,7 +27,7 @@ describe("App", () => {
   it("shows the connection state until the session starts", () => {
     const { store } = setup();
     expect(screen.getByRole("status").textContent).toBe("Connecting…");
-    act(() => store.applyFrame([{ t: "session", v: 1, session: "s", resumed: false, run_on_save: false }]));
+    act(() => store.applyFrame([{ t: "session", v: 1, session: "s", resumed: false, run_on_save: false, xsrf: "x" }]));
     expect(screen.queryByRole("status")).toBeNull();
     act(() => store.setConnection("reconnecting"));
     expect(screen.getByRole("status").textContent).toBe("Reconnecting…");

@@ -1,6 +1,6 @@
 import { memo, useEffect, useState, useSyncExternalStore } from "react";
 import { ROOT_MAIN, ROOT_SIDEBAR, type PageConfigMsg } from "../protocol.gen";
-import { SendContext, type Send } from "../send";
+import { RunningContext, SendContext, type Send } from "../send";
 import type { Store, TreeNode } from "../store";
 import { Children } from "../tree";
 import { Header } from "./Header";
@@ -82,13 +82,15 @@ export function App({ store, send }: { store: Store; send: Send }) {
   const hasSidebar = sidebar?.children.some(Boolean) ?? false;
   return (
     <SendContext.Provider value={send}>
-      <div className={`app${hasSidebar ? " with-sidebar" : ""}${wide ? " wide" : ""}`}>
-        {hasSidebar && sidebar && <Sidebar node={sidebar} initial={state.pageConfig?.sidebar ?? "auto"} />}
-        <main className="main">
-          <div className="block main-content">{main && <Root node={main} />}</div>
-        </main>
-        <Header state={state} send={send} />
-      </div>
+      <RunningContext.Provider value={state.running}>
+        <div className={`app${hasSidebar ? " with-sidebar" : ""}${wide ? " wide" : ""}`}>
+          {hasSidebar && sidebar && <Sidebar node={sidebar} initial={state.pageConfig?.sidebar ?? "auto"} />}
+          <main className="main">
+            <div className="block main-content">{main && <Root node={main} />}</div>
+          </main>
+          <Header state={state} send={send} />
+        </div>
+      </RunningContext.Provider>
     </SendContext.Provider>
   );
 }

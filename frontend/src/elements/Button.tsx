@@ -1,11 +1,15 @@
 import type { ButtonEl } from "../protocol.gen";
-import { useRerun } from "../send";
+import { useForm, useSend } from "../send";
 import { WithTooltip } from "./Help";
 import { InlineMarkdown } from "./widget";
 
+/** `st.button`, and `st.form_submit_button` (`submit`: sends its form's pending values). */
 export function Button({ el }: { el: ButtonEl }) {
-  const rerun = useRerun();
+  const send = useSend();
+  const form = useForm();
   const stretch = el.width !== null && el.width !== "content";
+  const submit = el.submit && form !== null;
+  const click = () => (submit ? form.submit(el.id) : send({ t: "rerun", values: { [el.id]: true } }));
   return (
     <WithTooltip help={el.help}>
       {(describedBy) => (
@@ -14,7 +18,8 @@ export function Button({ el }: { el: ButtonEl }) {
           className={`button button-${el.kind}${stretch ? " stretch" : ""}`}
           disabled={el.disabled}
           aria-describedby={describedBy}
-          onClick={() => rerun(el.id, true)}
+          data-submit={submit ? el.id : undefined}
+          onClick={click}
         >
           {el.icon && <InlineMarkdown text={el.icon} className="button-icon" />}
           <InlineMarkdown text={el.label} />

@@ -1,8 +1,8 @@
 import { useId, useState } from "react";
 import type { NumberInputEl } from "../protocol.gen";
 import { decimals, printf } from "../printf";
-import { useRerun } from "../send";
-import { WidgetLabel } from "./widget";
+import { useForm, useRerun } from "../send";
+import { useFormEpoch, WidgetLabel } from "./widget";
 
 /** The value typed in `text`, or null for an empty field, or undefined when it is no number. */
 export function parseNumber(text: string): number | null | undefined {
@@ -14,14 +14,16 @@ export function parseNumber(text: string): number | null | undefined {
 
 export function NumberInput({ el }: { el: NumberInputEl }) {
   const rerun = useRerun();
+  const form = useForm();
+  const epoch = useFormEpoch();
   const id = useId();
   const format = el.format ?? (el.is_int ? "%d" : "%0.2f");
   const show = (value: number | null) => (value === null ? "" : printf(format, value));
   // The text being edited, and the value last sent or received (to send each value once).
-  const [state, setState] = useState({ server: el.value, text: show(el.value), sent: el.value });
+  const [state, setState] = useState({ server: el.value, text: show(el.value), sent: el.value, epoch });
   let current = state;
-  if (!Object.is(state.server, el.value)) {
-    current = { server: el.value, text: show(el.value), sent: el.value };
+  if (!Object.is(state.server, el.value) || state.epoch !== epoch) {
+    current = { server: el.value, text: show(el.value), sent: el.value, epoch };
     setState(current);
   }
 
@@ -76,7 +78,10 @@ export function NumberInput({ el }: { el: NumberInputEl }) {
             setState((s) => ({ ...s, text }));
           }}
           onKeyDown={(event) => {
-            if (event.key === "Enter") commit();
+            if (event.key === "Enter") {
+              commit();
+              form?.enter();
+            }
             else if (event.key === "ArrowUp" || event.key === "ArrowDown") {
               event.preventDefault();
               step(event.key === "ArrowUp" ? 1 : -1);

@@ -1,10 +1,11 @@
 import { useId, useState } from "react";
 import type { TextInputEl } from "../protocol.gen";
-import { useRerun } from "../send";
+import { useForm, useRerun } from "../send";
 import { useWidgetState, WidgetLabel } from "./widget";
 
 export function TextInput({ el }: { el: TextInputEl }) {
   const rerun = useRerun();
+  const form = useForm();
   const id = useId();
   const state = useWidgetState(el.value ?? "");
   const [reveal, setReveal] = useState(false);
@@ -27,10 +28,16 @@ export function TextInput({ el }: { el: TextInputEl }) {
           autoComplete={el.autocomplete ?? (password ? "new-password" : "off")}
           disabled={el.disabled}
           onChange={(event) => state.set(event.target.value)}
-          onKeyDown={(event) => event.key === "Enter" && commit()}
+          onKeyDown={(event) => {
+            if (event.key !== "Enter") return;
+            commit();
+            form?.enter();
+          }}
           onBlur={commit}
         />
-        {state.dirty && <span className="input-aside input-hint">Press Enter to apply</span>}
+        {state.dirty && (!form || form.enterToSubmit) && (
+          <span className="input-aside input-hint">{form ? "Press Enter to submit form" : "Press Enter to apply"}</span>
+        )}
         {el.max_chars !== null && (
           <span className="input-aside input-counter" aria-hidden="true">
             {state.value.length}/{el.max_chars}

@@ -4,26 +4,38 @@ import type { Element } from "../protocol.gen";
 import type { TreeNode } from "../store";
 import { Alert, ExceptionView } from "./Alert";
 import { Button } from "./Button";
+import { ButtonGroup } from "./ButtonGroup";
 import { Checkbox } from "./Checkbox";
 import { Code } from "./Code";
+import { ColorPicker } from "./ColorPicker";
 import { Column, Columns } from "./Columns";
 import { Container, Empty } from "./Container";
+import { DateInput, DateTimeInput, TimeInput } from "./DateInput";
 import { Expander } from "./Expander";
+import { Form } from "./Form";
 import { Heading } from "./Heading";
 import { JsonView } from "./Json";
 import { Latex } from "./Latex";
+import { DownloadButton, LinkButton } from "./LinkButton";
 import { Markdown } from "./Markdown";
+import { Multiselect } from "./Multiselect";
 import { NumberInput } from "./NumberInput";
 import { Radio } from "./Radio";
 import { Selectbox } from "./Selectbox";
+import { SelectSlider } from "./SelectSlider";
 import { Slider } from "./Slider";
+import { Spinner } from "./Spinner";
 import { Tab, Tabs } from "./Tabs";
+import { TextArea } from "./TextArea";
 import { Divider, Text } from "./Text";
 import { TextInput } from "./TextInput";
 
 export type ElementProps<T extends Element["type"]> = { el: Extract<Element, { type: T }>; node: TreeNode };
 
-export type Registry = { [T in Element["type"]]: ComponentType<ElementProps<T>> };
+/** Element types whose component is not written yet: the tree shows them as unsupported. */
+type Pending = "file_uploader" | "chat_input";
+
+export type Registry = { [T in Exclude<Element["type"], Pending>]: ComponentType<ElementProps<T>> };
 
 export const components: Registry = {
   markdown: Markdown,
@@ -37,12 +49,22 @@ export const components: Registry = {
   alert: Alert,
   exception: ExceptionView,
   button: Button,
+  link_button: LinkButton,
+  download_button: DownloadButton,
   checkbox: Checkbox,
   text_input: TextInput,
   number_input: NumberInput,
   slider: Slider,
   selectbox: Selectbox,
   radio: Radio,
+  text_area: TextArea,
+  multiselect: Multiselect,
+  select_slider: SelectSlider,
+  button_group: ButtonGroup,
+  color_picker: ColorPicker,
+  date_input: DateInput,
+  time_input: TimeInput,
+  datetime_input: DateTimeInput,
   container: Container,
   columns: Columns,
   column: Column,
@@ -50,4 +72,6 @@ export const components: Registry = {
   tabs: Tabs,
   tab: Tab,
   empty: Empty,
+  spinner: Spinner,
+  form: Form,
 };

@@ -1,7 +1,8 @@
 /** What every widget shares: its label, and local state that follows the server's value. */
-import { useState } from "react";
+import { useContext, useState } from "react";
 import type { LabelVisibility } from "../protocol.gen";
 import { useMarkdown } from "../markdown/useMarkdown";
+import { FormContext } from "../send";
 import { Help } from "./Help";
 
 export interface WidgetState<T> {
@@ -14,15 +15,21 @@ export interface WidgetState<T> {
   sent: (value: T) => void;
 }
 
+/** The submit count of the form around the widget (0 outside forms). */
+export const useFormEpoch = (): number => useContext(FormContext)?.epoch ?? 0;
+
 /**
  * Local state for a widget. A new value from the server always wins (the script may set it
- * through `st.session_state`); otherwise the user's edits are kept.
+ * through `st.session_state`); otherwise the user's edits are kept. Inside a form, the run
+ * after a submit also resets the widget to the server's value (`clear_on_submit` may send the
+ * same value as before).
  */
 export function useWidgetState<T>(server: T, same: (a: T, b: T) => boolean = Object.is): WidgetState<T> {
-  const [state, setState] = useState({ server, local: server, sent: server });
+  const epoch = useFormEpoch();
+  const [state, setState] = useState({ server, local: server, sent: server, epoch });
   let current = state;
-  if (!same(state.server, server)) {
-    current = { server, local: server, sent: server };
+  if (!same(state.server, server) || state.epoch !== epoch) {
+    current = { server, local: server, sent: server, epoch };
     setState(current);
   }
   return {

@@ -13,7 +13,7 @@ function show(...elements: Element[]) {
   const store = new Store();
   const sent: ClientMessage[] = [];
   store.applyFrame([
-    { t: "session", v: 1, session: "s", resumed: false, run_on_save: false },
+    { t: "session", v: 1, session: "s", resumed: false, run_on_save: false, xsrf: "x" },
     { t: "run_start", run: 1 },
     ...elements.map((e, i) => ({ t: "el" as const, p: [0, i], e })),
     { t: "run_end", run: 1, status: "ok" },
@@ -24,7 +24,7 @@ function show(...elements: Element[]) {
 
 describe("widgets", () => {
   it("button sends true under its id", () => {
-    const { sent } = show({ type: "button", id: "b1", label: "Go **now**", kind: "secondary", icon: null, ...common });
+    const { sent } = show({ type: "button", id: "b1", label: "Go **now**", kind: "secondary", icon: null, submit: false, ...common });
     fireEvent.click(screen.getByRole("button", { name: "Go now" }));
     expect(sent).toEqual([{ t: "rerun", values: { b1: true } }]);
   });

@@ -8,17 +8,19 @@ from slipstream.delta_generator import DeltaGenerator, emit_element
 from slipstream.elements._args import check_icon, check_width, clean_text
 
 
+def alert_element(kind: str, body: Any, icon: Any = None, width: Any = "stretch", title: Any = None) -> dict[str, Any]:
+    return {
+        "type": "alert",
+        "kind": kind,
+        "body": clean_text(body),
+        "icon": check_icon(kind, icon),
+        "title": None if title is None else clean_text(title),
+        "width": check_width(kind, width, allow_content=False),
+    }
+
+
 def _alert(kind: str, body: Any, icon: Any, width: Any, title: Any) -> DeltaGenerator:
-    return emit_element(
-        {
-            "type": "alert",
-            "kind": kind,
-            "body": clean_text(body),
-            "icon": check_icon(kind, icon),
-            "title": None if title is None else clean_text(title),
-            "width": check_width(kind, width, allow_content=False),
-        }
-    )
+    return emit_element(alert_element(kind, body, icon, width, title))
 
 
 def success(body: Any, *, icon: str | None = None, width: int | str = "stretch", title: Any = None) -> DeltaGenerator:

@@ -26,7 +26,7 @@ def options_list(fn: str, options: Any) -> list[Any]:
     return list(options)
 
 
-def _index_of(options: Sequence[Any], value: Any) -> int | None:
+def index_of(options: Sequence[Any], value: Any) -> int | None:
     for i, option in enumerate(options):
         try:
             if option == value:
@@ -79,9 +79,9 @@ def _single_choice(
         on_change=on_change,
         args=args,
         kwargs=kwargs,
-        accept=lambda v: v is None or _index_of(opts, v) is not None,
+        accept=lambda v: v is None or index_of(opts, v) is not None,
     )
-    return wid, current, labels, (None if current is None else _index_of(opts, current)), visibility
+    return wid, current, labels, (None if current is None else index_of(opts, current)), visibility
 
 
 def selectbox(

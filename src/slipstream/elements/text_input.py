@@ -102,3 +102,85 @@ def text_input(
         }
     )
     return current
+
+
+def text_area(
+    label: str,
+    value: Any = "",
+    height: int | str | None = None,
+    max_chars: int | None = None,
+    key: Key = None,
+    help: str | None = None,
+    on_change: Callable[..., Any] | None = None,
+    args: Any = None,
+    kwargs: Any = None,
+    *,
+    placeholder: str | None = None,
+    disabled: bool = False,
+    required: bool = False,
+    label_visibility: str = "visible",
+    width: int | str = "stretch",
+    bind: Any = None,
+    persist_state: Any = None,
+) -> str | None:
+    """Show a multi-line text box; return its text (None when ``value=None`` and nothing was typed).
+
+    The value is sent when the box loses focus or on Ctrl+Enter.
+
+    Example::
+
+        notes = st.text_area("Notes", height=200, max_chars=500)
+    """
+    fn = "text_area"
+    visibility = check_label_visibility(fn, label_visibility)
+    text = check_label(fn, label, visibility)
+    if height in (None, "content", "stretch"):
+        pixel_height = None
+    elif isinstance(height, int) and not isinstance(height, bool) and height >= 68:
+        pixel_height = height
+    else:
+        raise StreamlitAPIException(f"st.text_area: height must be at least 68 pixels, or None; got {height!r}.")
+    if max_chars is not None and (not isinstance(max_chars, int) or max_chars < 1):
+        raise StreamlitAPIException(f"st.text_area: max_chars must be a positive int, not {max_chars!r}.")
+    default = None if value is None else str(value)
+    if default is not None and max_chars is not None and len(default) > max_chars:
+        raise StreamlitAPIException(
+            f"st.text_area: the default value has {len(default)} characters, more than max_chars={max_chars}."
+        )
+
+    def fits(v: Any) -> bool:
+        return v is None or (isinstance(v, str) and (max_chars is None or len(v) <= max_chars))
+
+    def from_browser(v: Any) -> str | None:
+        if not fits(v):
+            raise ValueError(f"expected text of at most {max_chars} characters" if max_chars else "expected text")
+        return v  # type: ignore[no-any-return]
+
+    wid, current = register(
+        fn,
+        key=key,
+        identity={"label": text, "value": default, "max_chars": max_chars, "help": help, "placeholder": placeholder},
+        default=default,
+        deserialize=from_browser,
+        on_change=on_change,
+        args=args,
+        kwargs=kwargs,
+        accept=lambda v: v is None or isinstance(v, str),
+    )
+    current = None if current is None else str(current)
+    emit_element(
+        {
+            "type": "text_area",
+            "id": wid,
+            "label": text,
+            "value": current,
+            "height": pixel_height,
+            "max_chars": max_chars,
+            "placeholder": optional_str(placeholder),
+            "help": optional_str(help),
+            "disabled": bool(disabled),
+            "label_visibility": visibility,
+            "width": check_width(fn, width, allow_content=False),
+        }
+    )
+    return current

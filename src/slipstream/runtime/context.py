@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from slipstream.delta_generator import DeltaGenerator
+    from slipstream.runtime.forms import FormRun
     from slipstream.runtime.outbox import Path
     from slipstream.runtime.session import Session
 
@@ -19,6 +20,7 @@ class RunContext:
     cursors: dict[Path, int] = field(default_factory=dict)
     stack: list[DeltaGenerator] = field(default_factory=list)
     divider_colors: int = 0
+    forms: dict[Path, FormRun] = field(default_factory=dict)
 
 
 _local = threading.local()

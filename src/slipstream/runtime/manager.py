@@ -27,6 +27,10 @@ class SessionManager:
     def __len__(self) -> int:
         return len(self._sessions)
 
+    def get(self, session_id: str) -> Session | None:
+        session = self._sessions.get(session_id)
+        return None if session is None or session.closed else session
+
     def attach(self, session_id: str | None, query: str = "") -> tuple[Session, bool]:
         """The session for a connecting tab, and whether it is an earlier one resumed.
 

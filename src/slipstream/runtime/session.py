@@ -15,6 +15,7 @@ from slipstream.runtime.control import RerunRun, StopRun
 from slipstream.runtime.outbox import Outbox
 from slipstream.runtime.script import MAGIC_NAME, AppScript
 from slipstream.runtime.state import SessionState
+from slipstream.runtime.uploads import UploadStore
 from slipstream.runtime.view import ClientView
 
 log = logging.getLogger("slipstream.session")
@@ -32,6 +33,8 @@ class Session:
         self.id = secrets.token_urlsafe(18)
         self.script = script
         self.state = SessionState()
+        self.uploads = UploadStore()
+        self.xsrf = secrets.token_urlsafe(24)
         self.outbox = Outbox()
         self.view = ClientView(self.outbox)
         self.query = query
@@ -76,6 +79,7 @@ class Session:
             self.closed = True
             self._stop_wanted = True
             self._cond.notify()
+        self.uploads.clear()
 
     def resend_all(self) -> None:
         """The browser lost what it showed (a reload): the next run sends every element again."""
@@ -140,6 +144,7 @@ class Session:
                 if meta.on_change is not None:
                     meta.on_change(*meta.args, **meta.kwargs)
             self._exec()
+            self._flag_forms_without_submit(ctx)
         except StopRun:
             status = "stopped"
         except RerunRun:
@@ -152,6 +157,8 @@ class Session:
             self.state.finish_run(completed=completed)
             if completed:
                 self.view.finish_run()
+                self.uploads.keep_only(set(self.state.widgets))
+                self._clear_submitted_forms(ctx)
             self.outbox.put({"t": "run_end", "run": run, "status": status})
             set_run_context(None)
             self.last_status = status
@@ -168,6 +175,27 @@ class Session:
             MAGIC_NAME: _magic_write,
         }
         exec(code, namespace)
+
+    def _flag_forms_without_submit(self, ctx: RunContext) -> None:
+        from slipstream.delta_generator import DeltaGenerator, emit
+        from slipstream.elements.alerts import alert_element
+
+        for form in ctx.forms.values():
+            if not form.has_submit:
+                message = (
+                    f"The form `{form.form_id}` has no submit button, so its widgets never send their values. "
+                    "Add one with `st.form_submit_button()`."
+                )
+                emit(alert_element("error", message), target=DeltaGenerator(form.path))
+
+    def _clear_submitted_forms(self, ctx: RunContext) -> None:
+        """clear_on_submit: the run saw the submitted values; now the form's widgets go back to
+        their defaults, and a quiet rerun shows them so."""
+        cleared = [f for f in ctx.forms.values() if f.clear_on_submit and f.submitted]
+        for form in cleared:
+            self.state.reset_form(form.form_id)
+        if cleared:
+            self.request_rerun()
 
     def _show_exception(self, ctx: RunContext, exc: BaseException) -> None:
         from slipstream.delta_generator import MAIN, emit

@@ -22,6 +22,8 @@ from slipstream.errors import (
 log = logging.getLogger("slipstream.state")
 
 INTERNAL_ID_PREFIX = "$$ID-"
+# Widgets whose value only the browser can give (besides buttons, which are triggers).
+BROWSER_ONLY_KINDS = frozenset({"file_uploader", "camera_input", "audio_input"})
 
 
 @dataclass(slots=True)
@@ -34,6 +36,8 @@ class WidgetMeta:
     args: tuple[Any, ...] = ()
     kwargs: dict[str, Any] = field(default_factory=dict)
     trigger: bool = False
+    default: Any = None
+    form_id: str | None = None
 
     @property
     def state_key(self) -> str:
@@ -58,7 +62,7 @@ class SessionState(MutableMapping[str, Any]):
 
     def __setitem__(self, key: str, value: Any) -> None:
         meta = self._by_state_key.get(key)
-        if meta is not None and meta.trigger:
+        if meta is not None and (meta.trigger or meta.kind in BROWSER_ONLY_KINDS):
             raise StreamlitValueAssignmentNotAllowedError(key)
         if key in self._created_this_run:
             raise StreamlitSetWidgetAfterCreation(key)
@@ -98,8 +102,9 @@ class SessionState(MutableMapping[str, Any]):
             fired = meta.id in self._triggered
             if fired:
                 self._consumed.add(meta.id)
-            self.data[key] = fired
-            return fired
+            value = self.data.get(key, meta.default) if fired else meta.default
+            self.data[key] = value
+            return value
         if key in self.data and (accept is None or accept(self.data[key])):
             return self.data[key]
         self.data[key] = default
@@ -121,12 +126,18 @@ class SessionState(MutableMapping[str, Any]):
             if meta.trigger:
                 if value:
                     self._triggered.add(widget_id)
-                    self.data[meta.state_key] = True
+                    self.data[meta.state_key] = value
                     changed.append(meta)
             elif self.data.get(meta.state_key, _MISSING) != value:
                 self.data[meta.state_key] = value
                 changed.append(meta)
         return changed
+
+    def reset_form(self, form_id: str) -> None:
+        """Give the widgets of a form their default values again (clear_on_submit)."""
+        for meta in self.widgets.values():
+            if meta.form_id == form_id and not meta.trigger:
+                self.data[meta.state_key] = meta.default
 
     def start_run(self) -> None:
         self._ids_this_run.clear()
@@ -138,7 +149,7 @@ class SessionState(MutableMapping[str, Any]):
         for widget_id in done:
             meta = self.widgets.get(widget_id)
             if meta is not None:
-                self.data[meta.state_key] = False
+                self.data[meta.state_key] = meta.default
         self._triggered -= done
         self._consumed.clear()
         if completed:

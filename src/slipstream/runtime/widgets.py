@@ -8,8 +8,9 @@ from typing import Any
 
 import orjson
 
-from slipstream.errors import StreamlitAPIException
+from slipstream.errors import StreamlitAPIException, StreamlitInvalidFormCallbackError
 from slipstream.runtime.context import get_run_context
+from slipstream.runtime.forms import current_form
 from slipstream.runtime.state import INTERNAL_ID_PREFIX, WidgetMeta
 
 Key = str | int | None
@@ -55,11 +56,16 @@ def register(
     """
     ukey = user_key(key)
     check_callback("on_click" if trigger else "on_change", on_change)
-    wid = widget_id(kind, ukey, identity)
     ctx = get_run_context()
     if ctx is None:
-        return wid, default
+        return widget_id(kind, ukey, identity), default
     ctx.session.check_interrupt()
+    form = current_form(ctx)
+    if form is not None:  # the same widget in two forms is two widgets
+        identity = {**identity, "form": form.form_id}
+    wid = widget_id(kind, ukey, identity)
+    if form is not None and on_change is not None and kind != "form_submit_button":
+        raise StreamlitInvalidFormCallbackError(kind)
     meta = WidgetMeta(
         id=wid,
         kind=kind,
@@ -69,5 +75,7 @@ def register(
         args=tuple(args or ()),
         kwargs=dict(kwargs or {}),
         trigger=trigger,
+        default=default,
+        form_id=form.form_id if form is not None else None,
     )
     return wid, ctx.session.state.register_widget(meta, default, accept=accept)

@@ -23,6 +23,7 @@ from slipstream.runtime.manager import SessionManager
 from slipstream.runtime.script import AppScript
 from slipstream.runtime.watcher import SourceWatcher
 from slipstream.server.blobs import BlobStore, blob_store, parse_range
+from slipstream.server.uploads import upload_route
 from slipstream.server.websocket import serve_websocket
 
 log = logging.getLogger("slipstream.server")
@@ -74,6 +75,7 @@ def create_app(
 ) -> Starlette:
     """Build the ASGI app serving ``script``. It can run alone or be mounted in another app."""
     opts = config_module.load() if options is None else {**config_module.load(cwd=Path.cwd()), **options}
+    config_module.activate(opts)
     if not isinstance(script, AppScript):
         script = AppScript(script, magic=bool(opts["runner.magicEnabled"]))
     manager = SessionManager(
@@ -134,6 +136,7 @@ def create_app(
         Route("/_slipstream/health", health),
         WebSocketRoute("/_slipstream/ws", websocket),
         _blob_route(store),
+        upload_route(manager),
         Mount("/assets", ImmutableStaticFiles(directory=STATIC_DIR / "assets", check_dir=False), name="assets"),
     ]
     app = Starlette(routes=routes, lifespan=lifespan)

@@ -58,6 +58,7 @@ async def serve_websocket(
                         "session": session.id,
                         "resumed": resumed,
                         "run_on_save": session.run_on_save,
+                        "xsrf": session.xsrf,
                     }
                 ]
             ).decode()

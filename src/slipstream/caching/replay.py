@@ -1,0 +1,106 @@
+"""What a cached function shows in the app: recorded on a miss, shown again on a hit.
+
+Paths are recorded as they were emitted and re-placed on replay: elements written to the
+container the function was called in go to the container of the new call; elements written
+into containers the function itself created follow those containers; anything else (the
+sidebar, a container passed in) goes back to the container it was written to.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from slipstream.caching.errors import WIDGET_IN_CACHE_MESSAGE
+from slipstream.caching.storage import Recorded, Replay
+from slipstream.delta_generator import DeltaGenerator, current_target, emit, listen_to_emits
+from slipstream.runtime.context import get_run_context
+from slipstream.runtime.outbox import Path
+
+log = logging.getLogger("slipstream.caching")
+
+
+class Recorder:
+    def __init__(self) -> None:
+        target = current_target()
+        self.base = target._path
+        self.base_is_slot = target._slot
+        self.elements: Recorded = []
+        self._warned = False
+
+    def saved(self) -> Replay | None:
+        return (self.base, self.base_is_slot, self.elements) if self.elements else None
+
+    def __call__(self, path: Path, element: dict[str, Any]) -> None:
+        self.elements.append((path, element))
+        if "id" in element and not self._warned:  # only widgets carry an id
+            self._warned = True
+            log.warning("%s", WIDGET_IN_CACHE_MESSAGE)
+            emit(
+                {
+                    "type": "alert",
+                    "kind": "warning",
+                    "body": WIDGET_IN_CACHE_MESSAGE,
+                    "icon": None,
+                    "title": None,
+                    "width": "stretch",
+                }
+            )
+
+
+@contextmanager
+def recording() -> Iterator[Recorder | None]:
+    """Record the elements emitted in the block (None outside a running app)."""
+    if get_run_context() is None:
+        yield None
+        return
+    recorder = Recorder()
+    listen_to_emits(recorder)
+    try:
+        yield recorder
+    finally:
+        listen_to_emits(None)
+
+
+def replay(saved: Replay) -> None:
+    """Emit what a cached function showed again, at the current place of the running app."""
+    base, base_is_slot, recorded = saved
+    if get_run_context() is None:
+        return
+    moved: dict[Path, Path] = {}
+    for old, element in recorded:
+        parent = old[:-1]
+        if old in moved:  # written again through a slot it made (st.empty)
+            emit(element, target=DeltaGenerator(moved[old], slot=True))
+        elif parent in moved:
+            moved[old] = emit(element, target=DeltaGenerator(moved[parent]))
+        elif (base_is_slot and old == base) or (not base_is_slot and parent == base):
+            moved[old] = emit(element)
+        else:
+            moved[old] = emit(element, target=DeltaGenerator(parent))
+
+
+@contextmanager
+def spinner(text: str, show_time: bool) -> Iterator[None]:
+    """Show ``text`` with a spinner where the next element goes, while the block runs.
+
+    The spinner takes no place of its own: the next element emitted there replaces it, and if
+    none does it becomes an empty placeholder.
+    """
+    ctx = get_run_context()
+    if ctx is None:
+        yield
+        return
+    target = current_target()
+    path = target._path if target._slot else (*target._path, ctx.cursors.get(target._path, 0))
+    element: dict[str, Any] = {"type": "spinner", "text": text, "show_time": show_time}
+    view = ctx.session.view
+    view.put(path, element)
+    try:
+        yield
+    finally:
+        held = view.held.get(path)
+        if held is not None and held.element is element:
+            view.put(path, {"type": "empty"})

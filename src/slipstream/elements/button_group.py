@@ -1,0 +1,289 @@
+"""Rows of toggle buttons: st.pills, st.segmented_control and st.feedback."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from slipstream.delta_generator import emit_element
+from slipstream.elements._args import check_label, check_label_visibility, check_width, optional_str
+from slipstream.elements.selection import index_of, options_list
+from slipstream.errors import StreamlitAPIException
+from slipstream.runtime.widgets import Key, register
+
+# The options st.feedback shows, low to high; its value is the index.
+FEEDBACK_OPTIONS = {
+    "thumbs": ["thumbs down", "thumbs up"],
+    "faces": ["very dissatisfied", "dissatisfied", "neutral", "satisfied", "very satisfied"],
+    "stars": ["1 star", "2 stars", "3 stars", "4 stars", "5 stars"],
+}
+
+
+def _group(
+    fn: str,
+    style: str,
+    label: str,
+    opts: list[Any],
+    labels: list[str],
+    multi: bool,
+    default: Any,
+    required: bool,
+    key: Key,
+    help: str | None,
+    on_change: Callable[..., Any] | None,
+    args: Any,
+    kwargs: Any,
+    disabled: bool,
+    label_visibility: str,
+    width: Any,
+) -> list[int]:
+    """Register and show a button group; return the chosen indices."""
+    visibility = check_label_visibility(fn, label_visibility)
+    text = check_label(fn, label, visibility)
+    if default is None:
+        wanted: list[Any] = []
+    elif multi and isinstance(default, (list, tuple, set)):
+        wanted = list(default)
+    else:
+        wanted = [default]
+    chosen: list[int] = []
+    for value in wanted:
+        position = index_of(opts, value)
+        if position is None:
+            raise StreamlitAPIException(f"st.{fn}: the default {value!r} is not one of the options.")
+        chosen.append(position)
+    if not multi and len(chosen) > 1:
+        raise StreamlitAPIException(f"st.{fn}: selection_mode='single' takes one default, not {len(chosen)}.")
+
+    def from_browser(raw: Any) -> list[int]:
+        if not isinstance(raw, list) or not all(
+            isinstance(i, int) and not isinstance(i, bool) and 0 <= i < len(opts) for i in raw
+        ):
+            raise ValueError(f"expected a list of option indices below {len(opts)}")
+        if not multi and len(raw) > 1:
+            raise ValueError("a single-choice group takes at most one option")
+        if required and not raw:
+            raise ValueError("an option is required")
+        return sorted(set(raw)) if multi else list(raw)
+
+    def fits(v: Any) -> bool:
+        return isinstance(v, list) and all(isinstance(i, int) and 0 <= i < len(opts) for i in v)
+
+    wid, current = register(
+        fn,
+        key=key,
+        identity={"label": text, "style": style, "options": labels, "multi": multi, "default": chosen, "help": help},
+        default=chosen,
+        deserialize=from_browser,
+        on_change=on_change,
+        args=args,
+        kwargs=kwargs,
+        accept=fits,
+    )
+    emit_element(
+        {
+            "type": "button_group",
+            "id": wid,
+            "label": text,
+            "style": style,
+            "options": labels,
+            "value": list(current),
+            "multi": multi,
+            "required": bool(required),
+            "help": optional_str(help),
+            "disabled": bool(disabled),
+            "label_visibility": visibility,
+            "width": check_width(fn, width),
+        }
+    )
+    return list(current)
+
+
+def _choice_group(
+    fn: str,
+    style: str,
+    label: str,
+    options: Any,
+    selection_mode: str,
+    default: Any,
+    required: bool,
+    format_func: Callable[[Any], Any] | None,
+    key: Key,
+    help: str | None,
+    on_change: Callable[..., Any] | None,
+    args: Any,
+    kwargs: Any,
+    disabled: bool,
+    label_visibility: str,
+    width: Any,
+) -> Any:
+    if selection_mode not in ("single", "multi"):
+        raise StreamlitAPIException(f"st.{fn}: selection_mode is {selection_mode!r}; use 'single' or 'multi'.")
+    opts = options_list(fn, options)
+    labels = [str((format_func or str)(o)) for o in opts]
+    multi = selection_mode == "multi"
+    chosen = _group(
+        fn,
+        style,
+        label,
+        opts,
+        labels,
+        multi,
+        default,
+        required,
+        key,
+        help,
+        on_change,
+        args,
+        kwargs,
+        disabled,
+        label_visibility,
+        width,
+    )
+    if multi:
+        return [opts[i] for i in chosen]
+    return opts[chosen[0]] if chosen else None
+
+
+def pills(
+    label: str,
+    options: Any,
+    *,
+    selection_mode: str = "single",
+    default: Any = None,
+    required: bool = False,
+    format_func: Callable[[Any], Any] | None = None,
+    key: Key = None,
+    help: str | None = None,
+    on_change: Callable[..., Any] | None = None,
+    args: Any = None,
+    kwargs: Any = None,
+    disabled: bool = False,
+    label_visibility: str = "visible",
+    width: int | str = "content",
+    wrap: bool | None = None,
+    bind: Any = None,
+    persist_state: Any = None,
+) -> Any:
+    """Show options as pill buttons; return the chosen option (None when none), or a list of
+    them with ``selection_mode="multi"``.
+
+    Example::
+
+        mood = st.pills("Mood", ["😀 happy", "😐 meh", "😢 sad"])
+    """
+    return _choice_group(
+        "pills",
+        "pills",
+        label,
+        options,
+        selection_mode,
+        default,
+        required,
+        format_func,
+        key,
+        help,
+        on_change,
+        args,
+        kwargs,
+        disabled,
+        label_visibility,
+        width,
+    )
+
+
+def segmented_control(
+    label: str,
+    options: Any,
+    *,
+    selection_mode: str = "single",
+    default: Any = None,
+    required: bool = False,
+    format_func: Callable[[Any], Any] | None = None,
+    key: Key = None,
+    help: str | None = None,
+    on_change: Callable[..., Any] | None = None,
+    args: Any = None,
+    kwargs: Any = None,
+    disabled: bool = False,
+    label_visibility: str = "visible",
+    width: int | str = "content",
+    wrap: bool | None = None,
+    bind: Any = None,
+    persist_state: Any = None,
+) -> Any:
+    """Show options as a row of joined toggle buttons; return the chosen option (None when
+    none), or a list of them with ``selection_mode="multi"``.
+
+    Example::
+
+        view = st.segmented_control("View", ["Day", "Week", "Month"], default="Week")
+    """
+    return _choice_group(
+        "segmented_control",
+        "segmented",
+        label,
+        options,
+        selection_mode,
+        default,
+        required,
+        format_func,
+        key,
+        help,
+        on_change,
+        args,
+        kwargs,
+        disabled,
+        label_visibility,
+        width,
+    )
+
+
+def feedback(
+    options: str = "thumbs",
+    *,
+    key: Key = None,
+    default: int | None = None,
+    disabled: bool = False,
+    on_change: Callable[..., Any] | None = None,
+    args: Any = None,
+    kwargs: Any = None,
+    width: int | str = "content",
+    bind: Any = None,
+    persist_state: Any = None,
+) -> int | None:
+    """Ask for a rating: thumbs (0 down, 1 up), faces (0 to 4) or stars (0 to 4, one star is 0).
+    Returns the chosen index, or None.
+
+    Example::
+
+        stars = st.feedback("stars")
+        if stars is not None:
+            st.write(f"{stars + 1} stars, thanks!")
+    """
+    if options not in FEEDBACK_OPTIONS:
+        raise StreamlitAPIException(f"st.feedback: options is {options!r}; use 'thumbs', 'faces' or 'stars'.")
+    labels = FEEDBACK_OPTIONS[options]
+    if default is not None and (not isinstance(default, int) or not 0 <= default < len(labels)):
+        raise StreamlitAPIException(
+            f"st.feedback: default must be an index from 0 to {len(labels) - 1}, not {default!r}."
+        )
+    chosen = _group(
+        "feedback",
+        options,
+        "",
+        list(range(len(labels))),
+        labels,
+        False,
+        default,
+        False,
+        key,
+        None,
+        on_change,
+        args,
+        kwargs,
+        disabled,
+        "collapsed",
+        width,
+    )
+    return chosen[0] if chosen else None

@@ -1,0 +1,82 @@
+"""st.color_picker: a colour as a hex string."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from slipstream.delta_generator import emit_element
+from slipstream.elements._args import check_label, check_label_visibility, check_width, optional_str
+from slipstream.errors import StreamlitAPIException
+from slipstream.runtime.widgets import Key, register
+
+_HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
+
+
+def _full_hex(color: str) -> str:
+    """#abc -> #aabbcc, lower case."""
+    if len(color) == 4:
+        color = "#" + "".join(c * 2 for c in color[1:])
+    return color.lower()
+
+
+def color_picker(
+    label: str,
+    value: str | None = None,
+    key: Key = None,
+    help: str | None = None,
+    on_change: Callable[..., Any] | None = None,
+    args: Any = None,
+    kwargs: Any = None,
+    *,
+    disabled: bool = False,
+    label_visibility: str = "visible",
+    width: int | str = "content",
+    bind: Any = None,
+    persist_state: Any = None,
+) -> str:
+    """Show a colour picker; return the colour as a hex string like ``"#1e90ff"``.
+
+    Example::
+
+        color = st.color_picker("Line colour", "#ff4b4b")
+    """
+    fn = "color_picker"
+    visibility = check_label_visibility(fn, label_visibility)
+    text = check_label(fn, label, visibility)
+    default = "#000000" if value is None else value
+    if not isinstance(default, str) or not _HEX.match(default):
+        raise StreamlitAPIException(
+            f"st.color_picker: {value!r} is not a hex colour; use a string like '#ff0000' or '#f00'."
+        )
+
+    def from_browser(raw: Any) -> str:
+        if not isinstance(raw, str) or not _HEX.match(raw):
+            raise ValueError("expected a hex colour like #1e90ff")
+        return _full_hex(raw)
+
+    wid, current = register(
+        fn,
+        key=key,
+        identity={"label": text, "value": default, "help": help},
+        default=default,
+        deserialize=from_browser,
+        on_change=on_change,
+        args=args,
+        kwargs=kwargs,
+        accept=lambda v: isinstance(v, str) and bool(_HEX.match(v)),
+    )
+    emit_element(
+        {
+            "type": "color_picker",
+            "id": wid,
+            "label": text,
+            "value": _full_hex(current),
+            "help": optional_str(help),
+            "disabled": bool(disabled),
+            "label_visibility": visibility,
+            "width": check_width(fn, width),
+        }
+    )
+    return str(current)

@@ -1,0 +1,116 @@
+"""st.file_uploader: files from the user's computer, uploaded over HTTP."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import PurePath
+from typing import Any
+
+from slipstream import config
+from slipstream.delta_generator import emit_element
+from slipstream.elements._args import check_label, check_label_visibility, check_width, optional_str
+from slipstream.errors import StreamlitAPIException
+from slipstream.runtime.context import get_run_context
+from slipstream.runtime.uploads import UploadedFile
+from slipstream.runtime.widgets import Key, register
+
+
+def _extensions(kind: str | Sequence[str] | None) -> list[str]:
+    if kind is None:
+        return []
+    items = [kind] if isinstance(kind, str) else list(kind)
+    return sorted({("." + str(item).lower().lstrip(".")) for item in items if str(item).strip(".")})
+
+
+def file_uploader(
+    label: str,
+    type: str | Sequence[str] | None = None,
+    accept_multiple_files: bool | str = False,
+    key: Key = None,
+    help: str | None = None,
+    on_change: Callable[..., Any] | None = None,
+    args: Any = None,
+    kwargs: Any = None,
+    *,
+    max_upload_size: int | None = None,
+    disabled: bool = False,
+    label_visibility: str = "visible",
+    width: int | str = "stretch",
+) -> Any:
+    """Let the user upload files. Returns an UploadedFile (a BytesIO with ``name``, ``type``,
+    ``size``), a list of them with ``accept_multiple_files``, or None before any upload.
+
+    ``type`` limits the extensions (e.g. ``["csv", "txt"]``); ``max_upload_size`` is in MB.
+
+    Example::
+
+        f = st.file_uploader("Data", type="csv")
+        if f is not None:
+            st.write(f.name, len(f.getvalue()), "bytes")
+    """
+    fn = "file_uploader"
+    visibility = check_label_visibility(fn, label_visibility)
+    text = check_label(fn, label, visibility)
+    if accept_multiple_files not in (True, False, "directory"):
+        raise StreamlitAPIException(
+            "st.file_uploader: accept_multiple_files must be True, False or 'directory', "
+            f"not {accept_multiple_files!r}."
+        )
+    megabytes = max_upload_size if max_upload_size is not None else config.get_option("server.maxUploadSize")
+    if not isinstance(megabytes, (int, float)) or isinstance(megabytes, bool) or megabytes <= 0:
+        raise StreamlitAPIException(
+            f"st.file_uploader: max_upload_size must be a positive number of MB, not {megabytes!r}."
+        )
+    limit = int(megabytes * 1024 * 1024)
+    accept = _extensions(type)
+    multiple = accept_multiple_files is not False
+    ctx = get_run_context()
+    uploads = ctx.session.uploads if ctx is not None else None
+
+    def from_browser(raw: Any) -> list[UploadedFile]:
+        if not isinstance(raw, list) or not all(isinstance(f, str) for f in raw) or (len(raw) > 1 and not multiple):
+            raise ValueError("expected a list of uploaded file ids")
+        if uploads is None:
+            return []
+        files = [uploads.get(file_id, wid) for file_id in raw]
+        if any(f is None for f in files):
+            raise ValueError("unknown file id")
+        found = [f for f in files if f is not None]
+        if accept and any(PurePath(f.name).suffix.lower() not in accept for f in found):
+            raise ValueError(f"only {', '.join(accept)} files are accepted")
+        uploads.hold(wid, list(raw))
+        return found
+
+    wid, files = register(
+        fn,
+        key=key,
+        identity={"label": text, "type": accept, "multiple": multiple, "help": help, "limit": limit},
+        default=[],
+        deserialize=from_browser,
+        on_change=on_change,
+        args=args,
+        kwargs=kwargs,
+        accept=lambda v: isinstance(v, list),
+    )
+    if uploads is not None:
+        uploads.limits[wid] = limit
+    for f in files:
+        f.seek(0)
+    emit_element(
+        {
+            "type": "file_uploader",
+            "id": wid,
+            "label": text,
+            "accept": accept,
+            "multiple": multiple,
+            "max_size": limit,
+            "files": [{"file_id": f.file_id, "name": f.name, "size": f.size} for f in files],
+            "help": optional_str(help),
+            "disabled": bool(disabled),
+            "label_visibility": visibility,
+            "width": check_width(fn, width, allow_content=False),
+        }
+    )
+    if multiple:
+        return list(files)
+    return files[0] if files else None

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tests.conftest import HeadlessApp
+
+App = Callable[[str], HeadlessApp]
+
+APP = """
+import streamlit as st
+f = st.file_uploader("Data", type=["csv", ".TXT"], max_upload_size=1)
+if f is None:
+    st.write("no file")
+else:
+    st.write(f"{f.name} {f.type} {f.size} {f.read().decode()}")
+many = st.file_uploader("Many", accept_multiple_files=True)
+st.write(f"many={[m.name for m in many]}")
+"""
+
+
+def _upload(a: HeadlessApp, label: str, name: str, data: bytes, mimetype: str = "text/csv") -> str:
+    return a.session.uploads.add(a.widget(label)["id"], name, mimetype, data)
+
+
+def test_uploaded_files_reach_the_script(app: App) -> None:
+    a = app(APP)
+    assert a.texts() == ["no file", "many=[]"]
+    widget = a.widget("Data")
+    assert (widget["accept"], widget["multiple"], widget["max_size"]) == ([".csv", ".txt"], False, 1024 * 1024)
+    file_id = _upload(a, "Data", "a.csv", b"x,y")
+    a.set("Data", [file_id])
+    assert a.texts() == ["a.csv text/csv 3 x,y", "many=[]"]
+    assert a.widget("Data")["files"] == [{"file_id": file_id, "name": "a.csv", "size": 3}]
+    a.run()  # the file stays while the widget holds it
+    assert a.texts()[0] == "a.csv text/csv 3 x,y"
+    ids = [_upload(a, "Many", n, b"1") for n in ("one.bin", "two.bin")]
+    a.set("Many", ids)
+    assert a.texts()[1] == "many=['one.bin', 'two.bin']"
+
+
+def test_bad_files_are_rejected_and_the_last_value_kept(app: App) -> None:
+    a = app(APP)
+    wrong_type = _upload(a, "Data", "a.exe", b"MZ")
+    other_widget = _upload(a, "Many", "m.csv", b"1")
+    for value in ([wrong_type], [other_widget], ["no-such-id"], "x", [1]):
+        a.set("Data", value)
+        assert a.texts()[0] == "no file", value
+
+
+def test_files_are_freed_when_the_widget_goes_away_or_drops_them(app: App) -> None:
+    a = app(
+        """
+        import streamlit as st
+        if st.checkbox("Show", value=True):
+            st.file_uploader("Data")
+        """
+    )
+    first = _upload(a, "Data", "a.txt", b"1")
+    a.set("Data", [first])
+    second = _upload(a, "Data", "b.txt", b"2")
+    a.set("Data", [second])
+    assert a.session.uploads.get(first, a.widget("Data")["id"]) is None
+    assert len(a.session.uploads) == 1
+    a.set("Show", False)
+    assert len(a.session.uploads) == 0
+
+
+def test_uploads_cannot_be_set_through_session_state(app: App) -> None:
+    a = app("import streamlit as st\nst.file_uploader('F', key='f')\n")
+    a.session.state.start_run()
+    try:
+        a.session.state["f"] = None
+    except Exception as exc:
+        assert type(exc).__name__ == "StreamlitValueAssignmentNotAllowedError"
+    else:
+        raise AssertionError("setting an uploader's state must fail")
