@@ -15,6 +15,7 @@ def test_valid_messages_are_accepted() -> None:
     assert parse_client_message(b'{"t":"hello","v":1,"session":null,"query":"a=1"}')["t"] == "hello"
     assert parse_client_message('{"t":"rerun","values":{"w":[1,2.5],"x":null,"y":"s","z":true}}')["t"] == "rerun"
     assert parse_client_message('{"t":"stop"}') == {"t": "stop"}
+    assert parse_client_message('{"t":"clear_cache"}') == {"t": "clear_cache"}
     assert parse_client_message('{"t":"run_on_save","value":true}') == {"t": "run_on_save", "value": True}
 
 

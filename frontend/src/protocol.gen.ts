@@ -483,4 +483,8 @@ export interface RunOnSaveMsg {
   value: boolean;
 }
 
-export type ClientMessage = HelloMsg | RerunMsg | StopMsg | RunOnSaveMsg;
+export interface ClearCacheMsg {
+  t: "clear_cache";
+}
+
+export type ClientMessage = HelloMsg | RerunMsg | StopMsg | RunOnSaveMsg | ClearCacheMsg;

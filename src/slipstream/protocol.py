@@ -603,7 +603,13 @@ class RunOnSaveMsg(TypedDict):
     value: bool
 
 
-ClientMessage = Union[HelloMsg, RerunMsg, StopMsg, RunOnSaveMsg]
+class ClearCacheMsg(TypedDict):
+    """The app menu's "Clear cache": empty st.cache_data and st.cache_resource."""
+
+    t: Literal["clear_cache"]
+
+
+ClientMessage = Union[HelloMsg, RerunMsg, StopMsg, RunOnSaveMsg, ClearCacheMsg]
 
 MAX_CLIENT_MESSAGE_BYTES = 1 << 20
 MAX_WIDGET_ID_CHARS = 1024
@@ -662,6 +668,9 @@ def parse_client_message(raw: str | bytes) -> ClientMessage:
     if kind == "stop":
         _require(fields == {"t"}, f"stop: unknown fields {sorted(fields)}")
         return StopMsg(t="stop")
+    if kind == "clear_cache":
+        _require(fields == {"t"}, f"clear_cache: unknown fields {sorted(fields)}")
+        return ClearCacheMsg(t="clear_cache")
     if kind == "run_on_save":
         _require(fields == {"t", "value"} and isinstance(msg["value"], bool), "run_on_save: value must be a boolean")
         return RunOnSaveMsg(t="run_on_save", value=msg["value"])

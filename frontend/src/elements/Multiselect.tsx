@@ -109,7 +109,7 @@ export function Multiselect({ el }: { el: MultiselectEl }) {
       >
         <div className="multiselect-chips">
           {chosen.map((c) => (
-            <span key={String(c)} className="chip">
+            <span key={`${typeof c}:${c}`} className="chip">
               <span className="chip-text">{labelOf(c)}</span>
               <button
                 type="button"

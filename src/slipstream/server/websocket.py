@@ -83,6 +83,12 @@ async def serve_websocket(
                 session.request_stop()
             elif message["t"] == "run_on_save":
                 session.run_on_save = message["value"]
+            elif message["t"] == "clear_cache":
+                from slipstream.caching.api import cache_data, cache_resource
+
+                cache_data.clear()
+                cache_resource.clear()
+                log.info("caches cleared from the app menu")
             else:
                 raise ProtocolError(f"unexpected {message['t']!r} message after hello")
     except WebSocketDisconnect:
