@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from typing import Any
 
 from tests.conftest import HeadlessApp
 
@@ -225,3 +227,26 @@ def test_values_the_widget_cannot_hold_are_rejected_and_the_last_value_kept(app:
     a.set("C", 1)
     a.set("T", "abc")
     assert a.texts() == ["4 b abc"]
+
+
+def test_a_default_value_overridden_by_session_state_is_logged_once(app: App, caplog: Any) -> None:
+    import slipstream.runtime.state as state_module
+
+    state_module._warned_set_twice = False
+    caplog.set_level(logging.WARNING, "slipstream.state")
+    a = app(
+        """
+        import streamlit as st
+        st.session_state.n = 7
+        st.slider("N", 0, 10, 3, key="n")
+        st.session_state.t = "from state"
+        st.text_input("T", "default", key="t")
+        """
+    )
+    assert a.widget("N")["value"] == [7]
+    assert a.widget("T")["value"] == "from state"
+    warnings = [r.message for r in caplog.records if "session_state value wins" in r.message]
+    assert warnings == [
+        'The widget with key "n" was given a default value and also had its value set through '
+        "st.session_state; the session_state value wins."
+    ]

@@ -41,6 +41,7 @@ def _bool_widget(
         args=args,
         kwargs=kwargs,
         accept=lambda v: isinstance(v, bool),
+        value_given=bool(value),
     )
     emit_element(
         {

@@ -66,6 +66,7 @@ def color_picker(
         args=args,
         kwargs=kwargs,
         accept=lambda v: isinstance(v, str) and bool(_HEX.match(v)),
+        value_given=value is not None,
     )
     emit_element(
         {

@@ -136,6 +136,7 @@ def date_input(
         args=args,
         kwargs=kwargs,
         accept=lambda v: as_list(v) is not None,
+        value_given=not (isinstance(value, str) and value == "today"),
     )
     shown = as_list(current) or []
     emit_element(
@@ -232,6 +233,7 @@ def time_input(
         args=args,
         kwargs=kwargs,
         accept=lambda v: v is None or isinstance(v, time),
+        value_given=not (isinstance(value, str) and value == "now"),
     )
     emit_element(
         {
@@ -338,6 +340,7 @@ def datetime_input(
         args=args,
         kwargs=kwargs,
         accept=lambda v: v is None or (isinstance(v, datetime) and low <= v.replace(tzinfo=None) <= high),
+        value_given=not (isinstance(value, str) and value == "now"),
     )
     emit_element(
         {

@@ -107,6 +107,7 @@ def multiselect(
         args=args,
         kwargs=kwargs,
         accept=fits,
+        value_given=default is not None,
     )
     current = list(current)
     indices = [i for i in (index_of(opts, v) for v in current) if i is not None]

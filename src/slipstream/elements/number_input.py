@@ -56,6 +56,7 @@ def number_input(
     fn = "number_input"
     visibility = check_label_visibility(fn, label_visibility)
     text = check_label(fn, label, visibility)
+    value_given = value != "min"
     given = {"min_value": min_value, "max_value": max_value, "step": step}
     if value not in ("min", None):
         given["value"] = value
@@ -125,6 +126,7 @@ def number_input(
         args=args,
         kwargs=kwargs,
         accept=fits,
+        value_given=value_given,
     )
     emit_element(
         {

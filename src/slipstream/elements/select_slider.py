@@ -85,6 +85,7 @@ def select_slider(
         args=args,
         kwargs=kwargs,
         accept=lambda v: positions_of(v) is not None,
+        value_given=value is not None,
     )
     shown = positions_of(current) or positions
     emit_element(

@@ -80,6 +80,7 @@ def _single_choice(
         args=args,
         kwargs=kwargs,
         accept=lambda v: v is None or index_of(opts, v) is not None,
+        value_given=index != 0,
     )
     return wid, current, labels, (None if current is None else index_of(opts, current)), visibility
 

@@ -122,6 +122,7 @@ def slider(
         args=args,
         kwargs=kwargs,
         accept=fits,
+        value_given=value is not None,
     )
     thumbs = list(current) if is_range else [current]
     emit_element(

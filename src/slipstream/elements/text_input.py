@@ -83,6 +83,7 @@ def text_input(
         args=args,
         kwargs=kwargs,
         accept=lambda v: v is None or isinstance(v, str),
+        value_given=value != "",
     )
     current = None if current is None else str(current)
     emit_element(
@@ -166,6 +167,7 @@ def text_area(
         args=args,
         kwargs=kwargs,
         accept=lambda v: v is None or isinstance(v, str),
+        value_given=value != "",
     )
     current = None if current is None else str(current)
     emit_element(

@@ -110,6 +110,17 @@ class SessionState(MutableMapping[str, Any]):
         self.data[key] = default
         return default
 
+    def warn_if_set_twice(self, key: str) -> None:
+        """A widget got a default value while session_state also set its key: say so, once."""
+        global _warned_set_twice
+        if key in self._user_set and not _warned_set_twice:
+            _warned_set_twice = True
+            log.warning(
+                'The widget with key "%s" was given a default value and also had its value set through '
+                "st.session_state; the session_state value wins.",
+                key,
+            )
+
     def apply_browser_values(self, raw_values: dict[str, Any]) -> list[WidgetMeta]:
         """Take new widget values from the browser; return the widgets that changed."""
         changed: list[WidgetMeta] = []
@@ -166,3 +177,4 @@ class SessionState(MutableMapping[str, Any]):
 
 
 _MISSING = object()
+_warned_set_twice = False

@@ -49,9 +49,12 @@ def register(
     kwargs: Any = None,
     trigger: bool = False,
     accept: Callable[[Any], bool] | None = None,
+    value_given: bool = False,
 ) -> tuple[str, Any]:
     """Register a widget of the running script; return its id and its value for this run.
 
+    ``value_given``: the script passed a default value of its own (not the function's default),
+    which a value set through session_state overrides; Streamlit warns about that once.
     Outside a running app (plain Python), the widget has its default value.
     """
     ukey = user_key(key)
@@ -78,4 +81,7 @@ def register(
         default=default,
         form_id=form.form_id if form is not None else None,
     )
-    return wid, ctx.session.state.register_widget(meta, default, accept=accept)
+    state = ctx.session.state
+    if value_given and ukey is not None:
+        state.warn_if_set_twice(ukey)
+    return wid, state.register_widget(meta, default, accept=accept)
