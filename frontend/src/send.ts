@@ -1,11 +1,17 @@
 import { createContext, useCallback, useContext } from "react";
 import type { ClientMessage, WidgetValue } from "./protocol.gen";
+import type { SessionInfo } from "./store";
 
 export type Send = (message: ClientMessage) => void;
 
 export const SendContext = createContext<Send>(() => undefined);
 
 export const useSend = (): Send => useContext(SendContext);
+
+/** The session's id and upload token (null before the server's hello). */
+export const SessionContext = createContext<SessionInfo | null>(null);
+
+export const useSession = (): SessionInfo | null => useContext(SessionContext);
 
 /** Whether a script run is going on (forms use it to drop their edits after a submit). */
 export const RunningContext = createContext(false);

@@ -29,6 +29,14 @@ export interface AppState {
   readonly connection: ConnectionState;
   /** The latest `st.set_page_config`, or null when the app set none. */
   readonly pageConfig: PageConfigMsg | null;
+  /** The session's id and upload token, once the server said hello. */
+  readonly session: SessionInfo | null;
+}
+
+export interface SessionInfo {
+  readonly id: string;
+  /** Sent as `X-Slipstream-Xsrf` with file uploads. */
+  readonly xsrf: string;
 }
 
 interface MutableNode {
@@ -45,6 +53,7 @@ const EMPTY: AppState = {
   runOnSave: false,
   connection: "connecting",
   pageConfig: null,
+  session: null,
 };
 
 export class Store {
@@ -72,12 +81,13 @@ export class Store {
 
   /** Apply every message of one frame, then notify the listeners once. */
   applyFrame(messages: readonly ServerMessage[]): void {
-    let { running, fileChanged, runOnSave, connection, pageConfig } = this.state;
+    let { running, fileChanged, runOnSave, connection, pageConfig, session } = this.state;
     for (const msg of messages) {
       switch (msg.t) {
         case "session":
           connection = "connected";
           runOnSave = msg.run_on_save;
+          if (session?.id !== msg.session || session.xsrf !== msg.xsrf) session = { id: msg.session, xsrf: msg.xsrf };
           if (!msg.resumed) {
             this.roots = [];
             this.rootsChanged = true;
@@ -119,9 +129,10 @@ export class Store {
       fileChanged !== s.fileChanged ||
       runOnSave !== s.runOnSave ||
       connection !== s.connection ||
-      pageConfig !== s.pageConfig
+      pageConfig !== s.pageConfig ||
+      session !== s.session
     ) {
-      this.publish({ ...s, roots, running, fileChanged, runOnSave, connection, pageConfig });
+      this.publish({ ...s, roots, running, fileChanged, runOnSave, connection, pageConfig, session });
     }
   }
 

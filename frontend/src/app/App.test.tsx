@@ -58,6 +58,27 @@ describe("App", () => {
     expect(screen.queryByRole("menu")).toBeNull();
   });
 
+  it("clears the cache from the main menu, then reruns", () => {
+    const { sent } = setup();
+    fireEvent.click(screen.getByRole("button", { name: "Main menu" }));
+    const menu = screen.getByRole("menu", { name: "Main menu" });
+    expect(document.activeElement?.textContent).toContain("Rerun");
+    fireEvent.keyDown(menu, { key: "ArrowDown" });
+    expect(document.activeElement?.textContent).toBe("Clear cache");
+    fireEvent.click(screen.getByRole("menuitem", { name: "Clear cache" }));
+    expect(sent).toEqual([{ t: "clear_cache" }, { t: "rerun", values: {} }]);
+    expect(screen.queryByRole("menu")).toBeNull();
+  });
+
+  it("keeps the session's id and upload token", () => {
+    const { store } = setup();
+    act(() => store.applyFrame([{ t: "session", v: 1, session: "s", resumed: false, run_on_save: false, xsrf: "x" }]));
+    const first = store.getState().session;
+    expect(first).toEqual({ id: "s", xsrf: "x" });
+    act(() => store.applyFrame([{ t: "session", v: 1, session: "s", resumed: true, run_on_save: false, xsrf: "x" }]));
+    expect(store.getState().session).toBe(first);
+  });
+
   it("does not rerun on R typed into a field", () => {
     const { sent } = setup();
     const input = document.createElement("input");

@@ -1,6 +1,6 @@
 import { memo, useEffect, useState, useSyncExternalStore } from "react";
-import { ROOT_MAIN, ROOT_SIDEBAR, type PageConfigMsg } from "../protocol.gen";
-import { RunningContext, SendContext, type Send } from "../send";
+import { ROOT_BOTTOM, ROOT_MAIN, ROOT_SIDEBAR, type PageConfigMsg } from "../protocol.gen";
+import { RunningContext, SendContext, SessionContext, type Send } from "../send";
 import type { Store, TreeNode } from "../store";
 import { Children } from "../tree";
 import { Header } from "./Header";
@@ -80,17 +80,30 @@ export function App({ store, send }: { store: Store; send: Send }) {
   const main = state.roots[ROOT_MAIN];
   const sidebar = state.roots[ROOT_SIDEBAR];
   const hasSidebar = sidebar?.children.some(Boolean) ?? false;
+  const bottom = state.roots[ROOT_BOTTOM];
+  const hasBottom = bottom?.children.some(Boolean) ?? false;
   return (
     <SendContext.Provider value={send}>
-      <RunningContext.Provider value={state.running}>
-        <div className={`app${hasSidebar ? " with-sidebar" : ""}${wide ? " wide" : ""}`}>
-          {hasSidebar && sidebar && <Sidebar node={sidebar} initial={state.pageConfig?.sidebar ?? "auto"} />}
-          <main className="main">
-            <div className="block main-content">{main && <Root node={main} />}</div>
-          </main>
-          <Header state={state} send={send} />
-        </div>
-      </RunningContext.Provider>
+      <SessionContext.Provider value={state.session}>
+        <RunningContext.Provider value={state.running}>
+          <div className={`app${hasSidebar ? " with-sidebar" : ""}${wide ? " wide" : ""}`}>
+            {hasSidebar && sidebar && <Sidebar node={sidebar} initial={state.pageConfig?.sidebar ?? "auto"} />}
+            <main className={hasBottom ? "main with-bottom" : "main"}>
+              <div className="block main-content">{main && <Root node={main} />}</div>
+              {/* Pinned to the bottom of the window (st.chat_input); it takes its own space
+                  in the flow, so the main area's last element is never hidden under it. */}
+              {hasBottom && bottom && (
+                <div className="bottom" data-testid="bottom">
+                  <div className="block bottom-content">
+                    <Root node={bottom} />
+                  </div>
+                </div>
+              )}
+            </main>
+            <Header state={state} send={send} />
+          </div>
+        </RunningContext.Provider>
+      </SessionContext.Provider>
     </SendContext.Provider>
   );
 }

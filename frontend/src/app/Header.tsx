@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from "react";
 import type { Send } from "../send";
 import type { AppState } from "../store";
 
@@ -45,6 +45,21 @@ function StatusArea({ state, send }: { state: AppState; send: Send }) {
   return null;
 }
 
+/** Arrow keys, Home and End move between the items of a menu. */
+function moveFocus(event: ReactKeyboardEvent<HTMLDivElement>): void {
+  const items = Array.from(event.currentTarget.querySelectorAll<HTMLElement>('[role="menuitem"]'));
+  const at = items.indexOf(document.activeElement as HTMLElement);
+  const next: Record<string, number> = {
+    ArrowDown: (at + 1) % items.length,
+    ArrowUp: (at - 1 + items.length) % items.length,
+    Home: 0,
+    End: items.length - 1,
+  };
+  if (!(event.key in next)) return;
+  event.preventDefault();
+  items[next[event.key] ?? 0]?.focus();
+}
+
 function MainMenu({ send }: { send: Send }) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
@@ -80,7 +95,7 @@ function MainMenu({ send }: { send: Send }) {
         </svg>
       </button>
       {open && (
-        <div role="menu" className="menu-list">
+        <div role="menu" className="menu-list" aria-label="Main menu" onKeyDown={moveFocus}>
           <button
             ref={firstItem}
             type="button"
@@ -91,6 +106,17 @@ function MainMenu({ send }: { send: Send }) {
             }}
           >
             Rerun <kbd>R</kbd>
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            onClick={() => {
+              setOpen(false);
+              send({ t: "clear_cache" });
+              send({ t: "rerun", values: {} });
+            }}
+          >
+            Clear cache
           </button>
         </div>
       )}

@@ -5,6 +5,7 @@ import type { TreeNode } from "../store";
 import { Alert, ExceptionView } from "./Alert";
 import { Button } from "./Button";
 import { ButtonGroup } from "./ButtonGroup";
+import { ChatInput } from "./ChatInput";
 import { Checkbox } from "./Checkbox";
 import { Code } from "./Code";
 import { ColorPicker } from "./ColorPicker";
@@ -12,6 +13,7 @@ import { Column, Columns } from "./Columns";
 import { Container, Empty } from "./Container";
 import { DateInput, DateTimeInput, TimeInput } from "./DateInput";
 import { Expander } from "./Expander";
+import { FileUploader } from "./FileUploader";
 import { Form } from "./Form";
 import { Heading } from "./Heading";
 import { JsonView } from "./Json";
@@ -32,10 +34,7 @@ import { TextInput } from "./TextInput";
 
 export type ElementProps<T extends Element["type"]> = { el: Extract<Element, { type: T }>; node: TreeNode };
 
-/** Element types whose component is not written yet: the tree shows them as unsupported. */
-type Pending = "file_uploader" | "chat_input";
-
-export type Registry = { [T in Exclude<Element["type"], Pending>]: ComponentType<ElementProps<T>> };
+export type Registry = { [T in Element["type"]]: ComponentType<ElementProps<T>> };
 
 export const components: Registry = {
   markdown: Markdown,
@@ -65,6 +64,8 @@ export const components: Registry = {
   date_input: DateInput,
   time_input: TimeInput,
   datetime_input: DateTimeInput,
+  file_uploader: FileUploader,
+  chat_input: ChatInput,
   container: Container,
   columns: Columns,
   column: Column,

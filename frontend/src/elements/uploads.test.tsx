@@ -1,0 +1,224 @@
+import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { App } from "../app/App";
+import type { ClientMessage, Element, FileUploaderEl, UploadedFileInfo } from "../protocol.gen";
+import { Store } from "../store";
+import { accepted, humanSize } from "./FileUploader";
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+function showAt(...placed: [number[], Element][]) {
+  const store = new Store();
+  const sent: ClientMessage[] = [];
+  store.applyFrame([
+    { t: "session", v: 1, session: "sess-1", resumed: false, run_on_save: false, xsrf: "tok-9" },
+    { t: "run_start", run: 1 },
+    ...placed.map(([p, e]) => ({ t: "el" as const, p, e })),
+    { t: "run_end", run: 1, status: "ok" },
+  ]);
+  const view = render(<App store={store} send={(m) => sent.push(m)} />);
+  return { store, sent, ...view };
+}
+
+const uploader = (over: Partial<FileUploaderEl> = {}): FileUploaderEl => ({
+  type: "file_uploader",
+  id: "$$ID-up/1",
+  label: "Data",
+  accept: [".csv", ".txt"],
+  multiple: false,
+  max_size: 200 * 1024 * 1024,
+  files: [],
+  help: null,
+  disabled: false,
+  label_visibility: "visible",
+  width: null,
+  ...over,
+});
+
+const answer = (status: number, body: unknown) => ({
+  ok: status >= 200 && status < 300,
+  status,
+  json: () => Promise.resolve(body),
+  text: () => Promise.resolve(typeof body === "string" ? body : JSON.stringify(body)),
+});
+
+function mockFetch(...answers: ReturnType<typeof answer>[]) {
+  const fetch = vi.fn((..._args: [string, RequestInit]) => Promise.resolve(answers.shift() ?? answer(500, "no more")));
+  vi.stubGlobal("fetch", fetch);
+  return fetch;
+}
+
+const fileInput = (container: HTMLElement) => container.querySelector<HTMLInputElement>('input[type="file"]')!;
+
+const choose = (input: HTMLInputElement, ...files: File[]) => fireEvent.change(input, { target: { files } });
+
+describe("file uploader", () => {
+  it("shows the drop zone, the limit and a file input with accept", () => {
+    const { container } = showAt([[0, 0], uploader({ multiple: true })]);
+    expect(screen.getByText("Drag and drop files here")).toBeTruthy();
+    expect(screen.getByText("Limit 200MB per file • CSV, TXT")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Browse files" })).toBeTruthy();
+    const input = fileInput(container);
+    expect(input.accept).toBe(".csv,.txt");
+    expect(input.multiple).toBe(true);
+    expect(screen.getByRole("group", { name: "Data" })).toBeTruthy();
+  });
+
+  it("PUTs the file with the xsrf header, then sends the ids", async () => {
+    const fetch = mockFetch(answer(200, { file_id: "f1" }));
+    const { container, sent } = showAt([[0, 0], uploader()]);
+    choose(fileInput(container), new File(["a,b\n1,2\n"], "data.csv", { type: "text/csv" }));
+    expect(await screen.findByText("Uploading…")).toBeTruthy();
+    await waitFor(() => expect(sent).toEqual([{ t: "rerun", values: { "$$ID-up/1": ["f1"] } }]));
+    expect(fetch).toHaveBeenCalledTimes(1);
+    const [url, init] = fetch.mock.calls[0]!;
+    expect(url).toBe("_slipstream/upload/sess-1/%24%24ID-up%2F1?name=data.csv");
+    expect(init.method).toBe("PUT");
+    expect((init.headers as Record<string, string>)["X-Slipstream-Xsrf"]).toBe("tok-9");
+    expect((init.headers as Record<string, string>)["Content-Type"]).toBe("text/csv");
+    expect(init.body).toBeInstanceOf(File);
+    expect(screen.getByText("data.csv")).toBeTruthy();
+    expect(screen.getByText("8B")).toBeTruthy();
+    expect(screen.queryByText("Uploading…")).toBeNull();
+  });
+
+  it("adds to the held files when multiple", async () => {
+    mockFetch(answer(200, { file_id: "f2" }), answer(200, { file_id: "f3" }));
+    const held: UploadedFileInfo[] = [{ file_id: "f1", name: "old.txt", size: 3 }];
+    const { container, sent } = showAt([[0, 0], uploader({ multiple: true, files: held })]);
+    choose(fileInput(container), new File(["x"], "a.txt"), new File(["y"], "b.TXT"));
+    await waitFor(() => expect(sent).toEqual([{ t: "rerun", values: { "$$ID-up/1": ["f1", "f2", "f3"] } }]));
+    expect(screen.getByText("a.txt")).toBeTruthy();
+    expect(screen.getByText("b.TXT")).toBeTruthy();
+  });
+
+  it("refuses a file too large or of the wrong type in the browser", async () => {
+    const fetch = mockFetch();
+    const { container, sent } = showAt([
+      [0, 0], uploader({ max_size: 10, files: [{ file_id: "f1", name: "kept.csv", size: 4 }] }),
+    ]);
+    choose(fileInput(container), new File(["0123456789abc"], "big.csv"));
+    expect((await screen.findByRole("alert")).textContent).toBe("big.csv is 13B; the limit is 10B per file.");
+    choose(fileInput(container), new File(["x"], "image.png"));
+    expect(screen.getByRole("alert").textContent).toBe("image.png: this file type is not allowed (CSV, TXT only).");
+    expect(fetch).not.toHaveBeenCalled();
+    expect(sent).toEqual([]);
+    expect(screen.getByText("kept.csv")).toBeTruthy();
+  });
+
+  it("shows the server's refusal", async () => {
+    mockFetch(answer(413, "File too large: the limit is 1MB."));
+    const { container, sent } = showAt([[0, 0], uploader()]);
+    choose(fileInput(container), new File(["x"], "a.csv"));
+    expect((await screen.findByRole("alert")).textContent).toBe("a.csv: File too large: the limit is 1MB.");
+    expect(sent).toEqual([]);
+  });
+
+  it("sends the shorter list when a file is removed", () => {
+    const files = [
+      { file_id: "f1", name: "a.csv", size: 2048 },
+      { file_id: "f2", name: "b.csv", size: 3 * 1024 * 1024 },
+    ];
+    const { sent } = showAt([[0, 0], uploader({ multiple: true, files })]);
+    expect(screen.getByText("2KB")).toBeTruthy();
+    expect(screen.getByText("3MB")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Remove a.csv" }));
+    expect(sent).toEqual([{ t: "rerun", values: { "$$ID-up/1": ["f2"] } }]);
+    expect(screen.queryByText("a.csv")).toBeNull();
+  });
+
+  it("is disabled when disabled", () => {
+    showAt([[0, 0], uploader({ disabled: true, files: [{ file_id: "f1", name: "a.csv", size: 1 }] })]);
+    expect((screen.getByRole("button", { name: "Browse files" }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole("button", { name: "Remove a.csv" }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it("keeps its value for the form's submit", async () => {
+    mockFetch(answer(200, { file_id: "f1" }));
+    const { container, sent } = showAt(
+      [[0, 0], { type: "form", form_id: "f", border: true, enter_to_submit: false, width: null }],
+      [[0, 0, 0], uploader()],
+      [
+        [0, 0, 1],
+        { type: "button", id: "go", label: "Submit", kind: "secondary", icon: null, submit: true, help: null, disabled: false, width: null },
+      ],
+    );
+    choose(fileInput(container), new File(["x"], "a.csv"));
+    expect(await screen.findByText("a.csv")).toBeTruthy();
+    expect(sent).toEqual([]);
+    fireEvent.click(screen.getByRole("button", { name: "Submit" }));
+    expect(sent).toEqual([{ t: "rerun", values: { "$$ID-up/1": ["f1"], go: true } }]);
+  });
+
+  it("formats sizes and matches types", () => {
+    expect(humanSize(200 * 1024 * 1024)).toBe("200MB");
+    expect(humanSize(1536)).toBe("1.5KB");
+    expect(accepted({ name: "A.CSV", type: "" }, [".csv"])).toBe(true);
+    expect(accepted({ name: "a.png", type: "image/png" }, ["image/*"])).toBe(true);
+    expect(accepted({ name: "a.png", type: "image/png" }, ["csv"])).toBe(false);
+    expect(accepted({ name: "anything", type: "" }, [])).toBe(true);
+  });
+});
+
+const chat = (over: Partial<Extract<Element, { type: "chat_input" }>> = {}): Element => ({
+  type: "chat_input",
+  id: "chat",
+  placeholder: "Say something",
+  max_chars: null,
+  disabled: false,
+  width: null,
+  ...over,
+});
+
+describe("chat input", () => {
+  it("sends on Enter and clears; Shift+Enter does not send", () => {
+    const { sent } = showAt([[2, 0], chat()]);
+    const box = screen.getByRole("textbox", { name: "Say something" }) as HTMLTextAreaElement;
+    const send = screen.getByRole("button", { name: "Send" }) as HTMLButtonElement;
+    expect(send.disabled).toBe(true);
+    fireEvent.change(box, { target: { value: "Hello\nthere" } });
+    fireEvent.keyDown(box, { key: "Enter", shiftKey: true });
+    expect(sent).toEqual([]);
+    fireEvent.keyDown(box, { key: "Enter" });
+    expect(sent).toEqual([{ t: "rerun", values: { chat: "Hello\nthere" } }]);
+    expect(box.value).toBe("");
+    fireEvent.keyDown(box, { key: "Enter" });
+    expect(sent).toHaveLength(1);
+  });
+
+  it("sends with the button, limits the length, can be disabled", () => {
+    const { sent } = showAt([[2, 0], chat({ max_chars: 5 })]);
+    const box = screen.getByRole("textbox", { name: "Say something" }) as HTMLTextAreaElement;
+    expect(box.maxLength).toBe(5);
+    fireEvent.change(box, { target: { value: "hey" } });
+    expect(screen.getByText("3/5")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Send" }));
+    expect(sent).toEqual([{ t: "rerun", values: { chat: "hey" } }]);
+    cleanup();
+    showAt([[2, 0], chat({ disabled: true })]);
+    expect((screen.getByRole("textbox") as HTMLTextAreaElement).disabled).toBe(true);
+  });
+
+  it("renders the bottom root pinned after the main area, only when it has children", () => {
+    const text: Element = { type: "text", body: "message", help: null, width: null };
+    const { container, store } = showAt([[0, 0], text], [[2, 0], chat()]);
+    const main = container.querySelector("main")!;
+    expect(main.classList.contains("with-bottom")).toBe(true);
+    const bottom = main.querySelector(".bottom")!;
+    expect(bottom.previousElementSibling?.classList.contains("main-content")).toBe(true);
+    expect(bottom.querySelector("textarea")).toBeTruthy();
+    expect(main.querySelector(".main-content textarea")).toBeNull();
+    act(() =>
+      store.applyFrame([
+        { t: "run_start", run: 2 },
+        { t: "keep", p: [0, 0], n: 1 },
+        { t: "run_end", run: 2, status: "ok" },
+      ]),
+    );
+    expect(container.querySelector(".bottom")).toBeNull();
+    expect(main.classList.contains("with-bottom")).toBe(false);
+  });
+});
