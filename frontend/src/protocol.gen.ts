@@ -147,6 +147,31 @@ export interface FileUploaderEl {
   width: number | string | null;
 }
 
+export interface CameraInputEl {
+  type: "camera_input";
+  id: string;
+  label: string;
+  file: UploadedFileInfo | null;
+  max_size: number;
+  help: string | null;
+  disabled: boolean;
+  label_visibility: "visible" | "hidden" | "collapsed";
+  width: number | string | null;
+}
+
+export interface AudioInputEl {
+  type: "audio_input";
+  id: string;
+  label: string;
+  file: UploadedFileInfo | null;
+  sample_rate: number | null;
+  max_size: number;
+  help: string | null;
+  disabled: boolean;
+  label_visibility: "visible" | "hidden" | "collapsed";
+  width: number | string | null;
+}
+
 export interface ChatInputEl {
   type: "chat_input";
   id: string;
@@ -414,7 +439,7 @@ export interface FormEl {
   width: number | string | null;
 }
 
-export type Element = MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | DownloadButtonEl | FileUploaderEl | ChatInputEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | ExpanderEl | TabsEl | TabEl | EmptyEl | SpinnerEl | FormEl;
+export type Element = MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | ExpanderEl | TabsEl | TabEl | EmptyEl | SpinnerEl | FormEl;
 
 export interface SessionMsg {
   t: "session";
@@ -439,7 +464,7 @@ export interface RunEndMsg {
 export interface ElementMsg {
   t: "el";
   p: number[];
-  e: MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | DownloadButtonEl | FileUploaderEl | ChatInputEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | ExpanderEl | TabsEl | TabEl | EmptyEl | SpinnerEl | FormEl;
+  e: MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | ExpanderEl | TabsEl | TabEl | EmptyEl | SpinnerEl | FormEl;
 }
 
 export interface KeepMsg {

@@ -36,6 +36,8 @@ _ELEMENTS: dict[str, str] = {
     "form": "slipstream.elements.form",
     "chat_input": "slipstream.elements.chat",
     "file_uploader": "slipstream.elements.file_uploader",
+    "camera_input": "slipstream.elements.media_inputs",
+    "audio_input": "slipstream.elements.media_inputs",
     "form_submit_button": "slipstream.elements.form",
     "text_area": "slipstream.elements.text_input",
     "multiselect": "slipstream.elements.multiselect",
@@ -89,6 +91,7 @@ if TYPE_CHECKING:
     from slipstream.elements.file_uploader import file_uploader
     from slipstream.elements.form import form, form_submit_button
     from slipstream.elements.layout import columns, container, empty, expander, tabs
+    from slipstream.elements.media_inputs import audio_input, camera_input
     from slipstream.elements.multiselect import multiselect
     from slipstream.elements.number_input import number_input
     from slipstream.elements.select_slider import select_slider

@@ -145,6 +145,37 @@ class FileUploaderEl(TypedDict):
     width: Width
 
 
+class CameraInputEl(TypedDict):
+    """Takes a photo with the user's camera and uploads it as a JPEG (like FileUploaderEl, one
+    file); ``file`` is the current photo."""
+
+    type: Literal["camera_input"]
+    id: str
+    label: str
+    file: UploadedFileInfo | None
+    max_size: int
+    help: str | None
+    disabled: bool
+    label_visibility: LabelVisibility
+    width: Width
+
+
+class AudioInputEl(TypedDict):
+    """Records from the microphone and uploads a WAV file (like FileUploaderEl, one file),
+    resampled to ``sample_rate`` when set; ``file`` is the current recording."""
+
+    type: Literal["audio_input"]
+    id: str
+    label: str
+    file: UploadedFileInfo | None
+    sample_rate: int | None
+    max_size: int
+    help: str | None
+    disabled: bool
+    label_visibility: LabelVisibility
+    width: Width
+
+
 class ChatInputEl(TypedDict):
     """A chat box. The browser sends the submitted text (a trigger: the script sees it only in
     the run it causes) and clears the box."""
@@ -481,6 +512,8 @@ Element = Union[
     LinkButtonEl,
     DownloadButtonEl,
     FileUploaderEl,
+    CameraInputEl,
+    AudioInputEl,
     ChatInputEl,
     TextAreaEl,
     MultiselectEl,

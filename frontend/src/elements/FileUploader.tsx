@@ -1,23 +1,10 @@
 import { useEffect, useId, useRef, useState, type DragEvent } from "react";
 import type { FileUploaderEl, UploadedFileInfo } from "../protocol.gen";
 import { useRerun, useSession } from "../send";
-import type { SessionInfo } from "../store";
+import { humanSize, upload } from "./upload";
 import { useWidgetState, WidgetLabel } from "./widget";
 
-const UNITS = ["KB", "MB", "GB", "TB"];
-
-/** `1536` → "1.5KB"; whole numbers keep no decimals ("200MB"). */
-export function humanSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes}B`;
-  let size = bytes / 1024;
-  let unit = 0;
-  while (size >= 1024 && unit < UNITS.length - 1) {
-    size /= 1024;
-    unit++;
-  }
-  const text = Number.isInteger(size) || size >= 100 ? Math.round(size).toString() : size.toFixed(1);
-  return `${text}${UNITS[unit]}`;
-}
+export { humanSize };
 
 /** Whether `file` matches one of `accept` (".csv" extensions or "text/csv" types; empty: any). */
 export function accepted(file: { name: string; type: string }, accept: readonly string[]): boolean {
@@ -33,30 +20,6 @@ export function accepted(file: { name: string; type: string }, accept: readonly 
 
 const sameFiles = (a: readonly UploadedFileInfo[], b: readonly UploadedFileInfo[]): boolean =>
   a.length === b.length && a.every((f, i) => f.file_id === b[i]?.file_id);
-
-/** The upload address of a widget, relative to the page. */
-export function uploadUrl(session: string, widgetId: string, name: string): string {
-  return `_slipstream/upload/${encodeURIComponent(session)}/${encodeURIComponent(widgetId)}?name=${encodeURIComponent(name)}`;
-}
-
-async function upload(session: SessionInfo, widgetId: string, file: File): Promise<UploadedFileInfo> {
-  let response: Response;
-  try {
-    response = await fetch(uploadUrl(session.id, widgetId, file.name), {
-      method: "PUT",
-      headers: { "X-Slipstream-Xsrf": session.xsrf, "Content-Type": file.type || "application/octet-stream" },
-      body: file,
-    });
-  } catch {
-    throw new Error(`${file.name}: the upload failed (no connection to the server).`);
-  }
-  if (!response.ok) {
-    const text = (await response.text().catch(() => "")).trim();
-    throw new Error(`${file.name}: ${text || `the server refused the upload (${response.status}).`}`);
-  }
-  const answer = (await response.json()) as { file_id: string };
-  return { file_id: answer.file_id, name: file.name, size: file.size };
-}
 
 const kinds = (accept: readonly string[]): string =>
   accept.map((a) => a.replace(/^\./, "").toUpperCase()).join(", ");

@@ -3,8 +3,10 @@ import type { ComponentType } from "react";
 import type { Element } from "../protocol.gen";
 import type { TreeNode } from "../store";
 import { Alert, ExceptionView } from "./Alert";
+import { AudioInput } from "./AudioInput";
 import { Button } from "./Button";
 import { ButtonGroup } from "./ButtonGroup";
+import { CameraInput } from "./CameraInput";
 import { ChatInput } from "./ChatInput";
 import { Checkbox } from "./Checkbox";
 import { Code } from "./Code";
@@ -65,6 +67,8 @@ export const components: Registry = {
   time_input: TimeInput,
   datetime_input: DateTimeInput,
   file_uploader: FileUploader,
+  camera_input: CameraInput,
+  audio_input: AudioInput,
   chat_input: ChatInput,
   container: Container,
   columns: Columns,

@@ -22,6 +22,64 @@ def _extensions(kind: str | Sequence[str] | None) -> list[str]:
     return sorted({("." + str(item).lower().lstrip(".")) for item in items if str(item).strip(".")})
 
 
+def register_upload_widget(
+    fn: str,
+    *,
+    label: str,
+    key: Key,
+    accept: list[str],
+    multiple: bool,
+    max_upload_size: float | None,
+    help: str | None,
+    on_change: Callable[..., Any] | None,
+    args: Any,
+    kwargs: Any,
+) -> tuple[str, list[UploadedFile], int]:
+    """Register a widget whose value is files uploaded over HTTP; return its id, its files and
+    its size limit in bytes."""
+    megabytes = max_upload_size if max_upload_size is not None else config.get_option("server.maxUploadSize")
+    if not isinstance(megabytes, (int, float)) or isinstance(megabytes, bool) or megabytes <= 0:
+        raise StreamlitAPIException(f"st.{fn}: max_upload_size must be a positive number of MB, not {megabytes!r}.")
+    limit = int(megabytes * 1024 * 1024)
+    ctx = get_run_context()
+    uploads = ctx.session.uploads if ctx is not None else None
+
+    def from_browser(raw: Any) -> list[UploadedFile]:
+        if not isinstance(raw, list) or not all(isinstance(f, str) for f in raw) or (len(raw) > 1 and not multiple):
+            raise ValueError("expected a list of uploaded file ids")
+        if uploads is None:
+            return []
+        files = [uploads.get(file_id, wid) for file_id in raw]
+        if any(f is None for f in files):
+            raise ValueError("unknown file id")
+        found = [f for f in files if f is not None]
+        if accept and any(PurePath(f.name).suffix.lower() not in accept for f in found):
+            raise ValueError(f"only {', '.join(accept)} files are accepted")
+        uploads.hold(wid, list(raw))
+        return found
+
+    wid, files = register(
+        fn,
+        key=key,
+        identity={"label": label, "type": accept, "multiple": multiple, "help": help, "limit": limit},
+        default=[],
+        deserialize=from_browser,
+        on_change=on_change,
+        args=args,
+        kwargs=kwargs,
+        accept=lambda v: isinstance(v, list),
+    )
+    if uploads is not None:
+        uploads.limits[wid] = limit
+    for f in files:
+        f.seek(0)
+    return wid, list(files), limit
+
+
+def file_info(files: list[UploadedFile]) -> list[dict[str, Any]]:
+    return [{"file_id": f.file_id, "name": f.name, "size": f.size} for f in files]
+
+
 def file_uploader(
     label: str,
     type: str | Sequence[str] | None = None,
@@ -56,46 +114,20 @@ def file_uploader(
             "st.file_uploader: accept_multiple_files must be True, False or 'directory', "
             f"not {accept_multiple_files!r}."
         )
-    megabytes = max_upload_size if max_upload_size is not None else config.get_option("server.maxUploadSize")
-    if not isinstance(megabytes, (int, float)) or isinstance(megabytes, bool) or megabytes <= 0:
-        raise StreamlitAPIException(
-            f"st.file_uploader: max_upload_size must be a positive number of MB, not {megabytes!r}."
-        )
-    limit = int(megabytes * 1024 * 1024)
     accept = _extensions(type)
     multiple = accept_multiple_files is not False
-    ctx = get_run_context()
-    uploads = ctx.session.uploads if ctx is not None else None
-
-    def from_browser(raw: Any) -> list[UploadedFile]:
-        if not isinstance(raw, list) or not all(isinstance(f, str) for f in raw) or (len(raw) > 1 and not multiple):
-            raise ValueError("expected a list of uploaded file ids")
-        if uploads is None:
-            return []
-        files = [uploads.get(file_id, wid) for file_id in raw]
-        if any(f is None for f in files):
-            raise ValueError("unknown file id")
-        found = [f for f in files if f is not None]
-        if accept and any(PurePath(f.name).suffix.lower() not in accept for f in found):
-            raise ValueError(f"only {', '.join(accept)} files are accepted")
-        uploads.hold(wid, list(raw))
-        return found
-
-    wid, files = register(
+    wid, files, limit = register_upload_widget(
         fn,
+        label=text,
         key=key,
-        identity={"label": text, "type": accept, "multiple": multiple, "help": help, "limit": limit},
-        default=[],
-        deserialize=from_browser,
+        accept=accept,
+        multiple=multiple,
+        max_upload_size=max_upload_size,
+        help=help,
         on_change=on_change,
         args=args,
         kwargs=kwargs,
-        accept=lambda v: isinstance(v, list),
     )
-    if uploads is not None:
-        uploads.limits[wid] = limit
-    for f in files:
-        f.seek(0)
     emit_element(
         {
             "type": "file_uploader",
@@ -104,7 +136,7 @@ def file_uploader(
             "accept": accept,
             "multiple": multiple,
             "max_size": limit,
-            "files": [{"file_id": f.file_id, "name": f.name, "size": f.size} for f in files],
+            "files": file_info(files),
             "help": optional_str(help),
             "disabled": bool(disabled),
             "label_visibility": visibility,
@@ -112,5 +144,5 @@ def file_uploader(
         }
     )
     if multiple:
-        return list(files)
+        return files
     return files[0] if files else None

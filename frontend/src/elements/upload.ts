@@ -1,0 +1,174 @@
+/** Uploading files to the server, shared by the file uploader and the camera and audio inputs. */
+import { useEffect, useRef, useState } from "react";
+import type { UploadedFileInfo } from "../protocol.gen";
+import { useRerun, useSession } from "../send";
+import type { SessionInfo } from "../store";
+import { useWidgetState } from "./widget";
+
+/** The upload address of a widget, relative to the page. */
+export function uploadUrl(session: string, widgetId: string, name: string): string {
+  return `_slipstream/upload/${encodeURIComponent(session)}/${encodeURIComponent(widgetId)}?name=${encodeURIComponent(name)}`;
+}
+
+/** PUTs `file` to the widget's upload address; the answer names the file's id. Errors are
+ * thrown with a message fit to show ("name: why"). */
+export async function upload(session: SessionInfo, widgetId: string, file: File): Promise<UploadedFileInfo> {
+  let response: Response;
+  try {
+    response = await fetch(uploadUrl(session.id, widgetId, file.name), {
+      method: "PUT",
+      headers: { "X-Slipstream-Xsrf": session.xsrf, "Content-Type": file.type || "application/octet-stream" },
+      body: file,
+    });
+  } catch {
+    throw new Error(`${file.name}: the upload failed (no connection to the server).`);
+  }
+  if (!response.ok) {
+    const text = (await response.text().catch(() => "")).trim();
+    throw new Error(`${file.name}: ${text || `the server refused the upload (${response.status}).`}`);
+  }
+  const answer = (await response.json()) as { file_id: string };
+  return { file_id: answer.file_id, name: file.name, size: file.size };
+}
+
+const UNITS = ["KB", "MB", "GB", "TB"];
+
+/** `1536` → "1.5KB"; whole numbers keep no decimals ("200MB"). */
+export function humanSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes}B`;
+  let size = bytes / 1024;
+  let unit = 0;
+  while (size >= 1024 && unit < UNITS.length - 1) {
+    size /= 1024;
+    unit++;
+  }
+  const text = Number.isInteger(size) || size >= 100 ? Math.round(size).toString() : size.toFixed(1);
+  return `${text}${UNITS[unit]}`;
+}
+
+const sameFile = (a: UploadedFileInfo | null, b: UploadedFileInfo | null): boolean => a?.file_id === b?.file_id;
+
+/** A capture made in this page: its object URL, shown while the widget holds that file. */
+interface LocalCopy {
+  fileId: string;
+  url: string;
+}
+
+export interface SingleUpload {
+  /** The file the widget holds (the server's, or the one just uploaded). */
+  file: UploadedFileInfo | null;
+  /** An object URL of `file`'s content when it was captured in this page. */
+  localUrl: string | null;
+  uploading: boolean;
+  error: string | null;
+  setError: (error: string | null) => void;
+  /** Whether the widget can't upload (disabled, or no session yet). */
+  disabled: boolean;
+  /** Uploads `file` and makes it the widget's value; returns whether it worked. */
+  send: (file: File) => Promise<boolean>;
+  /** Drops the held file (the value becomes `[]`). */
+  clear: () => void;
+}
+
+/**
+ * The state of a widget holding at most one uploaded file (camera and audio inputs): its value
+ * is `[file_id]` or `[]`, like a single-file uploader's.
+ */
+export function useSingleUpload(el: {
+  id: string;
+  file: UploadedFileInfo | null;
+  max_size: number;
+  disabled: boolean;
+}): SingleUpload {
+  const rerun = useRerun();
+  const session = useSession();
+  const state = useWidgetState<UploadedFileInfo | null>(el.file, sameFile);
+  const [uploading, setUploading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [local, setLocal] = useState<LocalCopy | null>(null);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  // Object URLs live until replaced or until the widget goes.
+  useEffect(() => {
+    if (!local) return;
+    return () => URL.revokeObjectURL(local.url);
+  }, [local]);
+  const disabled = el.disabled || session === null;
+
+  const commit = (file: UploadedFileInfo | null) => {
+    state.sent(file);
+    rerun(el.id, file ? [file.file_id] : []);
+  };
+
+  const send = async (file: File): Promise<boolean> => {
+    if (disabled || !session) return false;
+    if (file.size > el.max_size) {
+      setError(`${file.name} is ${humanSize(file.size)}; the limit is ${humanSize(el.max_size)}.`);
+      return false;
+    }
+    setError(null);
+    setUploading(true);
+    try {
+      const info = await upload(session, el.id, file);
+      if (!mounted.current) return false;
+      setLocal({ fileId: info.file_id, url: URL.createObjectURL(file) });
+      commit(info);
+      return true;
+    } catch (e) {
+      if (mounted.current) setError(e instanceof Error ? e.message : String(e));
+      return false;
+    } finally {
+      if (mounted.current) setUploading(false);
+    }
+  };
+
+  const clear = () => {
+    setError(null);
+    setLocal(null);
+    commit(null);
+  };
+
+  const file = state.value;
+  return {
+    file,
+    localUrl: file && local?.fileId === file.file_id ? local.url : null,
+    uploading,
+    error,
+    setError,
+    disabled,
+    send,
+    clear,
+  };
+}
+
+/** A message for a failed `getUserMedia` call. */
+export function deviceError(error: unknown, device: "camera" | "microphone"): string {
+  const name = typeof error === "object" && error !== null && "name" in error ? String(error.name) : "";
+  if (name === "NotAllowedError" || name === "SecurityError")
+    return `Access to the ${device} was denied. Allow it in your browser's site settings, then reload the page.`;
+  if (name === "NotFoundError" || name === "OverconstrainedError") return `No ${device} was found.`;
+  if (name === "NotReadableError" || name === "AbortError")
+    return `The ${device} could not be started: another application may be using it.`;
+  if (name === "Unsupported")
+    return `The ${device} is unavailable: this browser does not allow it here (the page needs HTTPS or localhost).`;
+  return `The ${device} could not be started${error instanceof Error && error.message ? `: ${error.message}` : "."}`;
+}
+
+/** `navigator.mediaDevices.getUserMedia`, failing with an "Unsupported" error where it is missing
+ * (old browsers, pages not served over HTTPS). */
+export function getUserMedia(constraints: MediaStreamConstraints): Promise<MediaStream> {
+  const devices = typeof navigator === "undefined" ? undefined : navigator.mediaDevices;
+  if (!devices?.getUserMedia) {
+    const error = new Error("getUserMedia is unavailable");
+    error.name = "Unsupported";
+    return Promise.reject(error);
+  }
+  return devices.getUserMedia(constraints);
+}
+
+export const stopStream = (stream: MediaStream | null | undefined) => stream?.getTracks().forEach((t) => t.stop());
