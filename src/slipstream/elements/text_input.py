@@ -13,6 +13,24 @@ from slipstream.runtime.widgets import Key, register
 INPUT_TYPES = ("default", "password")
 
 
+def _text_rules(fn: str, value: Any, max_chars: Any) -> tuple[str | None, Callable[[Any], str | None]]:
+    """The default text of a text widget, and the check of values from the browser."""
+    if max_chars is not None and (not isinstance(max_chars, int) or max_chars < 1):
+        raise StreamlitAPIException(f"st.{fn}: max_chars must be a positive int, not {max_chars!r}.")
+    default = None if value is None else str(value)
+    if default is not None and max_chars is not None and len(default) > max_chars:
+        raise StreamlitAPIException(
+            f"st.{fn}: the default value has {len(default)} characters, more than max_chars={max_chars}."
+        )
+
+    def from_browser(v: Any) -> str | None:
+        if v is not None and (not isinstance(v, str) or (max_chars is not None and len(v) > max_chars)):
+            raise ValueError(f"expected text of at most {max_chars} characters" if max_chars else "expected text")
+        return v
+
+    return default, from_browser
+
+
 def text_input(
     label: str,
     value: Any = "",
@@ -49,21 +67,7 @@ def text_input(
     text = check_label("text_input", label, visibility)
     if type not in INPUT_TYPES:
         raise StreamlitAPIException(f"st.text_input: type is {type!r}; valid types are 'default' and 'password'.")
-    if max_chars is not None and (not isinstance(max_chars, int) or max_chars < 1):
-        raise StreamlitAPIException(f"st.text_input: max_chars must be a positive int, not {max_chars!r}.")
-    default = None if value is None else str(value)
-    if default is not None and max_chars is not None and len(default) > max_chars:
-        raise StreamlitAPIException(
-            f"st.text_input: the default value has {len(default)} characters, more than max_chars={max_chars}."
-        )
-
-    def fits(v: Any) -> bool:
-        return v is None or (isinstance(v, str) and (max_chars is None or len(v) <= max_chars))
-
-    def from_browser(v: Any) -> str | None:
-        if not fits(v):
-            raise ValueError(f"expected text of at most {max_chars} characters" if max_chars else "expected text")
-        return v  # type: ignore[no-any-return]
+    default, from_browser = _text_rules("text_input", value, max_chars)
 
     wid, current = register(
         "text_input",
@@ -141,21 +145,7 @@ def text_area(
         pixel_height = height
     else:
         raise StreamlitAPIException(f"st.text_area: height must be at least 68 pixels, or None; got {height!r}.")
-    if max_chars is not None and (not isinstance(max_chars, int) or max_chars < 1):
-        raise StreamlitAPIException(f"st.text_area: max_chars must be a positive int, not {max_chars!r}.")
-    default = None if value is None else str(value)
-    if default is not None and max_chars is not None and len(default) > max_chars:
-        raise StreamlitAPIException(
-            f"st.text_area: the default value has {len(default)} characters, more than max_chars={max_chars}."
-        )
-
-    def fits(v: Any) -> bool:
-        return v is None or (isinstance(v, str) and (max_chars is None or len(v) <= max_chars))
-
-    def from_browser(v: Any) -> str | None:
-        if not fits(v):
-            raise ValueError(f"expected text of at most {max_chars} characters" if max_chars else "expected text")
-        return v  # type: ignore[no-any-return]
+    default, from_browser = _text_rules("text_area", value, max_chars)
 
     wid, current = register(
         fn,
