@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext } from "react";
 import type { ClientMessage, WidgetValue } from "./protocol.gen";
-import type { SessionInfo } from "./store";
+import type { RunNumbers, SessionInfo } from "./store";
 
 export type Send = (message: ClientMessage) => void;
 
@@ -13,8 +13,8 @@ export const SessionContext = createContext<SessionInfo | null>(null);
 
 export const useSession = (): SessionInfo | null => useContext(SessionContext);
 
-/** Whether a script run is going on (forms use it to drop their edits after a submit). */
-export const RunningContext = createContext(false);
+/** The newest started and completed runs (forms use them to drop their edits after a submit). */
+export const RunsContext = createContext<RunNumbers>({ started: 0, completed: 0 });
 
 /** What a `form` offers the widgets inside it. */
 export interface FormApi {

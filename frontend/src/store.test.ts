@@ -139,6 +139,16 @@ describe("Store", () => {
     expect(store.getState().roots).toBe(before.roots);
   });
 
+  it("numbers the newest started and completed runs", () => {
+    const store = new Store();
+    store.applyFrame([start(3)]);
+    expect(store.getState().runs).toEqual({ started: 3, completed: 0 });
+    store.applyFrame([end(3, "interrupted"), start(4), el([0, 0], md("a")), end(4)]);
+    expect(store.getState().runs).toEqual({ started: 4, completed: 4 });
+    store.applyFrame([{ t: "session", v: 1, session: "s2", resumed: false, run_on_save: false, xsrf: "x" }]);
+    expect(store.getState().runs).toEqual({ started: 0, completed: 0 });
+  });
+
   it("tracks the run, file changes and the session", () => {
     const store = new Store();
     let notified = 0;

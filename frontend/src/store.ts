@@ -24,6 +24,9 @@ export interface AppState {
   /** Index 0 is the main area, 1 the sidebar. Roots carry no element. */
   readonly roots: readonly TreeNode[];
   readonly running: boolean;
+  /** The number of the newest run that started, and of the newest that completed (was not
+   * interrupted); 0 before any. Forms use them to tell when their submit has been run. */
+  readonly runs: RunNumbers;
   readonly fileChanged: boolean;
   readonly runOnSave: boolean;
   readonly connection: ConnectionState;
@@ -31,6 +34,11 @@ export interface AppState {
   readonly pageConfig: PageConfigMsg | null;
   /** The session's id and upload token, once the server said hello. */
   readonly session: SessionInfo | null;
+}
+
+export interface RunNumbers {
+  readonly started: number;
+  readonly completed: number;
 }
 
 export interface SessionInfo {
@@ -49,6 +57,7 @@ interface MutableNode {
 const EMPTY: AppState = {
   roots: [],
   running: false,
+  runs: { started: 0, completed: 0 },
   fileChanged: false,
   runOnSave: false,
   connection: "connecting",
@@ -81,7 +90,7 @@ export class Store {
 
   /** Apply every message of one frame, then notify the listeners once. */
   applyFrame(messages: readonly ServerMessage[]): void {
-    let { running, fileChanged, runOnSave, connection, pageConfig, session } = this.state;
+    let { running, runs, fileChanged, runOnSave, connection, pageConfig, session } = this.state;
     for (const msg of messages) {
       switch (msg.t) {
         case "session":
@@ -92,12 +101,14 @@ export class Store {
             this.roots = [];
             this.rootsChanged = true;
             running = false;
+            runs = EMPTY.runs;
             pageConfig = null;
           }
           break;
         case "run_start":
           this.run = msg.run;
           running = true;
+          runs = { ...runs, started: msg.run };
           fileChanged = false;
           break;
         case "el":
@@ -108,7 +119,10 @@ export class Store {
           break;
         case "run_end":
           running = false;
-          if (msg.status !== "interrupted") this.prune(msg.run);
+          if (msg.status !== "interrupted") {
+            this.prune(msg.run);
+            runs = { ...runs, completed: msg.run };
+          }
           break;
         case "page_config":
           pageConfig = msg;
@@ -126,13 +140,14 @@ export class Store {
     if (
       roots !== s.roots ||
       running !== s.running ||
+      runs !== s.runs ||
       fileChanged !== s.fileChanged ||
       runOnSave !== s.runOnSave ||
       connection !== s.connection ||
       pageConfig !== s.pageConfig ||
       session !== s.session
     ) {
-      this.publish({ ...s, roots, running, fileChanged, runOnSave, connection, pageConfig, session });
+      this.publish({ ...s, roots, running, runs, fileChanged, runOnSave, connection, pageConfig, session });
     }
   }
 

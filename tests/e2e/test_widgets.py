@@ -6,17 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from tests.e2e.conftest import ServeApp
-
-REGISTRY = Path(__file__).resolve().parents[2] / "frontend" / "src" / "elements" / "registry.ts"
-
-
-def pending_in_frontend(element: str) -> bool:
-    """True while the frontend registry still lists ``element`` as not drawn yet."""
-    found = re.search(r"type Pending = ([^;]*);", REGISTRY.read_text())
-    return found is not None and f'"{element}"' in found.group(1)
 
 
 def test_text_input_text_area_and_number_input(serve: ServeApp, page: Any) -> None:
@@ -290,13 +280,6 @@ def test_after_a_clear_on_submit_submit_the_script_sees_the_defaults(serve: Serv
         page.get_by_text("pings=1 submitted=False dish='' portions=1 spicy=False").wait_for()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bugs: (1) runtime/session.py _clear_submitted_forms reruns the script after a clear_on_submit "
-    "submit, so the submitted run's output (submitted=True, the values) is replaced at once by a run with the "
-    "defaults; (2) frontend/src/elements/Form.tsx leaves the 'submitted' phase only if a render sees "
-    "running=true, so when run_start..run_end arrive in one websocket frame the fields keep the typed text",
-)
 def test_clear_on_submit_empties_the_fields_and_keeps_the_submitted_run_on_screen(serve: ServeApp, page: Any) -> None:
     with serve(FORM_APP.replace("CLEAR", "True")) as url:
         page.goto(url)
@@ -330,7 +313,6 @@ st.text(f"go={go} query={query!r}")
         page.get_by_text("go=True query='slipstream'").wait_for()
 
 
-@pytest.mark.skipif(pending_in_frontend("file_uploader"), reason="the file_uploader component is not drawn yet")
 def test_upload_a_real_file_and_read_it_back(serve: ServeApp, page: Any, tmp_path: Path) -> None:
     app = """
 import streamlit as st
@@ -349,7 +331,6 @@ else:
         page.get_by_text(f"name=numbers.csv size={data.stat().st_size} first=x,y").wait_for()
 
 
-@pytest.mark.skipif(pending_in_frontend("chat_input"), reason="the chat_input component is not drawn yet")
 def test_chat_input_sends_a_message_with_enter(serve: ServeApp, page: Any) -> None:
     app = """
 import streamlit as st

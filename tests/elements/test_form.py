@@ -31,14 +31,19 @@ def test_a_submit_sends_the_forms_values_together(app: App) -> None:
     assert a.texts() == ["submitted=False name=Ada age=36"]
 
 
-def test_clear_on_submit_resets_the_widgets_after_the_submit_run(app: App) -> None:
+def test_clear_on_submit_resets_the_widgets_and_keeps_the_submit_runs_output(app: App) -> None:
     a = app(FORM.format(clear=True))
-    values = {a.widget("Name")["id"]: "Ada", a.widget("Send")["id"]: True}
+    values = {a.widget("Name")["id"]: "Ada", a.widget("Age")["id"]: 36, a.widget("Send")["id"]: True}
     a.run(values)
-    # the submit run saw the values (it ran, then a quiet rerun showed the reset form)
-    assert a.session.state["runs"] == 3
+    # one run: it saw the submitted values, and its output stays on the page
+    assert a.session.state["runs"] == 2
+    assert a.texts() == ["submitted=True name=Ada age=36"]
+    # while the form's widgets show their defaults again, in the same frame
+    assert (a.widget("Name")["value"], a.widget("Age")["value"]) == ("", 30)
+    sent = [m["e"] for m in a.last_frame if m["t"] == "el" and m["e"]["type"] == "text_input"]
+    assert sent[-1]["value"] == ""
+    a.run()
     assert a.texts() == ["submitted=False name= age=30"]
-    assert a.widget("Name")["value"] == ""
 
 
 def test_form_errors(app: App) -> None:

@@ -1,6 +1,6 @@
 import { memo, useEffect, useState, useSyncExternalStore } from "react";
 import { ROOT_BOTTOM, ROOT_MAIN, ROOT_SIDEBAR, type PageConfigMsg } from "../protocol.gen";
-import { RunningContext, SendContext, SessionContext, type Send } from "../send";
+import { RunsContext, SendContext, SessionContext, type Send } from "../send";
 import type { Store, TreeNode } from "../store";
 import { Children } from "../tree";
 import { Header } from "./Header";
@@ -85,7 +85,7 @@ export function App({ store, send }: { store: Store; send: Send }) {
   return (
     <SendContext.Provider value={send}>
       <SessionContext.Provider value={state.session}>
-        <RunningContext.Provider value={state.running}>
+        <RunsContext.Provider value={state.runs}>
           <div className={`app${hasSidebar ? " with-sidebar" : ""}${wide ? " wide" : ""}`}>
             {hasSidebar && sidebar && <Sidebar node={sidebar} initial={state.pageConfig?.sidebar ?? "auto"} />}
             <main className={hasBottom ? "main with-bottom" : "main"}>
@@ -102,7 +102,7 @@ export function App({ store, send }: { store: Store; send: Send }) {
             </main>
             <Header state={state} send={send} />
           </div>
-        </RunningContext.Provider>
+        </RunsContext.Provider>
       </SessionContext.Provider>
     </SendContext.Provider>
   );

@@ -1,26 +1,34 @@
 import { useContext, useMemo, useRef, useState } from "react";
 import type { FormEl, WidgetValue } from "../protocol.gen";
-import { FormContext, RunningContext, useSend, type FormApi } from "../send";
+import { FormContext, RunsContext, useSend, type FormApi } from "../send";
 import type { TreeNode } from "../store";
 import { Children } from "../tree";
 
-type Phase = "idle" | "submitted" | "running";
+/** ``waitingAfter``: the newest run that had started when the form was submitted; the first
+ * run to complete after it is the one the submit caused (null when no submit is pending). */
+interface SubmitState {
+  epoch: number;
+  waitingAfter: number | null;
+}
 
 /**
  * `st.form`: the widgets inside keep their changes here until a submit button sends them all
- * in one message. After the run that the submit causes, the widgets drop their edits and show
- * the server's values (`clear_on_submit` resets them without changing what the server sent).
+ * in one message. Once the run that the submit causes has completed, the widgets drop their
+ * edits and show the server's values (with `clear_on_submit`, the server sends their defaults).
  */
 export function Form({ el, node }: { el: FormEl; node: TreeNode }) {
   const send = useSend();
-  const running = useContext(RunningContext);
+  const runs = useContext(RunsContext);
+  const startedRef = useRef(runs.started);
+  startedRef.current = runs.started;
   const pending = useRef<Record<string, WidgetValue>>({});
   const box = useRef<HTMLDivElement>(null);
-  const [sync, setSync] = useState<{ epoch: number; phase: Phase }>({ epoch: 0, phase: "idle" });
+  const [sync, setSync] = useState<SubmitState>({ epoch: 0, waitingAfter: null });
   let current = sync;
-  if (sync.phase === "submitted" && running) current = { epoch: sync.epoch, phase: "running" };
-  else if (sync.phase === "running" && !running) current = { epoch: sync.epoch + 1, phase: "idle" };
-  if (current !== sync) setSync(current);
+  if (sync.waitingAfter !== null && runs.completed > sync.waitingAfter) {
+    current = { epoch: sync.epoch + 1, waitingAfter: null };
+    setSync(current);
+  }
   const { epoch } = current;
   const enterToSubmit = el.enter_to_submit;
 
@@ -29,7 +37,7 @@ export function Form({ el, node }: { el: FormEl; node: TreeNode }) {
       const values = { ...pending.current, [buttonId]: true };
       pending.current = {};
       send({ t: "rerun", values });
-      setSync((s) => ({ epoch: s.epoch, phase: "submitted" }));
+      setSync((s) => ({ epoch: s.epoch, waitingAfter: startedRef.current }));
     };
     return {
       record: (id, value) => {

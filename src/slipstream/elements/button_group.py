@@ -19,6 +19,10 @@ FEEDBACK_OPTIONS = {
 }
 
 
+def _shown_choices(value: Any) -> dict[str, Any]:
+    return {"value": list(value)}
+
+
 def _group(
     fn: str,
     style: str,
@@ -79,6 +83,7 @@ def _group(
         args=args,
         kwargs=kwargs,
         accept=fits,
+        shown=_shown_choices,
     )
     emit_element(
         {
@@ -87,7 +92,7 @@ def _group(
             "label": text,
             "style": style,
             "options": labels,
-            "value": list(current),
+            **_shown_choices(current),
             "multi": multi,
             "required": bool(required),
             "help": optional_str(help),

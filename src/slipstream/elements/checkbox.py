@@ -31,6 +31,9 @@ def _bool_widget(
 ) -> bool:
     visibility = check_label_visibility(fn, label_visibility)
     text = check_label(fn, label, visibility)
+    def shown(v: Any) -> dict[str, Any]:
+        return {"value": bool(v)}
+
     wid, current = register(
         "checkbox" if fn == "checkbox" else "toggle",
         key=key,
@@ -42,13 +45,14 @@ def _bool_widget(
         kwargs=kwargs,
         accept=lambda v: isinstance(v, bool),
         value_given=bool(value),
+        shown=shown,
     )
     emit_element(
         {
             "type": "checkbox",
             "id": wid,
             "label": text,
-            "value": bool(current),
+            **shown(current),
             "toggle": fn == "toggle",
             "help": optional_str(help),
             "disabled": bool(disabled),

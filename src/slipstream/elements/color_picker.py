@@ -56,6 +56,9 @@ def color_picker(
             raise ValueError("expected a hex colour like #1e90ff")
         return _full_hex(raw)
 
+    def shown(v: Any) -> dict[str, Any]:
+        return {"value": _full_hex(v)}
+
     wid, current = register(
         fn,
         key=key,
@@ -67,13 +70,14 @@ def color_picker(
         kwargs=kwargs,
         accept=lambda v: isinstance(v, str) and bool(_HEX.match(v)),
         value_given=value is not None,
+        shown=shown,
     )
     emit_element(
         {
             "type": "color_picker",
             "id": wid,
             "label": text,
-            "value": _full_hex(current),
+            **shown(current),
             "help": optional_str(help),
             "disabled": bool(disabled),
             "label_visibility": visibility,

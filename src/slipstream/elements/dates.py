@@ -118,6 +118,9 @@ def date_input(
             raise ValueError(f"dates must lie in [{low}, {high}]")
         return to_python(ds)
 
+    def shown(v: Any) -> dict[str, Any]:
+        return {"value": [d.isoformat() for d in as_list(v) or []]}
+
     wid, current = register(
         fn,
         key=key,
@@ -137,14 +140,14 @@ def date_input(
         kwargs=kwargs,
         accept=lambda v: as_list(v) is not None,
         value_given=not (isinstance(value, str) and value == "today"),
+        shown=shown,
     )
-    shown = as_list(current) or []
     emit_element(
         {
             "type": "date_input",
             "id": wid,
             "label": text,
-            "value": [d.isoformat() for d in shown],
+            **shown(current),
             "is_range": is_range,
             "min": low.isoformat(),
             "max": high.isoformat(),
@@ -155,7 +158,7 @@ def date_input(
             "width": check_width(fn, width, allow_content=False),
         }
     )
-    return to_python(shown)
+    return to_python(as_list(current) or [])
 
 
 def _to_time(fn: str, value: Any) -> time:
@@ -173,6 +176,10 @@ def _to_time(fn: str, value: Any) -> time:
 
 def _time_text(t: time) -> str:
     return t.strftime("%H:%M:%S" if t.second else "%H:%M")
+
+
+def _shown_time(value: time | None) -> dict[str, Any]:
+    return {"value": None if value is None else _time_text(value)}
 
 
 def time_input(
@@ -234,13 +241,14 @@ def time_input(
         kwargs=kwargs,
         accept=lambda v: v is None or isinstance(v, time),
         value_given=not (isinstance(value, str) and value == "now"),
+        shown=_shown_time,
     )
     emit_element(
         {
             "type": "time_input",
             "id": wid,
             "label": text,
-            "value": None if current is None else _time_text(current),
+            **_shown_time(current),
             "step": seconds,
             "help": optional_str(help),
             "disabled": bool(disabled),
@@ -266,6 +274,10 @@ def _to_datetime(fn: str, name: str, value: Any) -> datetime:
 
 def _datetime_text(d: datetime) -> str:
     return d.strftime("%Y-%m-%dT%H:%M:%S" if d.second else "%Y-%m-%dT%H:%M")
+
+
+def _shown_datetime(value: datetime | None) -> dict[str, Any]:
+    return {"value": None if value is None else _datetime_text(value)}
 
 
 def datetime_input(
@@ -341,13 +353,14 @@ def datetime_input(
         kwargs=kwargs,
         accept=lambda v: v is None or (isinstance(v, datetime) and low <= v.replace(tzinfo=None) <= high),
         value_given=not (isinstance(value, str) and value == "now"),
+        shown=_shown_datetime,
     )
     emit_element(
         {
             "type": "datetime_input",
             "id": wid,
             "label": text,
-            "value": None if current is None else _datetime_text(current),
+            **_shown_datetime(current),
             "min": _datetime_text(low),
             "max": _datetime_text(high),
             "step": seconds,

@@ -34,6 +34,7 @@ def register_upload_widget(
     on_change: Callable[..., Any] | None,
     args: Any,
     kwargs: Any,
+    shown: Callable[[list[UploadedFile]], dict[str, Any]],
 ) -> tuple[str, list[UploadedFile], int]:
     """Register a widget whose value is files uploaded over HTTP; return its id, its files and
     its size limit in bytes."""
@@ -68,6 +69,7 @@ def register_upload_widget(
         args=args,
         kwargs=kwargs,
         accept=lambda v: isinstance(v, list),
+        shown=shown,
     )
     if uploads is not None:
         uploads.limits[wid] = limit
@@ -78,6 +80,15 @@ def register_upload_widget(
 
 def file_info(files: list[UploadedFile]) -> list[dict[str, Any]]:
     return [{"file_id": f.file_id, "name": f.name, "size": f.size} for f in files]
+
+
+def shown_files(files: list[UploadedFile]) -> dict[str, Any]:
+    return {"files": file_info(files)}
+
+
+def shown_file(files: list[UploadedFile]) -> dict[str, Any]:
+    """Camera and audio inputs hold one file."""
+    return {"file": file_info(files)[0] if files else None}
 
 
 def file_uploader(
@@ -127,6 +138,7 @@ def file_uploader(
         on_change=on_change,
         args=args,
         kwargs=kwargs,
+        shown=shown_files,
     )
     emit_element(
         {
@@ -136,7 +148,7 @@ def file_uploader(
             "accept": accept,
             "multiple": multiple,
             "max_size": limit,
-            "files": file_info(files),
+            **shown_files(files),
             "help": optional_str(help),
             "disabled": bool(disabled),
             "label_visibility": visibility,

@@ -7,7 +7,7 @@ from typing import Any
 
 from slipstream.delta_generator import emit_element
 from slipstream.elements._args import check_label, check_label_visibility, check_width, optional_str
-from slipstream.elements.file_uploader import file_info, register_upload_widget
+from slipstream.elements.file_uploader import register_upload_widget, shown_file
 from slipstream.errors import StreamlitAPIException
 from slipstream.runtime.uploads import UploadedFile
 from slipstream.runtime.widgets import Key
@@ -51,13 +51,14 @@ def camera_input(
         on_change=on_change,
         args=args,
         kwargs=kwargs,
+        shown=shown_file,
     )
     emit_element(
         {
             "type": "camera_input",
             "id": wid,
             "label": text,
-            "file": file_info(files)[0] if files else None,
+            **shown_file(files),
             "max_size": limit,
             "help": optional_str(help),
             "disabled": bool(disabled),
@@ -109,13 +110,14 @@ def audio_input(
         on_change=on_change,
         args=args,
         kwargs=kwargs,
+        shown=shown_file,
     )
     emit_element(
         {
             "type": "audio_input",
             "id": wid,
             "label": text,
-            "file": file_info(files)[0] if files else None,
+            **shown_file(files),
             "sample_rate": sample_rate,
             "max_size": limit,
             "help": optional_str(help),

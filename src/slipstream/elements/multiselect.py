@@ -90,6 +90,12 @@ def multiselect(
         return values
 
     labels = [str(format_func(o)) for o in opts]
+    def shown(v: Any) -> dict[str, Any]:
+        return {
+            "value": [i for i in (index_of(opts, x) for x in v) if i is not None],
+            "new_values": [x for x in v if index_of(opts, x) is None],
+        }
+
     wid, current = register(
         fn,
         key=key,
@@ -108,17 +114,16 @@ def multiselect(
         kwargs=kwargs,
         accept=fits,
         value_given=default is not None,
+        shown=shown,
     )
     current = list(current)
-    indices = [i for i in (index_of(opts, v) for v in current) if i is not None]
     emit_element(
         {
             "type": "multiselect",
             "id": wid,
             "label": text,
             "options": labels,
-            "value": indices,
-            "new_values": [v for v in current if index_of(opts, v) is None],
+            **shown(current),
             "max_selections": max_selections,
             "accept_new_options": bool(accept_new_options),
             "placeholder": placeholder

@@ -22,6 +22,10 @@ from slipstream.runtime.widgets import Key, register
 _FORMAT = re.compile(r"^[^%]*%[-+ 0#]*\d*(?:\.\d+)?[diufFeEgGs][^%]*$")
 
 
+def _shown_number(value: Any) -> dict[str, Any]:
+    return {"value": value}
+
+
 def number_input(
     label: str,
     min_value: float | None = None,
@@ -127,13 +131,14 @@ def number_input(
         kwargs=kwargs,
         accept=fits,
         value_given=value_given,
+        shown=_shown_number,
     )
     emit_element(
         {
             "type": "number_input",
             "id": wid,
             "label": text,
-            "value": current,
+            **_shown_number(current),
             "min": min_value,
             "max": max_value,
             "step": step,

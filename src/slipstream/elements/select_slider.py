@@ -75,6 +75,9 @@ def select_slider(
         return to_python(sorted(raw))
 
     labels = [str(format_func(o)) for o in opts]
+    def shown(v: Any) -> dict[str, Any]:
+        return {"value": positions_of(v) or positions}
+
     wid, current = register(
         fn,
         key=key,
@@ -86,19 +89,20 @@ def select_slider(
         kwargs=kwargs,
         accept=lambda v: positions_of(v) is not None,
         value_given=value is not None,
+        shown=shown,
     )
-    shown = positions_of(current) or positions
+    element_value = shown(current)
     emit_element(
         {
             "type": "select_slider",
             "id": wid,
             "label": text,
             "options": labels,
-            "value": shown,
+            **element_value,
             "help": optional_str(help),
             "disabled": bool(disabled),
             "label_visibility": visibility,
             "width": check_width(fn, width, allow_content=False),
         }
     )
-    return to_python(shown)
+    return to_python(element_value["value"])

@@ -49,7 +49,9 @@ def _single_choice(
     kwargs: Any,
     disabled: bool,
     label_visibility: str,
-) -> tuple[str, Any, list[str], int | None, str]:
+) -> tuple[str, Any, list[str], dict[str, Any], str]:
+    """Register a one-choice widget; return its id, value, option labels, the element fields
+    showing the value, and the label visibility."""
     visibility = check_label_visibility(fn, label_visibility)
     text = check_label(fn, label, visibility)
     opts = options_list(fn, options)
@@ -70,6 +72,9 @@ def _single_choice(
             raise ValueError(f"option index {raw!r} is not among the {len(opts)} options")
         return opts[raw]
 
+    def shown(v: Any) -> dict[str, Any]:
+        return {"index": None if v is None else index_of(opts, v)}
+
     wid, current = register(
         fn,
         key=key,
@@ -81,8 +86,9 @@ def _single_choice(
         kwargs=kwargs,
         accept=lambda v: v is None or index_of(opts, v) is not None,
         value_given=index != 0,
+        shown=shown,
     )
-    return wid, current, labels, (None if current is None else index_of(opts, current)), visibility
+    return wid, current, labels, shown(current), visibility
 
 
 def selectbox(
@@ -115,7 +121,7 @@ def selectbox(
 
         color = st.selectbox("Colour", ["red", "green", "blue"])
     """
-    wid, current, labels, idx, visibility = _single_choice(
+    wid, current, labels, shown_index, visibility = _single_choice(
         "selectbox", label, options, index, format_func, key, help, on_change, args, kwargs, disabled, label_visibility
     )
     emit_element(
@@ -124,7 +130,7 @@ def selectbox(
             "id": wid,
             "label": str(label),
             "options": labels,
-            "index": idx,
+            **shown_index,
             "placeholder": placeholder
             if placeholder is not None
             else ("Choose an option" if labels else "No options to select"),
@@ -164,7 +170,7 @@ def radio(
 
         genre = st.radio("Genre", ["Comedy", "Drama"], horizontal=True)
     """
-    wid, current, labels, idx, visibility = _single_choice(
+    wid, current, labels, shown_index, visibility = _single_choice(
         "radio", label, options, index, format_func, key, help, on_change, args, kwargs, disabled, label_visibility
     )
     caption_list = [str(c) for c in captions] if captions is not None else []
@@ -178,7 +184,7 @@ def radio(
             "id": wid,
             "label": str(label),
             "options": labels,
-            "index": idx,
+            **shown_index,
             "horizontal": bool(horizontal),
             "captions": caption_list,
             "help": optional_str(help),

@@ -112,6 +112,10 @@ def slider(
             raise ValueError(f"{raw!r} is outside [{lo}, {hi}]")
         return to_python(thumbs)
 
+    def shown(v: Any) -> dict[str, Any]:
+        thumbs = list(v) if is_range else [v]
+        return {"value": [float(t) if not is_int else int(t) for t in thumbs]}
+
     wid, current = register(
         fn,
         key=key,
@@ -123,14 +127,14 @@ def slider(
         kwargs=kwargs,
         accept=fits,
         value_given=value is not None,
+        shown=shown,
     )
-    thumbs = list(current) if is_range else [current]
     emit_element(
         {
             "type": "slider",
             "id": wid,
             "label": text,
-            "value": [float(t) if not is_int else int(t) for t in thumbs],
+            **shown(current),
             "min": lo,
             "max": hi,
             "step": step,
@@ -142,4 +146,4 @@ def slider(
             "width": check_width(fn, width, allow_content=False),
         }
     )
-    return to_python(thumbs)
+    return to_python(list(current) if is_range else [current])

@@ -31,6 +31,10 @@ def _text_rules(fn: str, value: Any, max_chars: Any) -> tuple[str | None, Callab
     return default, from_browser
 
 
+def _shown_text(value: Any) -> dict[str, Any]:
+    return {"value": None if value is None else str(value)}
+
+
 def text_input(
     label: str,
     value: Any = "",
@@ -88,14 +92,14 @@ def text_input(
         kwargs=kwargs,
         accept=lambda v: v is None or isinstance(v, str),
         value_given=value != "",
+        shown=_shown_text,
     )
-    current = None if current is None else str(current)
     emit_element(
         {
             "type": "text_input",
             "id": wid,
             "label": text,
-            "value": current,
+            **_shown_text(current),
             "max_chars": max_chars,
             "input_type": type,
             "placeholder": optional_str(placeholder),
@@ -106,7 +110,7 @@ def text_input(
             "width": check_width("text_input", width, allow_content=False),
         }
     )
-    return current
+    return None if current is None else str(current)
 
 
 def text_area(
@@ -158,14 +162,14 @@ def text_area(
         kwargs=kwargs,
         accept=lambda v: v is None or isinstance(v, str),
         value_given=value != "",
+        shown=_shown_text,
     )
-    current = None if current is None else str(current)
     emit_element(
         {
             "type": "text_area",
             "id": wid,
             "label": text,
-            "value": current,
+            **_shown_text(current),
             "height": pixel_height,
             "max_chars": max_chars,
             "placeholder": optional_str(placeholder),
@@ -175,4 +179,4 @@ def text_area(
             "width": check_width(fn, width, allow_content=False),
         }
     )
-    return current
+    return None if current is None else str(current)

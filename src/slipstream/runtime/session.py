@@ -190,12 +190,12 @@ class Session:
 
     def _clear_submitted_forms(self, ctx: RunContext) -> None:
         """clear_on_submit: the run saw the submitted values; now the form's widgets go back to
-        their defaults, and a quiet rerun shows them so."""
-        cleared = [f for f in ctx.forms.values() if f.clear_on_submit and f.submitted]
-        for form in cleared:
-            self.state.reset_form(form.form_id)
-        if cleared:
-            self.request_rerun()
+        their defaults, and the browser gets them so, while the run's output stays."""
+        for form in ctx.forms.values():
+            if form.clear_on_submit and form.submitted:
+                for meta in self.state.reset_form(form.form_id):
+                    if meta.shown is not None:
+                        self.view.update_widget(form.path, meta.id, meta.shown(meta.default))
 
     def _show_exception(self, ctx: RunContext, exc: BaseException) -> None:
         from slipstream.delta_generator import MAIN, emit

@@ -23,7 +23,7 @@ log = logging.getLogger("slipstream.state")
 
 INTERNAL_ID_PREFIX = "$$ID-"
 # Widgets whose value only the browser can give (besides buttons, which are triggers).
-BROWSER_ONLY_KINDS = frozenset({"file_uploader", "camera_input", "audio_input"})
+BROWSER_ONLY_KINDS = frozenset({"file_uploader", "camera_input", "audio_input", "plotly_chart", "pydeck_chart"})
 
 
 @dataclass(slots=True)
@@ -38,6 +38,7 @@ class WidgetMeta:
     trigger: bool = False
     default: Any = None
     form_id: str | None = None
+    shown: Callable[[Any], dict[str, Any]] | None = None
 
     @property
     def state_key(self) -> str:
@@ -144,11 +145,12 @@ class SessionState(MutableMapping[str, Any]):
                 changed.append(meta)
         return changed
 
-    def reset_form(self, form_id: str) -> None:
-        """Give the widgets of a form their default values again (clear_on_submit)."""
-        for meta in self.widgets.values():
-            if meta.form_id == form_id and not meta.trigger:
-                self.data[meta.state_key] = meta.default
+    def reset_form(self, form_id: str) -> list[WidgetMeta]:
+        """Give the widgets of a form their default values again (clear_on_submit); return them."""
+        reset = [m for m in self.widgets.values() if m.form_id == form_id and not m.trigger]
+        for meta in reset:
+            self.data[meta.state_key] = meta.default
+        return reset
 
     def start_run(self) -> None:
         self._ids_this_run.clear()

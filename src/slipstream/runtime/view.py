@@ -53,6 +53,14 @@ class ClientView:
         for p in doomed:
             del self.held[p]
 
+    def update_widget(self, within: Path, widget_id: str, fields: dict[str, Any]) -> None:
+        """Change some fields of the widget ``widget_id``, somewhere under the path ``within``."""
+        depth = len(within)
+        for path, held in self.held.items():
+            if path[:depth] == within and held.element.get("id") == widget_id:
+                self.put(path, {**held.element, **fields})
+                return
+
     def finish_run(self) -> None:
         """The run completed: forget what it did not produce (the browser removes it too)."""
         run = self.run

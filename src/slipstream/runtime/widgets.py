@@ -50,11 +50,14 @@ def register(
     trigger: bool = False,
     accept: Callable[[Any], bool] | None = None,
     value_given: bool = False,
+    shown: Callable[[Any], dict[str, Any]] | None = None,
 ) -> tuple[str, Any]:
     """Register a widget of the running script; return its id and its value for this run.
 
     ``value_given``: the script passed a default value of its own (not the function's default),
     which a value set through session_state overrides; Streamlit warns about that once.
+    ``shown``: the element's fields that show a given value (how the widget is reset when its
+    form clears on submit); triggers have none.
     Outside a running app (plain Python), the widget has its default value.
     """
     ukey = user_key(key)
@@ -80,6 +83,7 @@ def register(
         trigger=trigger,
         default=default,
         form_id=form.form_id if form is not None else None,
+        shown=shown,
     )
     state = ctx.session.state
     if value_given and ukey is not None:
