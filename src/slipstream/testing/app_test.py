@@ -1,0 +1,221 @@
+"""AppTest: run an app's script headless, look at what it shows, and act on its widgets.
+
+The script runs through the same Session as in the browser, with no server: widget values set
+in a test go through the same decoding, callbacks, forms and reruns as a browser's.
+"""
+
+from __future__ import annotations
+
+import inspect
+import itertools
+import sys
+import textwrap
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from slipstream.runtime.script import AppScript, SourceScript
+from slipstream.runtime.session import Session
+from slipstream.runtime.state import WidgetMeta
+from slipstream.testing.nodes import Block, Node
+from slipstream.testing.queries import ACCESSORS
+from slipstream.testing.state import SessionStateView
+from slipstream.testing.tree import ElementTree, build_tree
+from slipstream.testing.widgets import Widget
+
+# from_function's arguments, fetched by the generated script (by a number in its source)
+_FUNCTION_ARGS: dict[int, tuple[tuple[Any, ...], dict[str, Any]]] = {}
+_numbers = itertools.count()
+
+
+class AppTestTimeoutError(RuntimeError):
+    """A script run took longer than the AppTest's timeout."""
+
+
+class AppTest:
+    """A simulated app for tests: make one with ``from_file``, ``from_string`` or
+    ``from_function``, then ``run()`` it and look at ``at.main``, ``at.button``...
+
+    Example::
+
+        at = AppTest.from_file("app.py").run()
+        at.button[0].click().run()
+        assert at.markdown[0].value == "Clicked 1 times"
+    """
+
+    def __init__(self, script: AppScript, *, default_timeout: float = 3) -> None:
+        self.default_timeout = default_timeout
+        self._session = Session(script, threaded=False)
+        self.session_state = SessionStateView(self._session.state)
+        self.query_params: dict[str, Any] = {}
+        self.secrets: dict[str, Any] = {}
+        self._pending: dict[str, tuple[Any, Any, str | None]] = {}  # widget id -> (value, wire, form)
+        self._fired: dict[str, Any] = {}  # trigger widget id -> its value in the last run
+        self._tree: ElementTree | None = None
+        self._worker: threading.Thread | None = None
+
+    # ---- making one -------------------------------------------------------------------------
+
+    @classmethod
+    def from_string(cls, script: str, *, default_timeout: float = 3) -> AppTest:
+        """An app whose script is ``script`` (dedented)."""
+        return cls(SourceScript(textwrap.dedent(script), "app.py"), default_timeout=default_timeout)
+
+    @classmethod
+    def from_function(
+        cls,
+        script: Callable[..., Any],
+        *,
+        default_timeout: float = 3,
+        args: tuple[Any, ...] | None = None,
+        kwargs: dict[str, Any] | None = None,
+    ) -> AppTest:
+        """An app whose script calls ``script(*args, **kwargs)``; the function must hold its own
+        imports, as a script file would."""
+        number = next(_numbers)
+        _FUNCTION_ARGS[number] = (tuple(args or ()), dict(kwargs or {}))
+        source = textwrap.dedent(inspect.getsource(script))
+        call = (
+            "import slipstream.testing.app_test as __slipstream_apptest\n"
+            f"__args, __kwargs = __slipstream_apptest._FUNCTION_ARGS[{number}]\n"
+            f"{script.__name__}(*__args, **__kwargs)\n"
+        )
+        return cls(SourceScript(f"{source}\n{call}", "app.py"), default_timeout=default_timeout)
+
+    @classmethod
+    def from_file(cls, script_path: str | Path, *, default_timeout: float = 3) -> AppTest:
+        """An app from its script file; a relative path is taken from the calling file's folder."""
+        path = Path(script_path)
+        if not path.is_absolute():
+            caller = sys._getframe(1).f_globals.get("__file__")
+            beside_caller = Path(caller).resolve().parent / path if caller else path
+            path = beside_caller if beside_caller.exists() or not path.exists() else path
+        if not path.is_file():
+            raise FileNotFoundError(f"AppTest.from_file: no script at {path}")
+        return cls(AppScript(path), default_timeout=default_timeout)
+
+    # ---- running ----------------------------------------------------------------------------
+
+    def run(self, *, timeout: float | None = None) -> AppTest:
+        """Run the script with the widget values set since the last run; return this AppTest.
+
+        Raises AppTestTimeoutError when the run takes more than ``timeout`` seconds (default:
+        the AppTest's ``default_timeout``).
+        """
+        from slipstream.compat import install_streamlit_alias
+
+        if self._worker is not None and self._worker.is_alive():
+            raise AppTestTimeoutError("AppTest: the previous run timed out and is still going; make a new AppTest.")
+        install_streamlit_alias()
+        limit = self.default_timeout if timeout is None else timeout
+        values = self._take_pending()
+        self._session.query = urlencode(self.query_params, doseq=True)
+        failure: list[BaseException] = []
+
+        def work() -> None:
+            try:
+                self._session.run_until_idle(values)
+            except BaseException as exc:  # AppTest's own failure, not the script's (the session shows those)
+                failure.append(exc)
+
+        folder = str(self._session.script.folder)
+        added = folder not in sys.path
+        if added:
+            sys.path.insert(0, folder)
+        try:
+            self._worker = threading.Thread(target=work, name="apptest-script", daemon=True)
+            self._worker.start()
+            self._worker.join(limit)
+        finally:
+            if added and folder in sys.path:
+                sys.path.remove(folder)
+        if self._worker.is_alive():
+            self._session.request_stop()
+            raise AppTestTimeoutError(
+                f"AppTest: the script run did not finish within the timeout of {limit} s; "
+                "give more time with at.run(timeout=...) or AppTest.from_...(default_timeout=...)."
+            )
+        self._session.outbox.drain()  # nobody reads the frames; the tree comes from the view
+        self._tree = None
+        if failure:
+            raise failure[0]
+        return self
+
+    def _take_pending(self) -> dict[str, Any]:
+        """The values this run sends: every value set outside forms, and the values of each form
+        whose submit button was clicked. A form's other values wait, as in the browser."""
+        submitted = {form for wid, (_, wire, form) in self._pending.items() if form is not None and wire is True}
+        sent = {wid: entry for wid, entry in self._pending.items() if entry[2] is None or entry[2] in submitted}
+        for wid in sent:
+            del self._pending[wid]
+        state = self._session.state
+        self._fired = {}
+        for wid, (value, _, _) in sent.items():
+            meta = state.widgets.get(wid)
+            if meta is not None and meta.trigger:
+                self._fired[wid] = value
+        return {wid: wire for wid, (_, wire, _) in sent.items()}
+
+    def _set_widget(self, widget_id: str, meta: WidgetMeta, value: Any, wire: Any) -> None:
+        self._pending[widget_id] = (value, wire, meta.form_id)
+
+    def _widget_value(self, widget: Widget) -> Any:
+        """The widget's value in session_state's form: set and not yet sent, else the last run's."""
+        pending = self._pending.get(widget.id)
+        if pending is not None:
+            return pending[0]
+        meta = self._session.state.widgets.get(widget.id)
+        if meta is None:
+            return None
+        if meta.trigger:
+            return self._fired.get(widget.id, meta.default)
+        return self._session.state.data.get(meta.state_key, meta.default)
+
+    def switch_page(self, page_path: str) -> AppTest:
+        """Show another page of a multipage app (a file relative to the main script) at the
+        next run; the session and its state carry over."""
+        if isinstance(self._session.script, SourceScript):
+            raise ValueError("AppTest.switch_page needs an app made with AppTest.from_file.")
+        page = (self._session.script.folder / page_path).resolve()
+        if not page.is_file():
+            raise ValueError(f"AppTest.switch_page: no page at {page_path!r} beside the main script.")
+        self._session.script = AppScript(page)
+        return self
+
+    # ---- what the app shows -----------------------------------------------------------------
+
+    @property
+    def tree(self) -> ElementTree:
+        if self._tree is None:
+            self._tree = build_tree(self._session.view.elements(), self)
+        return self._tree
+
+    @property
+    def main(self) -> Block:
+        return self.tree.main
+
+    @property
+    def sidebar(self) -> Block:
+        return self.tree.sidebar
+
+    def get(self, element_type: str) -> list[Node]:
+        """Every node whose ``type`` is ``element_type`` (Streamlit's names: "markdown", "button"...)."""
+        return self.tree.get(element_type)
+
+    def get_by_key(self, key: str) -> Node:
+        """The one element or container with the user key ``key``."""
+        return self.tree.get_by_key(key)
+
+    def __getattr__(self, name: str) -> Any:
+        if name in ACCESSORS:
+            return getattr(self.tree, name)
+        raise AttributeError(f"'AppTest' object has no attribute {name!r}")
+
+    def __repr__(self) -> str:
+        tree = repr(self.tree).replace("\n", "\n    ")
+        return (
+            f"AppTest(\n    script={str(self._session.script.path)!r},\n"
+            f"    session_state={self.session_state!r},\n    tree={tree}\n)"
+        )
