@@ -92,7 +92,7 @@ export function NumberInput({ el }: { el: NumberInputEl }) {
         <button
           type="button"
           className="step-button"
-          aria-label="Decrement"
+          aria-hidden="true"
           tabIndex={-1}
           disabled={el.disabled || atMin}
           onClick={() => step(-1)}
@@ -102,7 +102,7 @@ export function NumberInput({ el }: { el: NumberInputEl }) {
         <button
           type="button"
           className="step-button"
-          aria-label="Increment"
+          aria-hidden="true"
           tabIndex={-1}
           disabled={el.disabled || atMax}
           onClick={() => step(1)}

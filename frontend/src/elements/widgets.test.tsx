@@ -121,7 +121,10 @@ describe("widgets", () => {
       label_visibility: "visible",
       ...common,
     });
-    fireEvent.click(screen.getByRole("button", { name: "Increment" }));
+    // The step buttons are hidden from assistive technology (ArrowUp/ArrowDown do the same), so
+    // they never clash with an app's own "Increment" button.
+    expect(screen.queryByRole("button", { name: "Increment" })).toBeNull();
+    fireEvent.click(screen.getByText("+"));
     const input = screen.getByRole<HTMLInputElement>("spinbutton", { name: "Count" });
     expect(input.value).toBe("10");
     fireEvent.change(input, { target: { value: "42" } });
