@@ -129,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("hello", help="run the demo app", add_help=False)
     sub.add_parser("version", help="print the version")
     sub.add_parser("cache", help="slipstream cache clear: delete the st.cache_data files on disk")
+    sub.add_parser("test", help="run pytest with `import streamlit` giving Slipstream: slipstream test [ARGS]")
     if not argv or argv[0] in ("-h", "--help"):
         parser.print_help()
         return 0 if argv else 2
@@ -145,6 +146,13 @@ def main(argv: list[str] | None = None) -> int:
             count = clear_disk()
             print(f"Cleared {count} cached value{'' if count == 1 else 's'} from {CACHE_DIR.resolve()}")
             return 0
+        if command == "test":
+            try:
+                from slipstream.testing.pytest_plugin import run_pytest
+
+                return run_pytest(rest)
+            except ImportError as exc:
+                raise CliError(str(exc)) from None
         if command in ("run", "hello"):
             positionals, flags, script_args = _split_flags(rest)
             if command == "hello":
