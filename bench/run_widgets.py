@@ -16,18 +16,16 @@ import json
 import re
 import statistics
 import sys
-import time
 from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from browser import FIRST_TEXT, ClickRun, FrameCounter, chromium_version, launch
+from browser import ClickRun, chromium_version, measure_clicks
 from common import (
     APPS,
     OUT,
     STREAMLIT_VERSION,
-    Server,
     Target,
     deferred_floor_target,
     ensure_streamlit_venv,
@@ -36,42 +34,12 @@ from common import (
     slipstream_target,
     streamlit_target,
 )
-from playwright.sync_api import sync_playwright
 from run_core import MARKER, RESULTS_MD, log, machine
 
 APP = APPS / "widgets100.py"
 HEADING = "## Widgets: 100 widgets, one click"
 CLICK_ABOVE_FLOOR_MS = 25.0
 WS_BYTES_PER_RERUN = 1024
-
-
-def measure_clicks(target: Target, clicks: int) -> ClickRun:
-    """browser.measure_clicks, but the button is the first one named "Increment": the number inputs'
-    step buttons carry that name too (in Slipstream; Streamlit's have none)."""
-    with Server(target) as server:
-        http_ready = server.wait_ready()
-        with sync_playwright() as pw:
-            browser = launch(pw)
-            page = browser.new_page()
-            frames = FrameCounter()
-            page.on("websocket", frames.watch)
-            page.goto(target.url)
-            page.get_by_text(FIRST_TEXT, exact=True).wait_for(timeout=60_000)
-            cold_start = time.perf_counter() - server.started
-            page.wait_for_timeout(500)
-            button = page.get_by_role("button", name="Increment", exact=True).first
-            before = frames.received
-            latencies = []
-            for k in range(1, clicks + 1):
-                start = time.perf_counter()
-                button.click()
-                page.get_by_text(f"count: {k}", exact=True).wait_for(timeout=30_000)
-                latencies.append((time.perf_counter() - start) * 1000)
-            page.wait_for_timeout(300)
-            per_rerun = (frames.received - before) / clicks
-            rss = server.rss_kib()
-            browser.close()
-    return ClickRun(http_ready, cold_start, latencies, per_rerun, rss)
 
 
 def summarize(runs: list[ClickRun]) -> dict[str, Any]:
