@@ -1,0 +1,3 @@
+import streamlit as st
+
+st.write(f"second page, visits={st.session_state.visits}")
