@@ -4,6 +4,7 @@ export const PROTOCOL_VERSION = 1;
 export const ROOT_MAIN = 0;
 export const ROOT_SIDEBAR = 1;
 export const ROOT_BOTTOM = 2;
+export const ROOT_LOGO = 3;
 export const CONTAINER_TYPES: ReadonlySet<string> = new Set(["column", "columns", "container", "empty", "expander", "form", "tab", "tabs"]);
 export type Width = number | string | null;
 export type LabelVisibility = "visible" | "hidden" | "collapsed";
@@ -14,6 +15,30 @@ export interface UploadedFileInfo {
   file_id: string;
   name: string;
   size: number;
+}
+
+export interface ImageItem {
+  url: string;
+  caption: string | null;
+  alt: string | null;
+}
+
+export interface SubtitleTrack {
+  label: string;
+  url: string;
+}
+
+export interface DataColumn {
+  name: string;
+  index: boolean;
+  kind: string;
+  config: Record<string, unknown> | null;
+}
+
+export interface ChartDataset {
+  name: string;
+  url: string;
+  format: "arrow" | "json";
 }
 
 export interface MarkdownEl {
@@ -139,6 +164,7 @@ export interface FileUploaderEl {
   label: string;
   accept: string[];
   multiple: boolean;
+  directory: boolean;
   max_size: number;
   files: UploadedFileInfo[];
   help: string | null;
@@ -177,6 +203,12 @@ export interface ChatInputEl {
   id: string;
   placeholder: string;
   max_chars: number | null;
+  accept_file: "none" | "single" | "multiple" | "directory";
+  accept: string[];
+  max_size: number;
+  accept_audio: boolean;
+  audio_sample_rate: number | null;
+  submit_mode: "submit" | "disable" | "stop";
   disabled: boolean;
   width: number | string | null;
 }
@@ -439,7 +471,171 @@ export interface FormEl {
   width: number | string | null;
 }
 
-export type Element = MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | ExpanderEl | TabsEl | TabEl | EmptyEl | SpinnerEl | FormEl;
+export interface ImageEl {
+  type: "image";
+  images: ImageItem[];
+  link: string | null;
+  width: number | string | null;
+  item_width: number | string | null;
+}
+
+export interface AudioEl {
+  type: "audio";
+  url: string;
+  start_time: number;
+  end_time: number | null;
+  loop: boolean;
+  autoplay: boolean;
+  alt: string | null;
+  width: number | string | null;
+}
+
+export interface VideoEl {
+  type: "video";
+  url: string;
+  youtube: boolean;
+  start_time: number;
+  end_time: number | null;
+  loop: boolean;
+  autoplay: boolean;
+  muted: boolean;
+  subtitles: SubtitleTrack[];
+  alt: string | null;
+  width: number | string | null;
+}
+
+export interface PdfEl {
+  type: "pdf";
+  url: string;
+  height: number | string;
+  alt: string | null;
+}
+
+export interface LogoEl {
+  type: "logo";
+  image: string;
+  image_kind: "image" | "emoji" | "icon";
+  icon_image: string | null;
+  icon_kind: "image" | "emoji" | "icon";
+  size: "small" | "medium" | "large";
+  link: string | null;
+}
+
+export interface MetricEl {
+  type: "metric";
+  label: string;
+  body: string;
+  delta: string | null;
+  direction: "up" | "down" | "none";
+  color: string;
+  delta_description: string | null;
+  help: string | null;
+  icon: string | null;
+  label_visibility: "visible" | "hidden" | "collapsed";
+  border: boolean;
+  width: number | string | null;
+  height: number | string | null;
+  chart_data: number[] | null;
+  chart_type: "line" | "bar" | "area";
+  format: string | null;
+}
+
+export interface TableEl {
+  type: "table";
+  header: string[][];
+  index_header: string[];
+  index: string[][];
+  cells: string[][];
+  numeric: boolean[];
+  styles: string[][] | null;
+  border: boolean | string;
+  hide_index: boolean;
+  hide_header: boolean;
+  width: number | string | null;
+  height: number | string | null;
+}
+
+export interface DataframeEl {
+  type: "dataframe";
+  id: string | null;
+  url: string;
+  display: string | null;
+  rows: number;
+  columns: DataColumn[];
+  column_order: string[] | null;
+  hide_index: boolean | null;
+  height: number | string | null;
+  width: number | string | null;
+  row_height: number | null;
+  placeholder: string | null;
+  selection_mode: string[];
+  selection: Record<string, unknown>;
+}
+
+export interface DataEditorEl {
+  type: "data_editor";
+  id: string;
+  url: string;
+  rows: number;
+  columns: DataColumn[];
+  column_order: string[] | null;
+  hide_index: boolean | null;
+  height: number | string | null;
+  width: number | string | null;
+  row_height: number | null;
+  placeholder: string | null;
+  num_rows: "fixed" | "dynamic" | "add" | "delete";
+  disabled: boolean | string[];
+  edits: Record<string, unknown>;
+}
+
+export interface PlotlyChartEl {
+  type: "plotly_chart";
+  id: string | null;
+  spec: string | null;
+  url: string | null;
+  config: string;
+  theme: "streamlit" | null;
+  selection_mode: ("points" | "box" | "lasso")[];
+  height: number | string;
+  alt: string | null;
+  width: number | string | null;
+}
+
+export interface DeckChartEl {
+  type: "deck_chart";
+  id: string | null;
+  spec: string | null;
+  url: string | null;
+  tooltip: string | null;
+  selection_mode: "single-object" | "multi-object" | null;
+  height: number;
+  alt: string | null;
+  width: number | string | null;
+}
+
+export interface GraphvizChartEl {
+  type: "graphviz_chart";
+  spec: string;
+  engine: string;
+  height: number | string;
+  alt: string | null;
+  width: number | string | null;
+}
+
+export interface VegaLiteChartEl {
+  type: "vega_lite_chart";
+  id: string | null;
+  spec: string;
+  datasets: ChartDataset[];
+  theme: "streamlit" | null;
+  selection_mode: string[];
+  height: number | string;
+  alt: string | null;
+  width: number | string | null;
+}
+
+export type Element = MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | ExpanderEl | TabsEl | TabEl | EmptyEl | SpinnerEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | VegaLiteChartEl;
 
 export interface SessionMsg {
   t: "session";
@@ -464,7 +660,7 @@ export interface RunEndMsg {
 export interface ElementMsg {
   t: "el";
   p: number[];
-  e: MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | ExpanderEl | TabsEl | TabEl | EmptyEl | SpinnerEl | FormEl;
+  e: MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | ExpanderEl | TabsEl | TabEl | EmptyEl | SpinnerEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | VegaLiteChartEl;
 }
 
 export interface KeepMsg {

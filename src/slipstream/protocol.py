@@ -17,6 +17,7 @@ PROTOCOL_VERSION = 1
 ROOT_MAIN = 0
 ROOT_SIDEBAR = 1
 ROOT_BOTTOM = 2  # pinned to the bottom of the page (st.chat_input in the main area)
+ROOT_LOGO = 3  # holds st.logo only: the app chrome shows it
 
 Width = Union[int, str, None]
 LabelVisibility = Literal["visible", "hidden", "collapsed"]
@@ -129,14 +130,17 @@ class UploadedFileInfo(TypedDict):
 class FileUploaderEl(TypedDict):
     """Files are PUT to ``_slipstream/upload/<session>/<widget id>`` (header ``X-Slipstream-Xsrf``:
     the session's token; query ``name``; body: the file). The answer is ``{"file_id": ...}``; the
-    widget's value is then the list of its files' ids. ``accept``: extensions like ".csv" (empty:
-    any); ``max_size`` in bytes."""
+    widget's value is then the list of its files' ids. ``accept``: MIME types and wildcards
+    ("image/png", "image/*") and extensions (".csv"), as for an input's accept attribute (empty:
+    any); ``max_size`` in bytes. ``directory``: the user picks folders (``multiple`` is then true);
+    each file is named by its path relative to the chosen folder ("photos/2024/a.jpg")."""
 
     type: Literal["file_uploader"]
     id: str
     label: str
     accept: list[str]
     multiple: bool
+    directory: bool
     max_size: int
     files: list[UploadedFileInfo]
     help: str | None
@@ -177,13 +181,29 @@ class AudioInputEl(TypedDict):
 
 
 class ChatInputEl(TypedDict):
-    """A chat box. The browser sends the submitted text (a trigger: the script sees it only in
-    the run it causes) and clears the box."""
+    """A chat box. A trigger: the script sees a submission only in the run it causes; the box
+    then empties.
+
+    Without files or audio (``accept_file`` "none", ``accept_audio`` false) the value sent is the
+    text. Otherwise attachments are first PUT like FileUploaderEl's (to this widget's upload
+    address; ``accept`` and ``max_size`` as there), then the value sent is the list
+    ``[text, audio_file_id, *file_ids]``: ``text`` may be "", ``audio_file_id`` is "" when nothing
+    was recorded (always "" without ``accept_audio``), and ``file_ids`` name the attached files
+    (at most one when ``accept_file`` is "single"; none when "none"). A submission has text or an
+    attachment. ``audio_sample_rate``: the recording's rate in Hz (null: the browser's).
+    ``submit_mode``: "disable" disables the box from a submit until its run ends; "stop" shows a
+    Stop button (sending ``{t: "stop"}``) instead of Send while the run goes on."""
 
     type: Literal["chat_input"]
     id: str
     placeholder: str
     max_chars: int | None
+    accept_file: Literal["none", "single", "multiple", "directory"]
+    accept: list[str]
+    max_size: int
+    accept_audio: bool
+    audio_sample_rate: int | None
+    submit_mode: Literal["submit", "disable", "stop"]
     disabled: bool
     width: Width
 
@@ -485,6 +505,81 @@ class SpinnerEl(TypedDict):
     show_time: bool
 
 
+class PlotlyChartEl(TypedDict):
+    """A Plotly figure as JSON: inline in ``spec``, or fetched from ``url`` (a blob) when large.
+    ``config``: Plotly's config object as JSON. ``theme`` "streamlit": draw the figure with the
+    app's look when it brings no template of its own. ``height``: pixels, or "stretch".
+    With an ``id`` the chart is a widget: the browser sends its selection as a JSON string,
+    ``{"selection": {"points": [...], "point_indices": [...], "box": [...], "lasso": [...]}}``."""
+
+    type: Literal["plotly_chart"]
+    id: str | None
+    spec: str | None
+    url: str | None
+    config: str
+    theme: Literal["streamlit"] | None
+    selection_mode: list[Literal["points", "box", "lasso"]]
+    height: int | str
+    alt: str | None
+    width: Width
+
+
+class DeckChartEl(TypedDict):
+    """st.pydeck_chart and st.map: a deck.gl JSON description (``spec`` inline, or at ``url``
+    when large), drawn with no base map. ``tooltip``: pydeck's tooltip object as JSON. With an
+    ``id`` the chart is a widget: the browser sends the picked objects as a JSON string,
+    ``{"selection": {"indices": {layer id: [...]}, "objects": {layer id: [...]}}}``."""
+
+    type: Literal["deck_chart"]
+    id: str | None
+    spec: str | None
+    url: str | None
+    tooltip: str | None
+    selection_mode: Literal["single-object", "multi-object"] | None
+    height: int
+    alt: str | None
+    width: Width
+
+
+class GraphvizChartEl(TypedDict):
+    """A graph in the DOT language, laid out in the browser by Graphviz ``engine``."""
+
+    type: Literal["graphviz_chart"]
+    spec: str
+    engine: str
+    height: int | str
+    alt: str | None
+    width: Width
+
+
+class ChartDataset(TypedDict):
+    """A dataset a Vega-Lite spec names: rows fetched from ``url`` (a blob), an Arrow IPC stream
+    or a JSON array of row objects."""
+
+    name: str
+    url: str
+    format: Literal["arrow", "json"]
+
+
+class VegaLiteChartEl(TypedDict):
+    """st.vega_lite_chart, st.altair_chart and the built-in charts (line, area, bar, scatter):
+    a Vega-Lite spec as JSON whose large data is in ``datasets``, fetched by URL and given to
+    Vega under their names. ``theme`` "streamlit": the app's fonts and colours; None: Vega-Lite's
+    own. ``height``: pixels, "content" or "stretch". With an ``id`` the chart is a widget: the
+    browser sends the values of the ``selection_mode`` parameters as a JSON string,
+    ``{"selection": {param: {field: [min, max]} (interval) or [{field: value}, ...] (point)}}``."""
+
+    type: Literal["vega_lite_chart"]
+    id: str | None
+    spec: str
+    datasets: list[ChartDataset]
+    theme: Literal["streamlit"] | None
+    selection_mode: list[str]
+    height: int | str
+    alt: str | None
+    width: Width
+
+
 class FormEl(TypedDict):
     """A form: widget changes inside it stay in the browser until a submit button is clicked.
     ``enter_to_submit``: Enter in a text field submits. After a submit with ``clear_on_submit``,
@@ -495,6 +590,179 @@ class FormEl(TypedDict):
     border: bool
     enter_to_submit: bool
     width: Width
+
+
+
+class MetricEl(TypedDict):
+    """A metric: ``body`` (the value as text, a long dash for None) and an optional ``delta`` with
+    its arrow ``direction`` and ``color`` (decided on the server, as Streamlit does); ``format``
+    is applied in the browser to a numeric body/delta; ``chart_data``: a sparkline."""
+
+    type: Literal["metric"]
+    label: str
+    body: str
+    delta: str | None
+    direction: Literal["up", "down", "none"]
+    color: str
+    delta_description: str | None
+    help: str | None
+    icon: str | None
+    label_visibility: LabelVisibility
+    border: bool
+    width: Width
+    height: Width
+    chart_data: list[float] | None
+    chart_type: Literal["line", "bar", "area"]
+    format: str | None
+
+
+class TableEl(TypedDict):
+    """A static table, cells already formatted as text. ``header``: one row per column level;
+    ``index``: per row, its index labels; ``styles``: per row, per data cell, its CSS (Styler),
+    or None; ``numeric``: per data column, right-aligned."""
+
+    type: Literal["table"]
+    header: list[list[str]]
+    index_header: list[str]
+    index: list[list[str]]
+    cells: list[list[str]]
+    numeric: list[bool]
+    styles: list[list[str]] | None
+    border: Union[bool, str]
+    hide_index: bool
+    hide_header: bool
+    width: Width
+    height: Width
+
+
+class DataColumn(TypedDict):
+    """One column of a grid, in Arrow order: its display name, whether it is an index column, its
+    kind (int, float, bool, string, datetime, date, time, timedelta, list, decimal, bytes,
+    empty) and its ``st.column_config`` entry (or None)."""
+
+    name: str
+    index: bool
+    kind: str
+    config: dict[str, Any] | None
+
+
+class DataframeEl(TypedDict):
+    """An interactive grid over an Arrow IPC stream fetched from ``url`` (content-addressed, so
+    the rows travel once). ``id``: the selection widget when ``selection_mode`` is not empty;
+    ``selection``: its current value ({rows, columns}). ``display``: the Arrow URL of text
+    shown instead of values (a Styler's formatting), or None."""
+
+    type: Literal["dataframe"]
+    id: str | None
+    url: str
+    display: str | None
+    rows: int
+    columns: list[DataColumn]
+    column_order: list[str] | None
+    hide_index: bool | None
+    height: Union[int, str, None]
+    width: Width
+    row_height: int | None
+    placeholder: str | None
+    selection_mode: list[str]
+    selection: dict[str, Any]
+
+
+class DataEditorEl(TypedDict):
+    """An editable grid over the Arrow stream at ``url``. ``edits``: the editing state kept in the
+    session (edited_rows, added_rows, deleted_rows), which the browser applies over the rows and
+    sends back whole, as a JSON string, after each change. ``num_rows``: fixed, dynamic, add or
+    delete. ``disabled``: every column (True) or the names of the read-only ones."""
+
+    type: Literal["data_editor"]
+    id: str
+    url: str
+    rows: int
+    columns: list[DataColumn]
+    column_order: list[str] | None
+    hide_index: bool | None
+    height: Union[int, str, None]
+    width: Width
+    row_height: int | None
+    placeholder: str | None
+    num_rows: Literal["fixed", "dynamic", "add", "delete"]
+    disabled: Union[bool, list[str]]
+    edits: dict[str, Any]
+
+
+class ImageItem(TypedDict):
+    url: str
+    caption: str | None
+    alt: str | None
+
+
+class ImageEl(TypedDict):
+    """st.image and st.pyplot: images in a row that wraps. ``width`` sizes the element;
+    ``item_width`` each image ("content": its own width, at most the row's). ``link``: a URL
+    opened by clicking the (single) image."""
+
+    type: Literal["image"]
+    images: list[ImageItem]
+    link: str | None
+    width: Width
+    item_width: Width
+
+
+class AudioEl(TypedDict):
+    """An audio player; ``url`` may be empty (no data). Times in seconds."""
+
+    type: Literal["audio"]
+    url: str
+    start_time: int
+    end_time: int | None
+    loop: bool
+    autoplay: bool
+    alt: str | None
+    width: Width
+
+
+class SubtitleTrack(TypedDict):
+    label: str
+    url: str
+
+
+class VideoEl(TypedDict):
+    """A video player, or an embedded YouTube player when ``youtube``. Subtitles are WebVTT."""
+
+    type: Literal["video"]
+    url: str
+    youtube: bool
+    start_time: int
+    end_time: int | None
+    loop: bool
+    autoplay: bool
+    muted: bool
+    subtitles: list[SubtitleTrack]
+    alt: str | None
+    width: Width
+
+
+class PdfEl(TypedDict):
+    """A PDF document (``url``) in the browser's viewer; ``height`` in pixels or "stretch"."""
+
+    type: Literal["pdf"]
+    url: str
+    height: int | str
+    alt: str | None
+
+
+class LogoEl(TypedDict):
+    """st.logo, the only element of the ROOT_LOGO root: shown atop the sidebar, or in the header
+    (``icon_image`` when set) when the sidebar is closed or absent. Each image is a URL, an emoji
+    or a Material icon name, as its ``*_kind`` says."""
+
+    type: Literal["logo"]
+    image: str
+    image_kind: Literal["image", "emoji", "icon"]
+    icon_image: str | None
+    icon_kind: Literal["image", "emoji", "icon"]
+    size: Literal["small", "medium", "large"]
+    link: str | None
 
 
 Element = Union[
@@ -538,6 +806,19 @@ Element = Union[
     EmptyEl,
     SpinnerEl,
     FormEl,
+    ImageEl,
+    AudioEl,
+    VideoEl,
+    PdfEl,
+    LogoEl,
+    MetricEl,
+    TableEl,
+    DataframeEl,
+    DataEditorEl,
+    PlotlyChartEl,
+    DeckChartEl,
+    GraphvizChartEl,
+    VegaLiteChartEl,
 ]
 
 # Element types that hold children (their children's paths extend theirs).

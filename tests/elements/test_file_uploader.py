@@ -74,3 +74,22 @@ def test_uploads_cannot_be_set_through_session_state(app: App) -> None:
         assert type(exc).__name__ == "StreamlitValueAssignmentNotAllowedError"
     else:
         raise AssertionError("setting an uploader's state must fail")
+
+
+def test_types_take_mime_types_and_wildcards_and_directories_keep_paths(app: App) -> None:
+    a = app(
+        """
+        import streamlit as st
+        files = st.file_uploader("Folder", type=["image", "application/pdf", "jpg"], accept_multiple_files="directory")
+        st.write(f"{[f.name for f in files]}")
+        """
+    )
+    widget = a.widget("Folder")
+    assert widget["accept"] == ["image/*", "application/pdf", ".jpg", ".jpeg"]
+    assert (widget["multiple"], widget["directory"]) == (True, True)
+    ids = [_upload(a, "Folder", n, b"1") for n in ("photos/a.PNG", "photos/2024/b.jpeg", "docs/c.pdf")]
+    a.set("Folder", ids)
+    assert a.texts() == ["['photos/a.PNG', 'photos/2024/b.jpeg', 'docs/c.pdf']"]
+    a.set("Folder", [_upload(a, "Folder", "notes.txt", b"1")])  # text/plain is not accepted
+    assert a.texts() == ["['photos/a.PNG', 'photos/2024/b.jpeg', 'docs/c.pdf']"]
+    assert app("import streamlit as st\nst.file_uploader('F')\n").widget("F")["directory"] is False

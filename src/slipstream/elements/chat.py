@@ -1,16 +1,112 @@
-"""st.chat_input: a message box, pinned to the bottom of the page in the main area."""
+"""st.chat_input: a message box, pinned to the bottom of the page in the main area; it can take
+files and a voice recording with the message."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from typing import Any
 
+from slipstream import config
 from slipstream.delta_generator import BOTTOM, MAIN, current_target, emit_element
 from slipstream.elements._args import check_width
+from slipstream.elements.file_uploader import file_types, type_allowed
 from slipstream.errors import StreamlitAPIException
 from slipstream.runtime.context import get_run_context
 from slipstream.runtime.forms import current_form
+from slipstream.runtime.uploads import UploadedFile
 from slipstream.runtime.widgets import Key, register
+
+_ACCEPT_FILE = {False: "none", True: "single", "multiple": "multiple", "directory": "directory"}
+_SAMPLE_RATES = (8000, 11025, 16000, 22050, 24000, 32000, 44100, 48000, None)
+_SUBMIT_MODES = ("submit", "disable", "stop")
+
+
+class ChatInputValue(MutableMapping[str, Any]):
+    """A chat submission with attachments: ``text`` (str, "" when only attachments were sent),
+    ``files`` (a list of UploadedFile; only when the chat accepts files) and ``audio`` (an
+    UploadedFile or None; only when it accepts audio). Read it as a dict or by attribute."""
+
+    __slots__ = ("_data",)
+
+    def __init__(
+        self,
+        text: str,
+        *,
+        files: list[UploadedFile] | None = None,
+        audio: UploadedFile | None = None,
+        include_files: bool = False,
+        include_audio: bool = False,
+    ) -> None:
+        data: dict[str, Any] = {"text": text}
+        if include_files:
+            data["files"] = list(files or [])
+        if include_audio:
+            data["audio"] = audio
+        object.__setattr__(self, "_data", data)
+
+    def __getitem__(self, key: str) -> Any:
+        try:
+            return self._data[key]
+        except KeyError:
+            raise KeyError(f"{key!r}: a chat submission holds {', '.join(map(repr, self._data))}") from None
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        if key not in self._data:
+            raise KeyError(f"{key!r}: a chat submission holds {', '.join(map(repr, self._data))}")
+        self._data[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        raise TypeError("The parts of a chat submission cannot be removed; set them instead.")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __getattr__(self, name: str) -> Any:
+        data = object.__getattribute__(self, "_data")
+        if name in data:
+            return data[name]
+        why = {"files": " (the chat input has accept_file=False)", "audio": " (the chat input has accept_audio=False)"}
+        raise AttributeError(f"'ChatInputValue' object has no attribute {name!r}{why.get(name, '')}")
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        self[name] = value
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, ChatInputValue):
+            other = other._data
+        return isinstance(other, dict) and bool(self._data == other)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self._data)
+
+    def __repr__(self) -> str:
+        return "ChatInputValue(" + ", ".join(f"{k}={v!r}" for k, v in self._data.items()) + ")"
+
+
+def _check_args(accept_file: Any, submit_mode: Any, max_upload_size: Any, audio_sample_rate: Any) -> None:
+    if not any(accept_file is v for v in (True, False)) and accept_file not in ("multiple", "directory"):
+        raise StreamlitAPIException(
+            f"st.chat_input: accept_file is {accept_file!r}; use True, False, 'multiple' or 'directory'."
+        )
+    if submit_mode not in _SUBMIT_MODES:
+        raise StreamlitAPIException(
+            f"st.chat_input: submit_mode is {submit_mode!r}; use 'submit', 'disable' or 'stop'."
+        )
+    if max_upload_size is not None and (
+        not isinstance(max_upload_size, int) or isinstance(max_upload_size, bool) or max_upload_size <= 0
+    ):
+        raise StreamlitAPIException(
+            f"st.chat_input: max_upload_size is {max_upload_size!r}; give a positive whole number of megabytes, "
+            "or None to use the server.maxUploadSize option."
+        )
+    if audio_sample_rate not in _SAMPLE_RATES or isinstance(audio_sample_rate, bool):
+        raise StreamlitAPIException(
+            f"st.chat_input: audio_sample_rate is {audio_sample_rate!r}; use one of 8000, 11025, 16000, 22050, "
+            "24000, 32000, 44100, 48000 (Hz), or None for the browser's own rate."
+        )
 
 
 def chat_input(
@@ -20,7 +116,7 @@ def chat_input(
     max_chars: int | None = None,
     max_upload_size: int | None = None,
     accept_file: bool | str = False,
-    file_type: Any = None,
+    file_type: str | Sequence[str] | None = None,
     accept_audio: bool = False,
     audio_sample_rate: int | None = 16000,
     disabled: bool = False,
@@ -30,37 +126,89 @@ def chat_input(
     kwargs: Any = None,
     width: int | str = "stretch",
     height: int | str = "content",
-) -> str | None:
-    """A chat message box. Returns the submitted message in the run its submission causes,
-    None otherwise. In the main area it is pinned to the bottom of the page.
+) -> str | ChatInputValue | None:
+    """A chat message box. In the main area it is pinned to the bottom of the page.
+
+    ``accept_file`` (True: one file, "multiple", "directory") lets the user attach files, limited
+    to ``file_type`` (extensions, MIME types, "image/*" or "image") and to ``max_upload_size`` MB
+    each; ``accept_audio`` adds a microphone button that attaches a WAV recording at
+    ``audio_sample_rate`` Hz. ``submit_mode``: "disable" disables the box while the run a
+    submission causes goes on; "stop" offers a Stop button instead.
+
+    Returns, in the run a submission causes, the text; or, when files or audio are accepted, a
+    ChatInputValue with ``text``, ``files`` and/or ``audio``. None in other runs.
 
     Example::
 
-        if prompt := st.chat_input("Ask something"):
-            st.write("You asked:", prompt)
+        if prompt := st.chat_input("Ask something", accept_file=True):
+            st.write("You asked:", prompt.text, [f.name for f in prompt.files])
     """
-    if accept_file or accept_audio:
-        raise StreamlitAPIException(
-            "st.chat_input: accept_file and accept_audio are not available in Slipstream yet; "
-            "use st.file_uploader beside the chat for now."
-        )
+    _check_args(accept_file, submit_mode, max_upload_size, audio_sample_rate)
     if max_chars is not None and (not isinstance(max_chars, int) or max_chars < 1):
         raise StreamlitAPIException(f"st.chat_input: max_chars must be a positive int, not {max_chars!r}.")
     ctx = get_run_context()
     if ctx is not None and current_form(ctx) is not None:
         raise StreamlitAPIException("st.chat_input cannot be used inside a form.")
+    files_mode = _ACCEPT_FILE[accept_file]
+    audio = bool(accept_audio)
+    accept = file_types(file_type) if files_mode != "none" else []
+    megabytes = max_upload_size if max_upload_size is not None else config.get_option("server.maxUploadSize")
+    limit = int(megabytes * 1024 * 1024)
+    uploads = ctx.session.uploads if ctx is not None else None
+    plain = files_mode == "none" and not audio
 
-    def from_browser(raw: Any) -> str:
-        if not isinstance(raw, str) or not raw or (max_chars is not None and len(raw) > max_chars):
-            raise ValueError(
-                "expected a non-empty message" + (f" of at most {max_chars} characters" if max_chars else "")
-            )
+    def text_of(raw: Any) -> str:
+        if not isinstance(raw, str) or (max_chars is not None and len(raw) > max_chars):
+            raise ValueError("expected a message" + (f" of at most {max_chars} characters" if max_chars else ""))
         return raw
+
+    def from_browser(raw: Any) -> str | ChatInputValue:
+        if plain:
+            text = text_of(raw)
+            if not text:
+                raise ValueError("expected a non-empty message")
+            return text
+        if isinstance(raw, str):  # the text alone (as AppTest and older pages send it)
+            raw = [raw, ""]
+        if not isinstance(raw, list) or len(raw) < 2 or not all(isinstance(part, str) for part in raw):
+            raise ValueError("expected [text, audio file id or '', *file ids]")
+        text, audio_id, file_ids = text_of(raw[0]), raw[1], raw[2:]
+        if audio_id and not audio:
+            raise ValueError("this chat input takes no audio")
+        if file_ids and files_mode == "none":
+            raise ValueError("this chat input takes no files")
+        if len(file_ids) > 1 and files_mode == "single":
+            raise ValueError("this chat input takes one file per message")
+        if len(set(file_ids)) != len(file_ids) or audio_id in file_ids:
+            raise ValueError("a file id appears twice")
+        if not text and not audio_id and not file_ids:
+            raise ValueError("expected a message, a file or a recording")
+        if uploads is None:  # no session: nothing could have been uploaded
+            raise ValueError("unknown file id")
+        found = [uploads.get(file_id, wid) for file_id in file_ids]
+        recording = uploads.get(audio_id, wid) if audio_id else None
+        if any(f is None for f in found) or (audio_id and recording is None):
+            raise ValueError("unknown file id")
+        files = [f for f in found if f is not None]
+        refused = [f.name for f in files if not type_allowed(f.name, accept)]
+        if refused:
+            raise ValueError(f"{refused[0]!r} is not one of the accepted types ({', '.join(accept)})")
+        uploads.hold(wid, [*file_ids, audio_id] if audio_id else list(file_ids))
+        return ChatInputValue(
+            text, files=files, audio=recording, include_files=files_mode != "none", include_audio=audio
+        )
 
     wid, message = register(
         "chat_input",
         key=key,
-        identity={"placeholder": str(placeholder), "max_chars": max_chars},
+        identity={
+            "placeholder": str(placeholder),
+            "max_chars": max_chars,
+            "accept_file": files_mode,
+            "file_type": accept,
+            "accept_audio": audio,
+            "limit": limit,
+        },
         default=None,
         deserialize=from_browser,
         on_change=on_submit,
@@ -68,11 +216,24 @@ def chat_input(
         kwargs=kwargs,
         trigger=True,
     )
+    if uploads is not None and not plain:
+        uploads.limits[wid] = limit
+    if isinstance(message, ChatInputValue):
+        for f in message.get("files", []):
+            f.seek(0)
+        if message.get("audio") is not None:
+            message["audio"].seek(0)
     element = {
         "type": "chat_input",
         "id": wid,
         "placeholder": str(placeholder),
         "max_chars": max_chars,
+        "accept_file": files_mode,
+        "accept": accept,
+        "max_size": limit,
+        "accept_audio": audio,
+        "audio_sample_rate": audio_sample_rate,
+        "submit_mode": submit_mode,
         "disabled": bool(disabled),
         "width": check_width("chat_input", width, allow_content=False),
     }

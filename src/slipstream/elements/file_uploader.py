@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from pathlib import PurePath
 from typing import Any
 
 from slipstream import config
@@ -14,12 +13,54 @@ from slipstream.runtime.context import get_run_context
 from slipstream.runtime.uploads import UploadedFile
 from slipstream.runtime.widgets import Key, register
 
+# "image" is short for "image/*", and so on.
+_MEDIA_SHORTCUTS = frozenset({"image", "audio", "video", "text"})
 
-def _extensions(kind: str | Sequence[str] | None) -> list[str]:
+
+def file_types(kind: str | Sequence[str] | None) -> list[str]:
+    """The accepted file types, normalised for the browser's ``accept`` attribute: MIME types and
+    wildcards ("image/jpeg", "image/*"; "image" stands for "image/*") first, then extensions
+    (".csv"). ".jpg" and ".jpeg" go together."""
     if kind is None:
         return []
-    items = [kind] if isinstance(kind, str) else list(kind)
-    return sorted({("." + str(item).lower().lstrip(".")) for item in items if str(item).strip(".")})
+    mimes: list[str] = []
+    extensions: list[str] = []
+    for item in [kind] if isinstance(kind, str) else list(kind):
+        entry = str(item).strip().lower()
+        if not entry.strip("."):
+            continue
+        if entry in _MEDIA_SHORTCUTS:
+            entry += "/*"
+        if "/" in entry:
+            mimes.append(entry)
+            continue
+        extension = "." + entry.lstrip(".")
+        extensions.append(extension)
+        if extension in (".jpg", ".jpeg"):
+            extensions.append(".jpeg" if extension == ".jpg" else ".jpg")
+    return list(dict.fromkeys(mimes + extensions))
+
+
+def type_allowed(name: str, accept: list[str]) -> bool:
+    """Whether a file named ``name`` matches ``accept`` (from ``file_types``; empty: anything), by
+    its extension or by the MIME type its name suggests. A best effort: names are the user's to
+    choose."""
+    if not accept:
+        return True
+    import mimetypes
+
+    lower = name.lower()
+    guessed = (mimetypes.guess_type(lower)[0] or "").lower()
+    for entry in accept:
+        if entry.startswith("."):
+            if lower.endswith(entry):
+                return True
+        elif entry.endswith("/*"):
+            if guessed.startswith(entry[:-1]):
+                return True
+        elif guessed == entry:
+            return True
+    return False
 
 
 def register_upload_widget(
@@ -54,8 +95,9 @@ def register_upload_widget(
         if any(f is None for f in files):
             raise ValueError("unknown file id")
         found = [f for f in files if f is not None]
-        if accept and any(PurePath(f.name).suffix.lower() not in accept for f in found):
-            raise ValueError(f"only {', '.join(accept)} files are accepted")
+        refused = [f.name for f in found if not type_allowed(f.name, accept)]
+        if refused:
+            raise ValueError(f"{refused[0]!r} is not one of the accepted types ({', '.join(accept)})")
         uploads.hold(wid, list(raw))
         return found
 
@@ -107,9 +149,11 @@ def file_uploader(
     width: int | str = "stretch",
 ) -> Any:
     """Let the user upload files. Returns an UploadedFile (a BytesIO with ``name``, ``type``,
-    ``size``), a list of them with ``accept_multiple_files``, or None before any upload.
+    ``size``), a list of them with ``accept_multiple_files`` (True, or "directory" to pick whole
+    folders: each file is then named by its path in the folder), or None before any upload.
 
-    ``type`` limits the extensions (e.g. ``["csv", "txt"]``); ``max_upload_size`` is in MB.
+    ``type`` limits the files: extensions (``["csv", ".txt"]``), MIME types (``"image/png"``),
+    wildcards (``"image/*"``, or just ``"image"``); ``max_upload_size`` is in MB.
 
     Example::
 
@@ -125,7 +169,7 @@ def file_uploader(
             "st.file_uploader: accept_multiple_files must be True, False or 'directory', "
             f"not {accept_multiple_files!r}."
         )
-    accept = _extensions(type)
+    accept = file_types(type)
     multiple = accept_multiple_files is not False
     wid, files, limit = register_upload_widget(
         fn,
@@ -147,6 +191,7 @@ def file_uploader(
             "label": text,
             "accept": accept,
             "multiple": multiple,
+            "directory": accept_multiple_files == "directory",
             "max_size": limit,
             **shown_files(files),
             "help": optional_str(help),
