@@ -6,6 +6,8 @@ import "./styles/theme.css";
 import "./styles/app.css";
 import "./styles/elements.css";
 import "./styles/widgets.css";
+import "./styles/media.css";
+import "./styles/data.css";
 
 /** sessionStorage, or a stand-in where the browser refuses it (some privacy modes). */
 function tabStorage(): Pick<Storage, "getItem" | "setItem"> {

@@ -61,6 +61,26 @@ _ELEMENTS: dict[str, str] = {
     "empty": "slipstream.elements.layout",
     "expander": "slipstream.elements.layout",
     "tabs": "slipstream.elements.layout",
+    "image": "slipstream.elements.image",
+    "audio": "slipstream.elements.media",
+    "video": "slipstream.elements.media",
+    "pdf": "slipstream.elements.pdf",
+    "pyplot": "slipstream.elements.pyplot",
+    "logo": "slipstream.elements.logo",
+    "metric": "slipstream.elements.metric",
+    "table": "slipstream.elements.table",
+    "dataframe": "slipstream.elements.dataframe",
+    "data_editor": "slipstream.elements.data_editor",
+    "plotly_chart": "slipstream.elements.plotly_chart",
+    "pydeck_chart": "slipstream.elements.deck",
+    "map": "slipstream.elements.deck",
+    "graphviz_chart": "slipstream.elements.graphviz_chart",
+    "vega_lite_chart": "slipstream.elements.vega_charts",
+    "altair_chart": "slipstream.elements.vega_charts",
+    "line_chart": "slipstream.elements.basic_charts",
+    "area_chart": "slipstream.elements.basic_charts",
+    "bar_chart": "slipstream.elements.basic_charts",
+    "scatter_chart": "slipstream.elements.basic_charts",
 }
 
 _OTHERS: dict[str, tuple[str, str]] = {
@@ -72,33 +92,49 @@ _OTHERS: dict[str, tuple[str, str]] = {
     "errors": ("slipstream.errors", ""),
     "cache_data": ("slipstream.caching.api", "cache_data"),
     "cache_resource": ("slipstream.caching.api", "cache_resource"),
+    "column_config": ("slipstream.column_config", ""),
 }
 
 __all__ = sorted([*_ELEMENTS, *_OTHERS, "__version__"])
 
 if TYPE_CHECKING:
+    from slipstream import column_config
     from slipstream.caching.api import cache_data, cache_resource
     from slipstream.commands import rerun, session_state, stop
     from slipstream.delta_generator import SIDEBAR as sidebar
     from slipstream.elements.alerts import error, info, success, warning
+    from slipstream.elements.basic_charts import area_chart, bar_chart, line_chart, scatter_chart
     from slipstream.elements.button import button, download_button, link_button
     from slipstream.elements.button_group import feedback, pills, segmented_control
     from slipstream.elements.chat import chat_input
     from slipstream.elements.checkbox import checkbox, toggle
     from slipstream.elements.color_picker import color_picker
+    from slipstream.elements.data_editor import data_editor
+    from slipstream.elements.dataframe import dataframe
     from slipstream.elements.dates import date_input, datetime_input, time_input
+    from slipstream.elements.deck import map, pydeck_chart
     from slipstream.elements.exceptions import exception
     from slipstream.elements.file_uploader import file_uploader
     from slipstream.elements.form import form, form_submit_button
+    from slipstream.elements.graphviz_chart import graphviz_chart
+    from slipstream.elements.image import image
     from slipstream.elements.layout import columns, container, empty, expander, tabs
+    from slipstream.elements.logo import logo
+    from slipstream.elements.media import audio, video
     from slipstream.elements.media_inputs import audio_input, camera_input
+    from slipstream.elements.metric import metric
     from slipstream.elements.multiselect import multiselect
     from slipstream.elements.number_input import number_input
+    from slipstream.elements.pdf import pdf
+    from slipstream.elements.plotly_chart import plotly_chart
+    from slipstream.elements.pyplot import pyplot
     from slipstream.elements.select_slider import select_slider
     from slipstream.elements.selection import radio, selectbox
     from slipstream.elements.slider import slider
+    from slipstream.elements.table import table
     from slipstream.elements.text import caption, code, divider, header, json, latex, markdown, subheader, text, title
     from slipstream.elements.text_input import text_area, text_input
+    from slipstream.elements.vega_charts import altair_chart, vega_lite_chart
     from slipstream.elements.write import write
     from slipstream.page import set_page_config
 

@@ -25,9 +25,7 @@ def import_pandas(command: str) -> Any:
     try:
         import pandas
     except ImportError:
-        raise StreamlitAPIException(
-            f"st.{command} needs pandas and pyarrow: pip install 'slipstream[data]'"
-        ) from None
+        raise StreamlitAPIException(f"st.{command} needs pandas and pyarrow: pip install 'slipstream[data]'") from None
     return pandas
 
 
@@ -96,3 +94,183 @@ def to_arrow_ipc(frame: pd.DataFrame, *, preserve_index: bool = True) -> bytes:
     with pa.ipc.new_stream(sink, table.schema) as writer:
         writer.write_table(table)
     return bytes(sink.getvalue().to_pybytes())
+
+
+# ---- grids: a frame as the Arrow stream the browser's grid reads ----------------------------
+
+_GRID_MEMO_SIZE = 64
+_grid_memo: dict[str, tuple[str, int, list[dict[str, Any]]]] = {}
+
+
+def column_name(name: Any) -> str:
+    """A column label as shown: levels of a MultiIndex label joined with " / "."""
+    if isinstance(name, tuple):
+        return " / ".join(str(part) for part in name)
+    return "" if name is None else str(name)
+
+
+def _object_column(values: Any) -> tuple[Any, str]:
+    """An object column in a form Arrow holds, and its kind."""
+    import json
+
+    import pandas as pd
+
+    inferred = pd.api.types.infer_dtype(values, skipna=True)
+    if inferred in ("string", "empty"):
+        return values, "string"
+    if inferred == "boolean":
+        return values.astype("boolean"), "bool"
+    if inferred == "integer":
+        return values.astype("Int64"), "int"
+    if inferred in ("floating", "mixed-integer-float", "decimal"):
+        return pd.to_numeric(values, errors="coerce").astype("float64"), "float"
+    if inferred == "date":
+        return values, "date"
+    if inferred == "datetime":
+        return pd.to_datetime(values, errors="coerce"), "datetime"
+    if inferred == "time":
+        return values.map(lambda v: None if v is None else v.isoformat(), na_action="ignore"), "time"
+    present = values.dropna()
+    if len(present) and all(isinstance(v, (list, tuple)) or hasattr(v, "tolist") for v in present):
+        return values.map(lambda v: list(v.tolist() if hasattr(v, "tolist") else v), na_action="ignore"), "list"
+    if len(present) and all(isinstance(v, dict) for v in present):
+        return values.map(lambda v: json.dumps(v, default=str), na_action="ignore"), "json"
+    return values.map(str, na_action="ignore"), "string"
+
+
+def _column_kind(values: Any) -> tuple[Any, str]:
+    import pandas as pd
+
+    dtype = values.dtype
+    types = pd.api.types
+    if isinstance(dtype, pd.CategoricalDtype):
+        return values, "category"
+    if types.is_bool_dtype(dtype):
+        return values, "bool"
+    if types.is_integer_dtype(dtype):
+        return values, "int"
+    if types.is_float_dtype(dtype):
+        return values, "float"
+    if types.is_complex_dtype(dtype):
+        return values.astype(str), "string"
+    if types.is_datetime64_any_dtype(dtype):
+        return values, "datetime"
+    if types.is_timedelta64_dtype(dtype):
+        return values.astype(str).where(values.notna(), None), "string"
+    if isinstance(dtype, pd.PeriodDtype) or isinstance(dtype, pd.IntervalDtype):
+        return values.astype(str), "string"
+    if types.is_string_dtype(dtype) and not types.is_object_dtype(dtype):
+        return values, "string"
+    return _object_column(values)
+
+
+def _arrow_column(values: Any, kind: str) -> tuple[Any, str]:
+    """An Arrow array for a column; values Arrow refuses become text."""
+    import pyarrow as pa
+
+    try:
+        return pa.Array.from_pandas(values), kind
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, TypeError, ValueError):
+        return pa.array(values.map(str, na_action="ignore").astype(object), type=pa.string()), "string"
+
+
+def grid_table(frame: pd.DataFrame) -> tuple[Any, list[dict[str, Any]]]:
+    """The frame as a pyarrow Table (index levels first, then the columns, named by position) and,
+    per Arrow column, its name, whether it is an index level, and its kind."""
+    import pandas as pd
+    import pyarrow as pa
+
+    arrays: list[Any] = []
+    columns: list[dict[str, Any]] = []
+    index = frame.index
+    levels = [index.get_level_values(i) for i in range(index.nlevels)]
+    for position, level in enumerate(levels):
+        values, kind = _column_kind(pd.Series(level, copy=False))
+        array, kind = _arrow_column(values, kind)
+        arrays.append(array)
+        name = index.names[position]
+        columns.append({"name": "" if name is None else str(name), "index": True, "kind": kind})
+    for position in range(frame.shape[1]):
+        values, kind = _column_kind(frame.iloc[:, position])
+        array, kind = _arrow_column(values, kind)
+        arrays.append(array)
+        columns.append({"name": column_name(frame.columns[position]), "index": False, "kind": kind})
+    # Arrow JS reads 32-bit-offset strings most widely: pandas 3 makes large strings by default
+    arrays = [_small_strings(a) for a in arrays]
+    table = pa.Table.from_arrays(arrays, names=[f"c{i}" for i in range(len(arrays))])
+    return table, columns
+
+
+def _small_strings(array: Any) -> Any:
+    import pyarrow as pa
+
+    kind = array.type
+    if pa.types.is_large_string(kind):
+        return array.cast(pa.string())
+    if pa.types.is_dictionary(kind) and pa.types.is_large_string(kind.value_type):
+        return array.cast(pa.dictionary(kind.index_type, pa.string()))
+    return array
+
+
+def table_ipc(table: Any) -> bytes:
+    import pyarrow as pa
+
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return bytes(sink.getvalue().to_pybytes())
+
+
+def frame_digest(frame: pd.DataFrame) -> str | None:
+    """An exact content hash of the frame, or None when its values cannot be hashed."""
+    from slipstream.caching.frames import hash_pandas
+    from slipstream.caching.hashing import Hasher
+
+    hasher = Hasher()
+    try:
+        hash_pandas(hasher, frame)
+    except (TypeError, ValueError):
+        return None
+    return hasher.hexdigest()
+
+
+def grid_blob(frame: pd.DataFrame) -> tuple[str, int, list[dict[str, Any]]]:
+    """The frame's Arrow stream in the blob store: its URL, its row count and its columns.
+
+    An unchanged frame (same content hash) is not encoded again while its blob is still stored.
+    """
+    from slipstream.server.blobs import blob_store
+
+    digest = frame_digest(frame)
+    if digest is not None:
+        known = _grid_memo.get(digest)
+        if known is not None and blob_store.get(known[0].rsplit("/", 1)[1]) is not None:
+            return known[0], known[1], [dict(c) for c in known[2]]
+    table, columns = grid_table(frame)
+    url = blob_store.put(table_ipc(table), "application/vnd.apache.arrow.stream", ".arrow")
+    if digest is not None:
+        if len(_grid_memo) >= _GRID_MEMO_SIZE:
+            _grid_memo.pop(next(iter(_grid_memo)))
+        _grid_memo[digest] = (url, table.num_rows, columns)
+    return url, table.num_rows, [dict(c) for c in columns]
+
+
+def styler_display(styler: Any) -> tuple[list[list[str]], list[list[str]]]:
+    """A pandas Styler's formatted cell texts and per-cell CSS (row by row)."""
+    styler._compute()
+    frame = styler.data
+    funcs = getattr(styler, "_display_funcs", {})
+    ctx = getattr(styler, "ctx", {})
+    texts: list[list[str]] = []
+    styles: list[list[str]] = []
+    for r in range(frame.shape[0]):
+        row_text: list[str] = []
+        row_style: list[str] = []
+        for c in range(frame.shape[1]):
+            value = frame.iat[r, c]
+            func = funcs.get((r, c)) if hasattr(funcs, "get") else None
+            row_text.append(str(func(value)) if func is not None else str(value))
+            row_style.append("; ".join(f"{k}: {v}" for k, v in ctx.get((r, c), [])))
+        texts.append(row_text)
+        styles.append(row_style)
+    return texts, styles

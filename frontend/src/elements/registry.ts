@@ -13,26 +13,37 @@ import { Code } from "./Code";
 import { ColorPicker } from "./ColorPicker";
 import { Column, Columns } from "./Columns";
 import { Container, Empty } from "./Container";
+import { DataEditor, DataFrame } from "./DataFrame";
 import { DateInput, DateTimeInput, TimeInput } from "./DateInput";
+import { DeckChart } from "./DeckChart";
 import { Expander } from "./Expander";
 import { FileUploader } from "./FileUploader";
+import { GraphvizChart } from "./GraphvizChart";
 import { Form } from "./Form";
 import { Heading } from "./Heading";
+import { ImageList } from "./Image";
 import { JsonView } from "./Json";
 import { Latex } from "./Latex";
 import { DownloadButton, LinkButton } from "./LinkButton";
+import { Logo } from "./Logo";
 import { Markdown } from "./Markdown";
+import { Metric } from "./Metric";
+import { Audio, Video } from "./Media";
 import { Multiselect } from "./Multiselect";
 import { NumberInput } from "./NumberInput";
+import { PlotlyChart } from "./PlotlyChart";
+import { Pdf } from "./Pdf";
 import { Radio } from "./Radio";
 import { Selectbox } from "./Selectbox";
 import { SelectSlider } from "./SelectSlider";
 import { Slider } from "./Slider";
 import { Spinner } from "./Spinner";
 import { Tab, Tabs } from "./Tabs";
+import { Table } from "./Table";
 import { TextArea } from "./TextArea";
 import { Divider, Text } from "./Text";
 import { TextInput } from "./TextInput";
+import { VegaLiteChart } from "./VegaLiteChart";
 
 export type ElementProps<T extends Element["type"]> = { el: Extract<Element, { type: T }>; node: TreeNode };
 
@@ -79,4 +90,18 @@ export const components: Registry = {
   empty: Empty,
   spinner: Spinner,
   form: Form,
+  metric: Metric,
+  table: Table,
+  dataframe: DataFrame,
+  data_editor: DataEditor,
+  plotly_chart: PlotlyChart,
+  deck_chart: DeckChart,
+  graphviz_chart: GraphvizChart,
+  image: ImageList,
+  audio: Audio,
+  video: Video,
+  pdf: Pdf,
+  vega_lite_chart: VegaLiteChart,
+  // Drawn by the app chrome (its own root), never in the page flow.
+  logo: Logo,
 };

@@ -1,0 +1,668 @@
+/** The data grid (glide-data-grid on a canvas), loaded in its own chunk on first use. */
+import "@glideapps/glide-data-grid/dist/index.css";
+import {
+  CompactSelection,
+  DataEditor,
+  GridCellKind,
+  type CustomCell,
+  type CustomRenderer,
+  type EditableGridCell,
+  type GridCell,
+  type GridColumn,
+  type GridSelection,
+  type Item,
+  type Theme,
+} from "@glideapps/glide-data-grid";
+import { tableFromIPC, type Table } from "apache-arrow";
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import type { DataEditorEl, DataframeEl } from "../protocol.gen";
+import {
+  columnWidth,
+  csvField,
+  displayText,
+  plain,
+  sortedRows,
+  viewColumns,
+  type ArrowLike,
+  type ViewColumn,
+} from "./gridModel";
+
+export type GridEl = DataframeEl | DataEditorEl;
+
+const tables = new Map<string, Promise<Table>>();
+
+/** The Arrow table at `url`, fetched once per page (the URL names its content). */
+export function loadTable(url: string): Promise<Table> {
+  let table = tables.get(url);
+  if (!table) {
+    table = fetch(url)
+      .then((r) => {
+        if (!r.ok) throw new Error(`the data could not be loaded (HTTP ${r.status}); rerun the app`);
+        return r.arrayBuffer();
+      })
+      .then((buffer) => tableFromIPC(new Uint8Array(buffer)));
+    table.catch(() => tables.delete(url));
+    tables.set(url, table);
+  }
+  return table;
+}
+
+function ensurePortal(): void {
+  if (document.getElementById("portal")) return;
+  const portal = document.createElement("div");
+  portal.id = "portal";
+  document.body.appendChild(portal);
+}
+
+function cssVar(style: CSSStyleDeclaration, name: string, fallback: string): string {
+  return style.getPropertyValue(name).trim() || fallback;
+}
+
+function readTheme(): Partial<Theme> {
+  const s = getComputedStyle(document.documentElement);
+  const text = cssVar(s, "--text", "#31333f");
+  const muted = cssVar(s, "--muted", "#808495");
+  const bg = cssVar(s, "--bg", "#ffffff");
+  const soft = cssVar(s, "--bg-soft", "#f0f2f6");
+  const border = cssVar(s, "--border", "rgba(49,51,63,0.2)");
+  return {
+    accentColor: cssVar(s, "--primary", "#ff4b4b"),
+    accentFg: cssVar(s, "--on-primary", "#ffffff"),
+    accentLight: cssVar(s, "--primary-bg", "rgba(255,75,75,0.12)"),
+    textDark: text,
+    textMedium: muted,
+    textLight: muted,
+    textHeader: muted,
+    textHeaderSelected: cssVar(s, "--on-primary", "#ffffff"),
+    textBubble: text,
+    bgCell: bg,
+    bgCellMedium: soft,
+    bgHeader: soft,
+    bgHeaderHasFocus: soft,
+    bgHeaderHovered: soft,
+    bgBubble: soft,
+    bgBubbleSelected: soft,
+    bgIconHeader: muted,
+    fgIconHeader: bg,
+    bgSearchResult: "rgba(255, 210, 0, 0.35)",
+    borderColor: border,
+    horizontalBorderColor: border,
+    drilldownBorder: border,
+    linkColor: cssVar(s, "--link", "#0b65c2"),
+    fontFamily: cssVar(s, "--font", "sans-serif"),
+    baseFontStyle: "14px",
+    headerFontStyle: "600 14px",
+    editorFontSize: "14px",
+  };
+}
+
+function useGridTheme(): Partial<Theme> {
+  const [theme, setTheme] = useState(readTheme);
+  useEffect(() => {
+    const media = window.matchMedia?.("(prefers-color-scheme: dark)");
+    const update = () => setTheme(readTheme());
+    media?.addEventListener("change", update);
+    return () => media?.removeEventListener("change", update);
+  }, []);
+  return theme;
+}
+
+interface ChartData {
+  kind: "slipstream-chart";
+  chart: string;
+  values: number[];
+  min: number | null;
+  max: number | null;
+  color: string | null;
+  label: string;
+}
+
+const chartRenderer: CustomRenderer<CustomCell<ChartData>> = {
+  kind: GridCellKind.Custom,
+  isMatch: (cell: CustomCell): cell is CustomCell<ChartData> => (cell.data as { kind?: string }).kind === "slipstream-chart",
+  draw: (args, cell) => {
+    const { ctx, rect, theme } = args;
+    const { values, chart, color, label } = cell.data;
+    const x0 = rect.x + 8;
+    const w = rect.width - 16;
+    const y0 = rect.y + 6;
+    const h = rect.height - 12;
+    const fill = color || theme.accentColor;
+    if (chart === "progress") {
+      const [value = 0] = values;
+      const min = cell.data.min ?? 0;
+      const max = cell.data.max ?? 100;
+      const share = Math.max(0, Math.min(1, (value - min) / (max - min || 1)));
+      ctx.font = theme.baseFontFull;
+      ctx.textBaseline = "middle";
+      const textWidth = Math.min(w / 2, ctx.measureText(label).width + 8);
+      const barW = w - textWidth;
+      const barY = rect.y + rect.height / 2 - 3;
+      ctx.fillStyle = theme.bgCellMedium;
+      ctx.fillRect(x0, barY, barW, 6);
+      ctx.fillStyle = fill;
+      ctx.fillRect(x0, barY, barW * share, 6);
+      ctx.fillStyle = theme.textDark;
+      ctx.fillText(label, x0 + barW + 6, rect.y + rect.height / 2);
+      return;
+    }
+    if (values.length === 0) return;
+    const min = cell.data.min ?? Math.min(...values, chart === "bar_chart" ? 0 : Infinity);
+    const max = cell.data.max ?? Math.max(...values);
+    const span = max - min || 1;
+    const y = (v: number) => y0 + h - ((Math.max(min, Math.min(max, v)) - min) / span) * h;
+    ctx.save();
+    ctx.fillStyle = fill;
+    ctx.strokeStyle = fill;
+    if (chart === "bar_chart") {
+      const bw = w / values.length;
+      values.forEach((v, i) => ctx.fillRect(x0 + i * bw + bw * 0.1, Math.min(y(v), y(0)), bw * 0.8, Math.abs(y(0) - y(v))));
+    } else {
+      const step = values.length > 1 ? w / (values.length - 1) : 0;
+      ctx.beginPath();
+      values.forEach((v, i) => (i ? ctx.lineTo(x0 + i * step, y(v)) : ctx.moveTo(x0, y(v))));
+      ctx.lineWidth = 1.5;
+      ctx.stroke();
+      if (chart === "area_chart") {
+        ctx.lineTo(x0 + (values.length - 1) * step, y0 + h);
+        ctx.lineTo(x0, y0 + h);
+        ctx.closePath();
+        ctx.globalAlpha = 0.2;
+        ctx.fill();
+      }
+    }
+    ctx.restore();
+  },
+};
+
+const RENDERERS = [chartRenderer];
+const ROW_HEIGHT = 35;
+
+type Edits = {
+  edited_rows: Record<string, Record<string, unknown>>;
+  added_rows: Record<string, unknown>[];
+  deleted_rows: number[];
+};
+
+function asEdits(value: Record<string, unknown> | undefined): Edits {
+  return {
+    edited_rows: (value?.edited_rows as Edits["edited_rows"] | undefined) ?? {},
+    added_rows: (value?.added_rows as Edits["added_rows"] | undefined) ?? [],
+    deleted_rows: (value?.deleted_rows as number[] | undefined) ?? [],
+  };
+}
+
+function isoFromMs(ms: number, kind: string): string {
+  const iso = new Date(ms).toISOString();
+  return kind === "date" ? iso.slice(0, 10) : iso.slice(0, 19);
+}
+
+/** A cell's value from an edit in the grid, as the server expects it for the column's kind. */
+function editedValue(cell: EditableGridCell, column: ViewColumn): unknown {
+  if (cell.kind === GridCellKind.Number) return cell.data ?? null;
+  if (cell.kind === GridCellKind.Boolean) return cell.data === true;
+  const text = typeof cell.data === "string" ? cell.data.trim() : "";
+  if (text === "") return null;
+  if (column.kind === "int" || column.kind === "float") {
+    const n = Number(text);
+    return Number.isFinite(n) ? (column.kind === "int" ? Math.round(n) : n) : undefined;
+  }
+  if (column.kind === "list") return text.split(",").map((s) => s.trim()).filter(Boolean);
+  if (column.kind === "datetime" || column.kind === "date") {
+    const ms = Date.parse(text.length === 10 ? `${text}T00:00:00Z` : /Z|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`);
+    return Number.isNaN(ms) ? undefined : isoFromMs(ms, column.kind);
+  }
+  if (column.type === "selectbox") {
+    const options = (column.typeConfig.options as unknown[] | undefined) ?? [];
+    const match = options.find((o) => String(o) === text);
+    return match === undefined ? undefined : match;
+  }
+  return text;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+export default function Grid({ el, onValue }: { el: GridEl; onValue: (value: string) => void }) {
+  const [table, setTable] = useState<Table | null>(null);
+  const [display, setDisplay] = useState<Table | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const theme = useGridTheme();
+  const editor = el.type === "data_editor";
+  const styled = el.type === "dataframe" ? el.display : null;
+
+  useEffect(() => {
+    let live = true;
+    ensurePortal();
+    loadTable(el.url).then(
+      (t) => live && setTable(t),
+      (e: unknown) => live && setError(String(e instanceof Error ? e.message : e)),
+    );
+    if (styled) loadTable(styled).then((t) => live && setDisplay(t), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [el.url, styled]);
+
+  const columns = useMemo(() => viewColumns(el.columns, el.column_order, el.hide_index), [el.columns, el.column_order, el.hide_index]);
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const shown = useMemo(() => columns.filter((c) => !hidden.has(c.name)), [columns, hidden]);
+  const [widths, setWidths] = useState<Record<string, number>>({});
+  const [sort, setSort] = useState<{ column: string; ascending: boolean } | null>(null);
+  const [search, setSearch] = useState(false);
+  const [full, setFull] = useState(false);
+  const [menu, setMenu] = useState(false);
+
+  const serverEdits = editor ? JSON.stringify(el.edits) : "";
+  const [edits, setEdits] = useState<Edits>(() => asEdits(editor ? el.edits : undefined));
+  const [seenEdits, setSeenEdits] = useState(serverEdits);
+  if (serverEdits !== seenEdits) {
+    setSeenEdits(serverEdits);
+    setEdits(asEdits(editor ? el.edits : undefined));
+  }
+
+  const vectors = useMemo(() => {
+    const arrow = table as unknown as ArrowLike | null;
+    return el.columns.map((_c, i) => arrow?.getChildAt(i) ?? null);
+  }, [table, el.columns]);
+  const displayVectors = useMemo(() => {
+    const arrow = display as unknown as ArrowLike | null;
+    const dataStart = el.columns.filter((c) => c.index).length;
+    return el.columns.map((c, i) => (c.index || !arrow ? null : arrow.getChildAt(i - dataStart)));
+  }, [display, el.columns]);
+
+  const order = useMemo(() => {
+    if (!table || !sort) return null;
+    const column = columns.find((c) => c.name === sort.column);
+    const vector = column ? vectors[column.arrow] : null;
+    return vector ? sortedRows(vector, table.numRows, sort.ascending) : null;
+  }, [table, sort, columns, vectors]);
+
+  const baseRows = useMemo(() => {
+    const n = table?.numRows ?? 0;
+    if (!editor || edits.deleted_rows.length === 0) return order;
+    const deleted = new Set(edits.deleted_rows);
+    const kept: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const row = order ? order[i]! : i;
+      if (!deleted.has(row)) kept.push(row);
+    }
+    return Uint32Array.from(kept);
+  }, [table, editor, edits.deleted_rows, order]);
+  const baseCount = baseRows ? baseRows.length : (table?.numRows ?? 0);
+  const rowCount = baseCount + (editor ? edits.added_rows.length : 0);
+  const dataRow = useCallback((r: number): number => (baseRows ? baseRows[r]! : r), [baseRows]);
+
+  const valueAt = useCallback(
+    (column: ViewColumn, r: number): unknown => {
+      if (r >= baseCount) {
+        const added = edits.added_rows[r - baseCount] ?? {};
+        const value = added[column.name];
+        return value === undefined ? null : value;
+      }
+      const row = dataRow(r);
+      const edited = editor ? edits.edited_rows[String(row)] : undefined;
+      if (edited && column.name in edited) return edited[column.name];
+      return plain(vectors[column.arrow]?.get(row) ?? null);
+    },
+    [baseCount, dataRow, edits, editor, vectors],
+  );
+
+  const locked = useCallback(
+    (column: ViewColumn) =>
+      !editor ||
+      column.index ||
+      (el.type === "data_editor" && (el.disabled === true || (Array.isArray(el.disabled) && el.disabled.includes(column.name)))) ||
+      ["image", "json", "line_chart", "bar_chart", "area_chart", "progress", "audio", "video", "button"].includes(column.type),
+    [editor, el],
+  );
+
+  const getCellContent = useCallback(
+    ([c, r]: Item): GridCell => {
+      const column = shown[c];
+      if (!column) return { kind: GridCellKind.Text, data: "", displayData: "", allowOverlay: false };
+      let value = valueAt(column, r);
+      if ((column.kind === "datetime" || column.kind === "date") && typeof value === "string") value = Date.parse(value.length === 10 ? `${value}T00:00:00Z` : `${value}Z`);
+      const readonly = locked(column);
+      const styledText = r < baseCount ? displayVectors[column.arrow]?.get(dataRow(r)) : undefined;
+      const text = typeof styledText === "string" ? styledText : displayText(value, column);
+      const faded = value === null && !editor;
+      const align = column.config.alignment as "left" | "center" | "right" | undefined;
+      switch (column.type) {
+        case "checkbox":
+          return { kind: GridCellKind.Boolean, data: value === null ? null : Boolean(value), allowOverlay: false, readonly, contentAlign: align ?? "center", copyData: text };
+        case "number":
+          if (typeof value === "number" || value === null)
+            return {
+              kind: GridCellKind.Number,
+              data: value === null ? undefined : value,
+              displayData: text,
+              allowOverlay: !readonly,
+              readonly,
+              contentAlign: align ?? "right",
+              copyData: text,
+            };
+          break;
+        case "link": {
+          const url = value === null ? "" : String(value);
+          let shownText = url;
+          const displayPattern = column.typeConfig.display_text;
+          if (typeof displayPattern === "string" && displayPattern) {
+            const match = displayPattern.includes("(") ? new RegExp(displayPattern).exec(url) : null;
+            shownText = match?.[1] ?? (displayPattern.includes("(") ? url : displayPattern);
+          }
+          return { kind: GridCellKind.Uri, data: url, displayData: shownText, allowOverlay: true, readonly, hoverEffect: true, onClickUri: (e) => { if (url) { window.open(url, "_blank", "noopener"); e.preventDefault(); } } };
+        }
+        case "image":
+          return { kind: GridCellKind.Image, data: value === null ? [] : [String(value)], allowOverlay: true, readonly: true, copyData: text };
+        case "list":
+        case "multiselect":
+          if (Array.isArray(value) || value === null)
+            return { kind: GridCellKind.Bubble, data: (value ?? []).map(String), allowOverlay: true, copyData: text };
+          break;
+        case "line_chart":
+        case "bar_chart":
+        case "area_chart":
+        case "progress": {
+          const values = (Array.isArray(value) ? value : [value]).filter((v): v is number => typeof v === "number" && Number.isFinite(v));
+          const cfg = column.typeConfig;
+          const progress = column.type === "progress";
+          return {
+            kind: GridCellKind.Custom,
+            allowOverlay: false,
+            readonly: true,
+            copyData: text,
+            data: {
+              kind: "slipstream-chart",
+              chart: column.type,
+              values,
+              min: (progress ? cfg.min_value : cfg.y_min) as number | null ?? null,
+              max: (progress ? cfg.max_value : cfg.y_max) as number | null ?? null,
+              color: (cfg.color as string | null) ?? null,
+              label: text,
+            } satisfies ChartData,
+          };
+        }
+        case "json": {
+          const parsed = typeof value === "string" ? parseJson(value) : value;
+          const json = value === null ? "" : JSON.stringify(parsed);
+          return { kind: GridCellKind.Text, data: json, displayData: json, allowOverlay: true, readonly: true };
+        }
+        default:
+          break;
+      }
+      const editText = typeof value === "number" && (column.kind === "datetime" || column.kind === "date") ? isoFromMs(value, column.kind) : text;
+      return {
+        kind: GridCellKind.Text,
+        data: editText,
+        displayData: faded ? "None" : text,
+        allowOverlay: true,
+        readonly,
+        style: faded ? "faded" : "normal",
+        contentAlign: align ?? (column.kind === "int" || column.kind === "float" ? "right" : undefined),
+        copyData: text,
+      };
+    },
+    [shown, valueAt, locked, baseCount, displayVectors, dataRow, editor],
+  );
+
+  const gridColumns = useMemo((): GridColumn[] => {
+    if (!table) return [];
+    const sample = Math.min(table.numRows, 50);
+    return shown.map((column) => {
+      const texts: string[] = [];
+      for (let r = 0; r < sample; r++) texts.push(displayText(plain(vectors[column.arrow]?.get(r) ?? null), column));
+      const arrow = sort?.column === column.name ? (sort.ascending ? " ↑" : " ↓") : "";
+      return {
+        id: column.name,
+        title: column.title + arrow,
+        width: widths[column.name] ?? columnWidth(column, texts),
+        themeOverride: column.index ? { textDark: theme.textMedium, bgCell: theme.bgCellMedium } : undefined,
+      };
+    });
+  }, [table, shown, vectors, widths, sort, theme]);
+
+  const modes = el.type === "dataframe" ? el.selection_mode : [];
+  const rowMode = modes.find((m) => m.endsWith("-row") || m === "single-row-required");
+  const colMode = modes.find((m) => m.endsWith("-column"));
+  const cellMode = modes.find((m) => m.endsWith("-cell"));
+  const serverSelection = el.type === "dataframe" ? el.selection : null;
+
+  const [selection, setSelection] = useState<GridSelection>({ columns: CompactSelection.empty(), rows: CompactSelection.empty() });
+  const selectionKey = JSON.stringify(serverSelection);
+  const [seenSelection, setSeenSelection] = useState("");
+  if (table && selectionKey !== seenSelection) {
+    // Show the server's selection (after a rerun, or a selection_default): rows by position in the view.
+    setSeenSelection(selectionKey);
+    const sel = (serverSelection ?? {}) as { rows?: number[]; columns?: string[] };
+    let rows = CompactSelection.empty();
+    for (const row of sel.rows ?? []) {
+      let view = row;
+      if (baseRows) view = baseRows.indexOf(row);
+      if (view >= 0) rows = rows.add(view);
+    }
+    let cols = CompactSelection.empty();
+    for (const name of sel.columns ?? []) {
+      const at = shown.findIndex((c) => c.name === name);
+      if (at >= 0) cols = cols.add(at);
+    }
+    setSelection({ columns: cols, rows });
+  }
+
+  const onSelection = useCallback(
+    (next: GridSelection) => {
+      setSelection(next);
+      if (el.type !== "dataframe" || !el.id) return;
+      const rows = rowMode ? next.rows.toArray().map(dataRow) : [];
+      const cols = colMode ? next.columns.toArray().map((c) => shown[c]).filter((c) => c && !c.index).map((c) => c!.name) : [];
+      const cells: [number, string][] = [];
+      if (cellMode && next.current) {
+        const { x, y, width, height } = next.current.range;
+        for (let r = y; r < y + height && cells.length < 10_000; r++)
+          for (let c = x; c < x + width; c++) {
+            const column = shown[c];
+            if (column && !column.index) cells.push([dataRow(r), column.name]);
+          }
+      }
+      const payload = JSON.stringify({ selection: { rows: [...new Set(rows)].sort((a, b) => a - b), columns: cols, cells } });
+      if (payload !== JSON.stringify({ selection: serverSelection })) onValue(payload);
+    },
+    [el, rowMode, colMode, cellMode, dataRow, shown, onValue, serverSelection],
+  );
+
+  const sendEdits = useCallback(
+    (next: Edits) => {
+      setEdits(next);
+      onValue(JSON.stringify(next));
+    },
+    [onValue],
+  );
+
+  const onCellEdited = useCallback(
+    ([c, r]: Item, cell: EditableGridCell) => {
+      const column = shown[c];
+      if (!column || locked(column)) return;
+      const value = editedValue(cell, column);
+      if (value === undefined) return;
+      if (r >= baseCount) {
+        const added = edits.added_rows.map((row, i) => (i === r - baseCount ? { ...row, [column.name]: value } : row));
+        sendEdits({ ...edits, added_rows: added });
+        return;
+      }
+      const row = String(dataRow(r));
+      sendEdits({ ...edits, edited_rows: { ...edits.edited_rows, [row]: { ...edits.edited_rows[row], [column.name]: value } } });
+    },
+    [shown, locked, baseCount, edits, dataRow, sendEdits],
+  );
+
+  const numRows = el.type === "data_editor" ? el.num_rows : "fixed";
+  const canAdd = numRows === "dynamic" || numRows === "add";
+  const canDelete = numRows === "dynamic" || numRows === "delete";
+
+  const onRowAppended = useCallback(() => {
+    const row: Record<string, unknown> = {};
+    for (const column of columns) if (column.config.default !== undefined && !column.index) row[column.name] = column.config.default;
+    sendEdits({ ...edits, added_rows: [...edits.added_rows, row] });
+  }, [columns, edits, sendEdits]);
+
+  const deleteRows = useCallback(
+    (views: number[]) => {
+      const deleted = new Set(edits.deleted_rows);
+      const dropAdded = new Set<number>();
+      for (const r of views) {
+        if (r < baseCount) deleted.add(dataRow(r));
+        else dropAdded.add(r - baseCount);
+      }
+      setSelection({ columns: CompactSelection.empty(), rows: CompactSelection.empty() });
+      sendEdits({
+        edited_rows: edits.edited_rows,
+        added_rows: edits.added_rows.filter((_row, i) => !dropAdded.has(i)),
+        deleted_rows: [...deleted].sort((a, b) => a - b),
+      });
+    },
+    [edits, baseCount, dataRow, sendEdits],
+  );
+
+  const onDelete = useCallback(
+    (sel: GridSelection): boolean => {
+      if (canDelete && sel.rows.length > 0) {
+        deleteRows(sel.rows.toArray());
+        return false;
+      }
+      return editor;
+    },
+    [canDelete, deleteRows, editor],
+  );
+
+  const onHeaderClicked = useCallback(
+    (c: number) => {
+      if (colMode) return; // a click selects the column instead
+      const column = shown[c];
+      if (!column) return;
+      setSort((s) => (s?.column !== column.name ? { column: column.name, ascending: true } : s.ascending ? { column: column.name, ascending: false } : null));
+    },
+    [shown, colMode],
+  );
+
+  const download = useCallback(() => {
+    const lines = [shown.map((c) => csvField(c.title)).join(",")];
+    for (let r = 0; r < rowCount; r++) lines.push(shown.map((c) => csvField(displayText(valueAt(c, r), c))).join(","));
+    const blob = new Blob(["\ufeff" + lines.join("\n")], { type: "text/csv;charset=utf-8" });
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = `${new Date().toISOString().slice(0, 19).replace(/[T:]/g, "-")}_export.csv`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  }, [shown, rowCount, valueAt]);
+
+  const onKeyDown = useCallback((e: KeyboardEvent) => {
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "f") {
+      e.preventDefault();
+      setSearch(true);
+    } else if (e.key === "Escape") {
+      setFull(false);
+    }
+  }, []);
+
+  const outer = useRef<HTMLDivElement>(null);
+  if (error) return <div className="grid-error">st.dataframe: {error}</div>;
+  const rowHeight = el.row_height ?? ROW_HEIGHT;
+  const trailing = editor && canAdd ? 1 : 0;
+  let height: number;
+  if (full) height = window.innerHeight - 64;
+  else if (typeof el.height === "number") height = el.height;
+  else if (el.height === "content") height = Math.min(10_000, (rowCount + 1 + trailing) * rowHeight + 3);
+  else height = (Math.min(rowCount, 10) + 1 + trailing) * rowHeight + 3;
+  const contentWidth = gridColumns.reduce((sum, c) => sum + ("width" in c ? c.width : 100), 0) + (rowMode || canDelete ? 40 : 0) + 3;
+  const width = typeof el.width === "number" ? Math.min(el.width, contentWidth) : el.width === "content" ? contentWidth : undefined;
+
+  return (
+    <div ref={outer} className={`grid-outer${full ? " grid-fullscreen" : ""}`} onKeyDown={onKeyDown} data-testid={`grid-${el.type}`} data-rows={rowCount}>
+      <div className="grid-toolbar" role="toolbar" aria-label="Table tools">
+        <button type="button" title="Search" aria-label="Search" aria-pressed={search} onClick={() => setSearch((s) => !s)}>
+          ⌕
+        </button>
+        <button type="button" title="Show or hide columns" aria-label="Columns" aria-pressed={menu} onClick={() => setMenu((m) => !m)}>
+          ▥
+        </button>
+        <button type="button" title="Download as CSV" aria-label="Download as CSV" onClick={download}>
+          ⤓
+        </button>
+        <button type="button" title={full ? "Close full screen" : "Full screen"} aria-label="Full screen" aria-pressed={full} onClick={() => setFull((f) => !f)}>
+          {full ? "✕" : "⛶"}
+        </button>
+      </div>
+      {menu && (
+        <div className="grid-columns-menu" role="dialog" aria-label="Columns">
+          {columns.map((c) => (
+            <label key={c.name}>
+              <input
+                type="checkbox"
+                checked={!hidden.has(c.name)}
+                onChange={(e) => {
+                  const next = new Set(hidden);
+                  if (e.target.checked) next.delete(c.name);
+                  else next.add(c.name);
+                  setHidden(next);
+                }}
+              />
+              {c.title || "(index)"}
+            </label>
+          ))}
+        </div>
+      )}
+      <div className="grid" style={{ height, width }}>
+        {table ? (
+          <DataEditor
+            columns={gridColumns}
+            rows={rowCount}
+            getCellContent={getCellContent}
+            width="100%"
+            height={height - 2}
+            theme={theme}
+            rowHeight={rowHeight}
+            headerHeight={rowHeight}
+            smoothScrollX
+            smoothScrollY
+            freezeColumns={shown.filter((c) => c.pinned).length}
+            getCellsForSelection
+            showSearch={search}
+            onSearchClose={() => setSearch(false)}
+            keybindings={{ search: false, copy: true, selectAll: true }}
+            onColumnResize={(column, size) => setWidths((w) => ({ ...w, [column.id ?? column.title]: size }))}
+            onHeaderClicked={onHeaderClicked}
+            gridSelection={selection}
+            onGridSelectionChange={onSelection}
+            rowMarkers={rowMode || canDelete ? "checkbox" : "none"}
+            rowSelect={rowMode ? (rowMode === "multi-row" ? "multi" : "single") : canDelete ? "multi" : "none"}
+            columnSelect={colMode ? (colMode === "multi-column" ? "multi" : "single") : "none"}
+            rangeSelect={cellMode === "single-cell" ? "cell" : "rect"}
+            rowSelectionMode={rowMode === "multi-row" || canDelete ? "multi" : "auto"}
+            onCellEdited={editor ? onCellEdited : undefined}
+            onDelete={editor ? onDelete : undefined}
+            onRowAppended={canAdd ? onRowAppended : undefined}
+            trailingRowOptions={canAdd ? { hint: "Add row", sticky: true, tint: true } : undefined}
+            customRenderers={RENDERERS}
+            scaleToRem={false}
+          />
+        ) : (
+          <div className="grid-pending" style={{ height: height - 2 }}>
+            Loading…
+          </div>
+        )}
+      </div>
+      {editor && canDelete && selection.rows.length > 0 && (
+        <div className="grid-editor-actions">
+          <button type="button" onClick={() => deleteRows(selection.rows.toArray())}>
+            Delete {selection.rows.length} {selection.rows.length === 1 ? "row" : "rows"}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+/** st.dataframe and st.data_editor: the grid lives in its own chunk, fetched on first use. */
+import { lazy, Suspense, useCallback } from "react";
+import type { DataEditorEl, DataframeEl } from "../protocol.gen";
+import { useRerun } from "../send";
+
+const Grid = lazy(() => import("../data/Grid"));
+
+function GridView({ el }: { el: DataframeEl | DataEditorEl }) {
+  const rerun = useRerun();
+  const id = el.id;
+  const onValue = useCallback((value: string) => {
+    if (id) rerun(id, value);
+  }, [rerun, id]);
+  return (
+    <Suspense fallback={<div className="grid grid-pending" style={{ height: 120 }}>Loading…</div>}>
+      <Grid el={el} onValue={onValue} />
+    </Suspense>
+  );
+}
+
+export function DataFrame({ el }: { el: DataframeEl }) {
+  return <GridView el={el} />;
+}
+
+export function DataEditor({ el }: { el: DataEditorEl }) {
+  return <GridView el={el} />;
+}

@@ -1,0 +1,174 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import orjson
+import pyarrow as pa
+
+from slipstream.server.blobs import blob_store
+from tests.conftest import HeadlessApp
+
+App = Callable[[str], HeadlessApp]
+
+
+def _error(app: App, call: str) -> str:
+    a = app(f"import pandas as pd, streamlit as st\n{call}\n")
+    exceptions = a.of_type("exception")
+    assert exceptions, call
+    return str(exceptions[0]["message"])
+
+
+def _rows(url: str) -> pa.Table:
+    blob = blob_store.get(url.rsplit("/", 1)[1])
+    assert blob is not None
+    return pa.ipc.open_stream(blob.data).read_all()
+
+
+def test_dataframe_arrow_blob_and_columns(app: App) -> None:
+    a = app(
+        """
+        import pandas as pd, streamlit as st
+        df = pd.DataFrame({"a": [1, 2], "b": ["x", None], "c": [[1, 2], [3]], "d": [{"k": 1}, None]})
+        st.dataframe(df, hide_index=True, column_order=["b", "a"], height=200,
+                     column_config={"a": st.column_config.NumberColumn("A", format="%d"), "b": "Bee", "d": None})
+        """
+    )
+    el = a.of_type("dataframe")[0]
+    assert el["rows"] == 2 and el["hide_index"] is True and el["column_order"] == ["b", "a"] and el["height"] == 200
+    assert [(c["name"], c["index"], c["kind"]) for c in el["columns"]] == [
+        ("", True, "int"),
+        ("a", False, "int"),
+        ("b", False, "string"),
+        ("c", False, "list"),
+        ("d", False, "json"),
+    ]
+    assert el["columns"][1]["config"]["label"] == "A"
+    assert el["columns"][1]["config"]["type_config"]["format"] == "%d"
+    assert el["columns"][2]["config"] == {"label": "Bee"}
+    assert el["columns"][4]["config"] == {"hidden": True}
+    table = _rows(el["url"])
+    assert table.column(1).to_pylist() == [1, 2]
+    assert table.column(2).to_pylist() == ["x", None]
+    assert table.column(4).to_pylist() == ['{"k": 1}', None]
+
+
+def test_unchanged_frame_is_a_keep(app: App) -> None:
+    a = app(
+        """
+        import numpy as np, pandas as pd, streamlit as st
+        st.dataframe(pd.DataFrame(np.arange(60000.0).reshape(-1, 6), columns=list("abcdef")))
+        """
+    )
+    a.run()
+    assert [m["t"] for m in a.last_frame] == ["run_start", "keep", "run_end"]
+    assert len(orjson.dumps(a.last_frame)) < 1024
+
+
+def test_many_kinds_of_data(app: App) -> None:
+    a = app(
+        """
+        import numpy as np, pandas as pd, pyarrow as pa, polars as pl, streamlit as st
+        st.dataframe([1, 2, 3])
+        st.dataframe({"x": [1, 2], "y": [3, 4]})
+        st.dataframe(np.ones((3, 2)))
+        st.dataframe(pa.table({"p": [1, 2]}))
+        st.dataframe(pl.DataFrame({"q": ["a"]}))
+        st.dataframe(pd.Series([1.5], name="s"))
+        st.dataframe(pd.DataFrame({"v": [1]}).style.format("{:.2f}"))
+        st.dataframe(None)
+        """
+    )
+    frames = a.of_type("dataframe")
+    assert [f["rows"] for f in frames] == [3, 2, 3, 2, 1, 1, 1, 0]
+    assert frames[4]["columns"][1]["name"] == "q"
+    assert frames[6]["display"] is not None
+    assert _rows(frames[6]["display"]).column(0).to_pylist() == ["1.00"]
+
+
+def test_bad_input_is_a_clear_error(app: App) -> None:
+    message = _error(app, "class X: pass\nst.dataframe(X())")
+    assert "cannot show data of type" in message and "pandas DataFrame" in message
+    assert "column_config['a']" in _error(app, "st.dataframe(pd.DataFrame({'a': [1]}), column_config={'a': 5})")
+    assert "selection_mode 'rows'" in _error(app, "st.dataframe([1], on_select='rerun', selection_mode='rows')")
+    message = _error(
+        app, "st.data_editor(pd.DataFrame({'b': ['x']}), column_config={'b': st.column_config.NumberColumn()})"
+    )
+    assert "column 'b' holds string values" in message and "TextColumn" in message
+    a = app("import streamlit as st\nst.dataframe(object())\nst.write('after')\n")
+    assert a.texts() == []  # the script stopped at the error, which shows in the app
+    assert a.of_type("exception")
+
+
+def test_selection_round_trip(app: App) -> None:
+    a = app(
+        """
+        import pandas as pd, streamlit as st
+        ev = st.dataframe(pd.DataFrame({"a": [1, 2, 3]}), on_select="rerun", key="sel")
+        st.write(repr((ev.selection.rows, ev.selection.columns, st.session_state.sel["selection"]["rows"])))
+        """
+    )
+    assert a.texts() == ["([], [], [])"]
+    el = a.of_type("dataframe")[0]
+    assert el["selection_mode"] == ["multi-row"] and el["id"]
+    a.run({el["id"]: orjson.dumps({"selection": {"rows": [2, 0]}}).decode()})
+    assert a.texts() == ["([0, 2], [], [0, 2])"]
+    assert a.of_type("dataframe")[0]["selection"]["rows"] == [0, 2]
+    a.run({el["id"]: orjson.dumps({"selection": {"rows": [7]}}).decode()})  # out of range: refused
+    assert a.texts() == ["([0, 2], [], [0, 2])"]
+
+
+def test_single_row_required_and_default(app: App) -> None:
+    a = app(
+        """
+        import streamlit as st
+        ev = st.dataframe([5, 6], on_select="rerun", selection_mode=["single-row-required", "multi-column"])
+        st.write(repr(ev["selection"]["rows"]))
+        ev = st.dataframe([5, 6], on_select="rerun", selection_default={"selection": {"rows": [1]}}, key="d")
+        st.write(repr(ev.selection.rows))
+        """
+    )
+    assert a.texts() == ["[0]", "[1]"]
+
+
+def test_table(app: App) -> None:
+    a = app(
+        """
+        import pandas as pd, streamlit as st
+        df = pd.DataFrame({"a": [1, 2], "b": [0.5, None]}, index=pd.Index(["x", "y"], name="k"))
+        st.table(df)
+        st.table(df.style.format({"b": "{:.1f}"}).highlight_max(subset=["a"], color="yellow"))
+        """
+    )
+    plain, styled = a.of_type("table")
+    assert plain["cells"] == [["1", "0.5000"], ["2", "None"]]
+    assert plain["index"] == [["x"], ["y"]] and plain["index_header"] == ["k"]
+    assert plain["header"] == [["a", "b"]] and plain["numeric"] == [True, True]
+    assert styled["cells"][0][1] == "0.5"
+    assert styled["styles"] is not None and "yellow" in styled["styles"][1][0]
+
+
+def test_data_editor_edits_come_back_in_the_input_type(app: App) -> None:
+    a = app(
+        """
+        import pandas as pd, streamlit as st
+        df = pd.DataFrame({"name": ["a", "b"], "n": [1, 2], "ok": [True, False]})
+        out = st.data_editor(df, num_rows="dynamic", key="ed", disabled=["ok"])
+        st.write(repr(out.to_dict("list")))
+        st.write(repr(st.session_state.ed))
+        lst = st.data_editor([{"x": 1}], key="lst")
+        st.write(repr(lst))
+        """
+    )
+    assert a.texts()[0] == "{'name': ['a', 'b'], 'n': [1, 2], 'ok': [True, False]}"
+    ed = a.of_type("data_editor")[0]
+    assert ed["disabled"] == ["ok"] and ed["num_rows"] == "dynamic"
+    edits = {"edited_rows": {"1": {"n": 20}}, "added_rows": [{"name": "c", "n": 3}], "deleted_rows": [0]}
+    a.run({ed["id"]: orjson.dumps(edits).decode()})
+    assert a.texts()[0] == "{'name': ['b', 'c'], 'n': [20, 3], 'ok': [False, nan]}"
+    assert a.texts()[1] == "{'edited_rows': {1: {'n': 20}}, 'added_rows': [{'name': 'c', 'n': 3}], 'deleted_rows': [0]}"
+    assert a.of_type("data_editor")[0]["edits"]["edited_rows"] == {"1": {"n": 20}}
+    a.run({ed["id"]: orjson.dumps({"edited_rows": {"0": {"ok": False}}}).decode()})  # disabled column: refused
+    assert a.texts()[0] == "{'name': ['b', 'c'], 'n': [20, 3], 'ok': [False, nan]}"
+    lst = a.of_type("data_editor")[1]
+    a.run({lst["id"]: orjson.dumps({"edited_rows": {"0": {"x": 5}}}).decode()})
+    assert a.texts()[2] == "[{'x': 5}]"
