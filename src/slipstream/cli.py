@@ -94,6 +94,8 @@ def serve(script: Path, flags: dict[str, Any], script_args: list[str]) -> None:
 
     sys.argv = [str(script), *script_args]
     sys.path.insert(0, str(script.parent))
+    # Scripts run in worker threads of a server: Matplotlib must never pick a GUI backend.
+    os.environ.setdefault("MPLBACKEND", "Agg")
     install_streamlit_alias()
     logging.basicConfig(
         level=str(options["logger.level"]).upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"

@@ -1,8 +1,9 @@
 import { memo, useEffect, useState, useSyncExternalStore } from "react";
-import { ROOT_BOTTOM, ROOT_MAIN, ROOT_SIDEBAR, type PageConfigMsg } from "../protocol.gen";
+import { ROOT_BOTTOM, ROOT_LOGO, ROOT_MAIN, ROOT_SIDEBAR, type LogoEl, type PageConfigMsg } from "../protocol.gen";
 import { RunsContext, SendContext, SessionContext, type Send } from "../send";
 import type { Store, TreeNode } from "../store";
 import { Children } from "../tree";
+import { Logo } from "../elements/Logo";
 import { Header } from "./Header";
 import { usePageConfig } from "./pageConfig";
 
@@ -34,7 +35,7 @@ type SidebarState = PageConfigMsg["sidebar"];
 const startsCollapsed = (state: SidebarState): boolean =>
   state === "auto" ? (window.matchMedia?.("(max-width: 768px)").matches ?? false) : state === "collapsed";
 
-function Sidebar({ node, initial }: { node: TreeNode; initial: SidebarState }) {
+function Sidebar({ node, initial, logo }: { node: TreeNode; initial: SidebarState; logo: LogoEl | null }) {
   const [collapsed, setCollapsed] = useState(() => startsCollapsed(initial));
   // The app may set the sidebar's state after it appeared (st.set_page_config).
   const [seen, setSeen] = useState(initial);
@@ -46,6 +47,11 @@ function Sidebar({ node, initial }: { node: TreeNode; initial: SidebarState }) {
   return (
     <>
       <aside className={collapsed ? "sidebar collapsed" : "sidebar"} aria-label="Sidebar" hidden={collapsed}>
+        {logo && (
+          <div className="sidebar-logo">
+            <Logo el={logo} />
+          </div>
+        )}
         <button
           type="button"
           className="sidebar-toggle sidebar-close"
@@ -58,6 +64,11 @@ function Sidebar({ node, initial }: { node: TreeNode; initial: SidebarState }) {
           <Root node={node} />
         </div>
       </aside>
+      {collapsed && logo && (
+        <div className="header-logo beside-toggle">
+          <Logo el={logo} icon />
+        </div>
+      )}
       {collapsed && (
         <button
           type="button"
@@ -81,13 +92,22 @@ export function App({ store, send }: { store: Store; send: Send }) {
   const sidebar = state.roots[ROOT_SIDEBAR];
   const hasSidebar = sidebar?.children.some(Boolean) ?? false;
   const bottom = state.roots[ROOT_BOTTOM];
+  const logoEl = state.roots[ROOT_LOGO]?.children[0]?.el;
+  const logo = logoEl?.type === "logo" ? logoEl : null;
   const hasBottom = bottom?.children.some(Boolean) ?? false;
   return (
     <SendContext.Provider value={send}>
       <SessionContext.Provider value={state.session}>
         <RunsContext.Provider value={state.runs}>
           <div className={`app${hasSidebar ? " with-sidebar" : ""}${wide ? " wide" : ""}`}>
-            {hasSidebar && sidebar && <Sidebar node={sidebar} initial={state.pageConfig?.sidebar ?? "auto"} />}
+            {hasSidebar && sidebar && (
+              <Sidebar node={sidebar} initial={state.pageConfig?.sidebar ?? "auto"} logo={logo} />
+            )}
+            {!hasSidebar && logo && (
+              <div className="header-logo">
+                <Logo el={logo} icon />
+              </div>
+            )}
             <main className={hasBottom ? "main with-bottom" : "main"}>
               <div className="block main-content">{main && <Root node={main} />}</div>
               {/* Pinned to the bottom of the window (st.chat_input); it takes its own space

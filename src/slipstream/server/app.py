@@ -53,6 +53,9 @@ def _blob_route(store: BlobStore) -> Route:
         if blob is None:
             return PlainTextResponse("not found", status_code=404)
         headers = {"Cache-Control": IMMUTABLE, "Accept-Ranges": "bytes"}
+        if blob.mimetype.startswith(("image/svg", "text/html")):
+            # Opened directly, an app's SVG or HTML must not run scripts with the app's origin.
+            headers["Content-Security-Policy"] = "sandbox"
         size = len(blob.data)
         range_header = request.headers.get("range")
         if range_header:
