@@ -112,7 +112,7 @@ def _bytes_url(fn: str, data: bytes, output_format: str, max_width: int) -> str:
         ) from None
     # Encoded images the browser shows keep their format ("auto"): no loss, no work.
     keep = str(output_format).lower() == "auto" and pil.format in ("PNG", "JPEG", "GIF")
-    fmt = pil.format if keep else _choose_format(pil, output_format)
+    fmt = str(pil.format) if keep else _choose_format(pil, output_format)
     encoded, fmt = _fit(fn, pil, data, fmt, max_width)
     return put_blob(encoded, f"image/{fmt.lower()}")
 
