@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from slipstream.protocol import CONTAINER_TYPES
+from slipstream.testing import data as d
 from slipstream.testing import elements as e
 from slipstream.testing import widgets as w
 from slipstream.testing.nodes import Block, FlexContainer, Node, TabContainer, UnknownElement
@@ -48,6 +49,14 @@ NODES: dict[str, type[Node]] = {
     "file_uploader": w.FileUploader,
     "camera_input": w.CameraInput,
     "audio_input": w.AudioInput,
+    "metric": d.Metric,
+    "table": d.Table,
+    "dataframe": d.Dataframe,
+    "data_editor": d.Dataframe,
+    "image": d.Image,  # also st.pyplot
+    "audio": d.Media,
+    "video": d.Media,
+    "pdf": d.Media,
     "container": FlexContainer,
     "columns": FlexContainer,
     "column": Block,
