@@ -34,6 +34,18 @@ def test_bad_targets_give_one_clear_line_and_fail(tmp_path: Path, target: str, m
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_slipstream_test_runs_pytest_with_the_streamlit_alias(tmp_path: Path) -> None:
+    (tmp_path / "test_app.py").write_text(
+        "from streamlit.testing.v1 import AppTest\n\n"
+        "def test_it():\n"
+        "    at = AppTest.from_string('import streamlit as st\\nst.title(\"Hi\")').run()\n"
+        "    assert at.title[0].value == 'Hi'\n"
+    )
+    result = slipstream("test", "-q", "-p", "no:cacheprovider", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1 passed" in result.stdout
+
+
 def test_a_port_in_use_given_explicitly_fails_clearly(tmp_path: Path) -> None:
     (tmp_path / "app.py").write_text("import streamlit as st\n")
     with socket.socket() as busy:

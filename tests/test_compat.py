@@ -26,6 +26,19 @@ def test_the_alias_makes_streamlit_imports_give_slipstream() -> None:
     assert out == "True slipstream.errors"
 
 
+def test_the_alias_gives_streamlits_testing_api() -> None:
+    out = _python(
+        """
+        from slipstream.compat import install_streamlit_alias
+        install_streamlit_alias()
+        from streamlit.testing.v1 import AppTest
+        import slipstream.testing
+        print(AppTest is slipstream.testing.AppTest)
+        """
+    )
+    assert out == "True"
+
+
 def test_without_the_alias_streamlit_is_untouched() -> None:
     out = _python(
         """
