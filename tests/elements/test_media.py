@@ -311,6 +311,18 @@ def test_pyplot_renders_a_png(app: App) -> None:
     assert "fig is required" in error_of(app("import streamlit as st\nst.pyplot(None)"))
 
 
+def test_pyplot_savefig_arguments_are_deprecated_but_used(app: App) -> None:
+    a = app(
+        """
+        import matplotlib.pyplot as plt, streamlit as st
+        fig, ax = plt.subplots(figsize=(2, 1))
+        st.pyplot(fig, dpi=50)
+        """
+    )
+    assert "deprecated" in a.of_type("alert")[0]["body"]
+    assert image_of(a).size[0] < 120  # 2 inches at 50 dpi, trimmed
+
+
 def test_pyplot_without_matplotlib_names_the_fix(app: App, monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 

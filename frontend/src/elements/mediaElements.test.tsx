@@ -186,6 +186,12 @@ describe("st.logo", () => {
     expect(container.querySelector(".header-logo img")?.getAttribute("src")).toBe("icon.png");
   });
 
+  it("falls back to the image for a Material icon (no icon font yet)", () => {
+    const { container } = showAt([[ROOT_LOGO, 0], logo({ icon_image: ":material/home:", icon_kind: "icon" })]);
+    expect(container.querySelector(".header-logo img")?.getAttribute("src")).toBe("_slipstream/blob/logo.png");
+    expect(container.textContent).not.toContain(":material/home:");
+  });
+
   it("goes away when a run does not show it again", () => {
     const { store, container } = showAt([[ROOT_LOGO, 0], logo()]);
     expect(container.querySelector(".header-logo")).not.toBeNull();

@@ -63,10 +63,15 @@ def pyplot(
         width = "stretch" if use_container_width else "content"
     width = check_width("pyplot", width)
     if kwargs:
-        warn_once(
-            "st.pyplot: passing savefig keyword arguments is deprecated. For other savefig options, save the "
-            "figure to a buffer yourself (fig.savefig(buf, format='png', ...)) and show it with st.image(buf)."
+        from slipstream.elements.alerts import alert_element
+
+        message = (
+            "Passing Matplotlib `savefig` keyword arguments to `st.pyplot` is deprecated. It already uses "
+            '`bbox_inches="tight"` and `dpi=200`; for other options, save the figure yourself '
+            '(`fig.savefig(buf, format="png", ...)`) and show it with `st.image(buf)`.'
         )
+        warn_once(message)
+        emit_element(alert_element("warning", message))
     if not hasattr(fig, "savefig"):
         raise StreamlitAPIException(
             f"st.pyplot: fig must be a Matplotlib figure, not a {type(fig).__name__}. "
