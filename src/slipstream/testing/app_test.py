@@ -11,6 +11,7 @@ import itertools
 import sys
 import textwrap
 import threading
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -82,7 +83,9 @@ class AppTest:
             f"__args, __kwargs = __slipstream_apptest._FUNCTION_ARGS[{number}]\n"
             f"{script.__name__}(*__args, **__kwargs)\n"
         )
-        return cls(SourceScript(f"{source}\n{call}", "app.py"), default_timeout=default_timeout)
+        at = cls(SourceScript(f"{source}\n{call}", "app.py"), default_timeout=default_timeout)
+        weakref.finalize(at, _FUNCTION_ARGS.pop, number, None)
+        return at
 
     @classmethod
     def from_file(cls, script_path: str | Path, *, default_timeout: float = 3) -> AppTest:
@@ -160,6 +163,11 @@ class AppTest:
 
     def _set_widget(self, widget_id: str, meta: WidgetMeta, value: Any, wire: Any) -> None:
         self._pending[widget_id] = (value, wire, meta.form_id)
+
+    def _pending_wire(self, widget_id: str) -> Any:
+        """What the next run sends for the widget (its wire form), or None."""
+        pending = self._pending.get(widget_id)
+        return pending[1] if pending is not None else None
 
     def _widget_value(self, widget: Widget) -> Any:
         """The widget's value in session_state's form: set and not yet sent, else the last run's."""

@@ -242,7 +242,7 @@ class SelectSlider(_Options):
 
 class ButtonGroup(_Options):
     """st.pills and st.segmented_control: ``value`` is the chosen option's text (a list of them
-    with ``selection_mode="multi"``)."""
+    with ``selection_mode="multi"``). Read from the chosen indices the browser holds."""
 
     @classmethod
     def variant(cls, proto: dict[str, Any]) -> NodeClass:
@@ -253,10 +253,12 @@ class ButtonGroup(_Options):
 
     @property
     def indices(self) -> list[int]:
-        return list(self.root._widget_value(self) or [])
+        pending = self.root._pending_wire(self.id)
+        return list(pending if pending is not None else self.proto["value"])
 
-    def _present(self, state_value: Any) -> Any:
-        chosen = [self.options[i] for i in state_value or []]
+    @property
+    def value(self) -> Any:
+        chosen = [self.options[i] for i in self.indices]
         if self.proto.get("multi"):
             return chosen
         return chosen[0] if chosen else None
@@ -279,13 +281,15 @@ class ButtonGroup(_Options):
         return self.set_value([v for v in self.value if v != value])
 
 
-class Feedback(Widget):
+class Feedback(ButtonGroup):
     """st.feedback: ``value`` is the chosen index (0 = lowest), or None."""
 
     TYPE = "feedback"
 
-    def _present(self, state_value: Any) -> Any:
-        return state_value[0] if state_value else None
+    @property
+    def value(self) -> Any:
+        chosen = self.indices
+        return chosen[0] if chosen else None
 
     def _to_wire(self, value: Any) -> Any:
         return [] if value is None else [value]
