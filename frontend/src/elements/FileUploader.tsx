@@ -1,30 +1,17 @@
 import { useEffect, useId, useRef, useState, type DragEvent } from "react";
 import type { FileUploaderEl, UploadedFileInfo } from "../protocol.gen";
 import { useRerun, useSession } from "../send";
-import { humanSize, upload } from "./upload";
+import { accepted, chosenFiles, droppedFiles, humanSize, kinds, upload, type NamedFile } from "./upload";
 import { useWidgetState, WidgetLabel } from "./widget";
 
-export { humanSize };
-
-/** Whether `file` matches one of `accept` (".csv" extensions or "text/csv" types; empty: any). */
-export function accepted(file: { name: string; type: string }, accept: readonly string[]): boolean {
-  if (accept.length === 0) return true;
-  const name = file.name.toLowerCase();
-  return accept.some((entry) => {
-    const a = entry.toLowerCase();
-    if (a.startsWith(".")) return name.endsWith(a);
-    if (a.endsWith("/*")) return file.type.startsWith(a.slice(0, -1));
-    return a.includes("/") ? file.type === a : name.endsWith(`.${a}`);
-  });
-}
+export { accepted, humanSize };
 
 const sameFiles = (a: readonly UploadedFileInfo[], b: readonly UploadedFileInfo[]): boolean =>
   a.length === b.length && a.every((f, i) => f.file_id === b[i]?.file_id);
 
-const kinds = (accept: readonly string[]): string =>
-  accept.map((a) => a.replace(/^\./, "").toUpperCase()).join(", ");
-
-/** `st.file_uploader`: files are PUT to the server one by one; the value is their ids. */
+/** `st.file_uploader`: files are PUT to the server one by one; the value is their ids. With
+ * `directory`, the user picks (or drops) folders: their files, filtered by `accept`, are
+ * uploaded under their paths. */
 export function FileUploader({ el }: { el: FileUploaderEl }) {
   const rerun = useRerun();
   const session = useSession();
@@ -50,20 +37,24 @@ export function FileUploader({ el }: { el: FileUploaderEl }) {
     );
   };
 
-  const take = async (chosen: File[]) => {
+  const take = async (chosen: NamedFile[]) => {
     if (disabled || !session || chosen.length === 0) return;
     const problems: string[] = [];
-    const fine: File[] = [];
-    for (const file of el.multiple ? chosen : chosen.slice(0, 1)) {
-      if (!accepted(file, el.accept)) problems.push(`${file.name}: this file type is not allowed (${kinds(el.accept)} only).`);
-      else if (file.size > el.max_size)
-        problems.push(`${file.name} is ${humanSize(file.size)}; the limit is ${humanSize(el.max_size)} per file.`);
-      else fine.push(file);
+    const fine: NamedFile[] = [];
+    for (const { file, name } of el.multiple ? chosen : chosen.slice(0, 1)) {
+      if (!accepted(file, el.accept)) {
+        // A folder's other files are skipped quietly: only the matching ones are wanted.
+        if (!el.directory) problems.push(`${name}: this file type is not allowed (${kinds(el.accept)} only).`);
+      } else if (file.size > el.max_size)
+        problems.push(`${name} is ${humanSize(file.size)}; the limit is ${humanSize(el.max_size)} per file.`);
+      else fine.push({ file, name });
     }
+    if (el.directory && fine.length === 0 && problems.length === 0)
+      problems.push(`No files to upload: the folder has no ${el.accept.length ? `${kinds(el.accept)} ` : ""}files.`);
     setErrors(problems);
     if (fine.length === 0) return;
     setUploading((u) => [...u, ...fine.map((f) => f.name)]);
-    const results = await Promise.allSettled(fine.map((file) => upload(session, el.id, file)));
+    const results = await Promise.allSettled(fine.map(({ file, name }) => upload(session, el.id, file, name)));
     setUploading((u) => {
       const left = u.slice();
       for (const file of fine) left.splice(left.indexOf(file.name), 1);
@@ -81,7 +72,8 @@ export function FileUploader({ el }: { el: FileUploaderEl }) {
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
     setDragging(false);
-    void take(Array.from(event.dataTransfer.files));
+    if (disabled) return;
+    void droppedFiles(event.dataTransfer, el.directory).then(take);
   };
 
   const limit = `Limit ${humanSize(el.max_size)} per file${el.accept.length ? ` • ${kinds(el.accept)}` : ""}`;
@@ -108,11 +100,13 @@ export function FileUploader({ el }: { el: FileUploaderEl }) {
           />
         </svg>
         <div className="dropzone-text">
-          <span className="dropzone-title">Drag and drop {el.multiple ? "files" : "file"} here</span>
+          <span className="dropzone-title">
+            Drag and drop {el.directory ? "directories" : el.multiple ? "files" : "file"} here
+          </span>
           <span className="dropzone-limit">{limit}</span>
         </div>
         <button type="button" className="button button-secondary" disabled={disabled} onClick={() => input.current?.click()}>
-          Browse files
+          {el.directory ? "Upload directories" : "Browse files"}
         </button>
         <input
           ref={input}
@@ -121,9 +115,10 @@ export function FileUploader({ el }: { el: FileUploaderEl }) {
           aria-labelledby={labelId}
           accept={el.accept.length ? el.accept.join(",") : undefined}
           multiple={el.multiple}
+          {...(el.directory ? { webkitdirectory: "" } : {})}
           disabled={disabled}
           onChange={(event) => {
-            const files = Array.from(event.target.files ?? []);
+            const files = chosenFiles(event.target.files);
             event.target.value = "";
             void take(files);
           }}

@@ -10,26 +10,87 @@ export function uploadUrl(session: string, widgetId: string, name: string): stri
   return `_slipstream/upload/${encodeURIComponent(session)}/${encodeURIComponent(widgetId)}?name=${encodeURIComponent(name)}`;
 }
 
-/** PUTs `file` to the widget's upload address; the answer names the file's id. Errors are
- * thrown with a message fit to show ("name: why"). */
-export async function upload(session: SessionInfo, widgetId: string, file: File): Promise<UploadedFileInfo> {
+/** PUTs `file` to the widget's upload address, named `name` (by default the file's own name);
+ * the answer names the file's id. Errors are thrown with a message fit to show ("name: why"). */
+export async function upload(
+  session: SessionInfo,
+  widgetId: string,
+  file: File,
+  name: string = file.name,
+): Promise<UploadedFileInfo> {
   let response: Response;
   try {
-    response = await fetch(uploadUrl(session.id, widgetId, file.name), {
+    response = await fetch(uploadUrl(session.id, widgetId, name), {
       method: "PUT",
       headers: { "X-Slipstream-Xsrf": session.xsrf, "Content-Type": file.type || "application/octet-stream" },
       body: file,
     });
   } catch {
-    throw new Error(`${file.name}: the upload failed (no connection to the server).`);
+    throw new Error(`${name}: the upload failed (no connection to the server).`);
   }
   if (!response.ok) {
     const text = (await response.text().catch(() => "")).trim();
-    throw new Error(`${file.name}: ${text || `the server refused the upload (${response.status}).`}`);
+    throw new Error(`${name}: ${text || `the server refused the upload (${response.status}).`}`);
   }
   const answer = (await response.json()) as { file_id: string };
-  return { file_id: answer.file_id, name: file.name, size: file.size };
+  return { file_id: answer.file_id, name, size: file.size };
 }
+
+/** Whether `file` matches one of `accept` (".csv" extensions, "text/csv" types, "image/*"
+ * wildcards; empty: any). */
+export function accepted(file: { name: string; type: string }, accept: readonly string[]): boolean {
+  if (accept.length === 0) return true;
+  const name = file.name.toLowerCase();
+  const type = file.type.toLowerCase();
+  return accept.some((entry) => {
+    const a = entry.toLowerCase();
+    if (a.startsWith(".")) return name.endsWith(a);
+    if (a.endsWith("/*")) return type.startsWith(a.slice(0, -1));
+    return a.includes("/") ? type === a : name.endsWith(`.${a}`);
+  });
+}
+
+/** The accepted kinds, for people: "CSV, TXT, IMAGE/*". */
+export const kinds = (accept: readonly string[]): string =>
+  accept.map((a) => a.replace(/^\./, "").toUpperCase()).join(", ");
+
+/** A file and the name to upload it under: its path inside the folder it came from, if any. */
+export interface NamedFile {
+  file: File;
+  name: string;
+}
+
+/** Files chosen in a file input (a folder picker sets their relative paths). */
+export const chosenFiles = (files: FileList | null): NamedFile[] =>
+  Array.from(files ?? [], (file) => ({ file, name: file.webkitRelativePath || file.name }));
+
+/** The files of a drop. With `folders`, dropped folders are walked, recursively, and their files
+ * named by their paths ("photos/2024/a.jpg"); otherwise folders are left out. */
+export async function droppedFiles(data: DataTransfer, folders: boolean): Promise<NamedFile[]> {
+  // Entries must be taken before the first await: the drop's data is gone after the event.
+  const entries = Array.from(data.items ?? [], (item) => (item.kind === "file" ? item.webkitGetAsEntry?.() : null));
+  if (entries.length === 0 || entries.some((e) => e === undefined)) return chosenFiles(data.files);
+  const out: NamedFile[] = [];
+  const walk = async (entry: FileSystemEntry): Promise<void> => {
+    if (isFile(entry)) {
+      const file = await new Promise<File>((resolve, reject) => entry.file(resolve, reject));
+      out.push({ file, name: entry.fullPath.replace(/^\/+/, "") || file.name });
+    } else if (folders && isDirectory(entry)) {
+      const reader = entry.createReader();
+      // readEntries gives the folder's entries in batches, then an empty one.
+      for (;;) {
+        const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
+        if (batch.length === 0) break;
+        for (const child of batch) await walk(child);
+      }
+    }
+  };
+  for (const entry of entries) if (entry) await walk(entry);
+  return out;
+}
+
+const isFile = (entry: FileSystemEntry): entry is FileSystemFileEntry => entry.isFile;
+const isDirectory = (entry: FileSystemEntry): entry is FileSystemDirectoryEntry => entry.isDirectory;
 
 const UNITS = ["KB", "MB", "GB", "TB"];
 

@@ -29,6 +29,7 @@ const uploader = (over: Partial<FileUploaderEl> = {}): FileUploaderEl => ({
   label: "Data",
   accept: [".csv", ".txt"],
   multiple: false,
+  directory: false,
   max_size: 200 * 1024 * 1024,
   files: [],
   help: null,
@@ -153,6 +154,26 @@ describe("file uploader", () => {
     expect(sent).toEqual([{ t: "rerun", values: { "$$ID-up/1": ["f1"], go: true } }]);
   });
 
+  it("picks folders and uploads their matching files under their paths", async () => {
+    const fetch = mockFetch(answer(200, { file_id: "f1" }));
+    const { container, sent } = showAt([[0, 0], uploader({ multiple: true, directory: true })]);
+    expect(screen.getByText("Drag and drop directories here")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Upload directories" })).toBeTruthy();
+    const input = fileInput(container);
+    expect(input.hasAttribute("webkitdirectory")).toBe(true);
+    const inFolder = (name: string, path: string) => {
+      const file = new File(["x"], name);
+      Object.defineProperty(file, "webkitRelativePath", { value: path });
+      return file;
+    };
+    choose(input, inFolder("a.csv", "data/2024/a.csv"), inFolder("notes.md", "data/notes.md"));
+    await waitFor(() => expect(sent).toEqual([{ t: "rerun", values: { "$$ID-up/1": ["f1"] } }]));
+    expect(fetch).toHaveBeenCalledTimes(1); // notes.md is skipped quietly
+    expect(fetch.mock.calls[0]![0]).toContain("?name=data%2F2024%2Fa.csv");
+    expect(screen.getByText("data/2024/a.csv")).toBeTruthy();
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
   it("formats sizes and matches types", () => {
     expect(humanSize(200 * 1024 * 1024)).toBe("200MB");
     expect(humanSize(1536)).toBe("1.5KB");
@@ -168,6 +189,12 @@ const chat = (over: Partial<Extract<Element, { type: "chat_input" }>> = {}): Ele
   id: "chat",
   placeholder: "Say something",
   max_chars: null,
+  accept_file: "none",
+  accept: [],
+  max_size: 200 * 1024 * 1024,
+  accept_audio: false,
+  audio_sample_rate: 16000,
+  submit_mode: "submit",
   disabled: false,
   width: null,
   ...over,
@@ -220,5 +247,95 @@ describe("chat input", () => {
     );
     expect(container.querySelector(".bottom")).toBeNull();
     expect(main.classList.contains("with-bottom")).toBe(false);
+  });
+});
+
+describe("chat input with attachments", () => {
+  const chatBox = () => screen.getByRole("textbox", { name: "Say something" }) as HTMLTextAreaElement;
+  const sendButton = () => screen.getByRole("button", { name: "Send" }) as HTMLButtonElement;
+
+  it("uploads an attached file, then sends [text, audio, ...files]", async () => {
+    const fetch = mockFetch(answer(200, { file_id: "f1" }), answer(200, { file_id: "f2" }));
+    const { container, sent } = showAt([[2, 0], chat({ accept_file: "multiple", accept: [".csv", "image/*"] })]);
+    const input = fileInput(container);
+    expect(input.accept).toBe(".csv,image/*");
+    expect(input.multiple).toBe(true);
+    expect(sendButton().disabled).toBe(true);
+    choose(input, new File(["a,b"], "a.csv"), new File(["PNG!"], "p.png", { type: "image/png" }));
+    expect(await screen.findAllByText("Uploading…")).toHaveLength(2);
+    await waitFor(() => expect(sendButton().disabled).toBe(false)); // a file alone can be sent
+    expect(fetch.mock.calls[0]![0]).toBe("_slipstream/upload/sess-1/chat?name=a.csv");
+    expect(screen.getByText("a.csv")).toBeTruthy();
+    expect(screen.getByText("3B")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Remove p.png" }));
+    fireEvent.change(chatBox(), { target: { value: "look" } });
+    fireEvent.keyDown(chatBox(), { key: "Enter" });
+    expect(sent).toEqual([{ t: "rerun", values: { chat: ["look", "", "f1"] } }]);
+    expect(screen.queryByText("a.csv")).toBeNull();
+    expect(chatBox().value).toBe("");
+  });
+
+  it("refuses files too large or of another type in the box, keeping the rest", async () => {
+    mockFetch(answer(200, { file_id: "f1" }));
+    const { container } = showAt([[2, 0], chat({ accept_file: "multiple", accept: [".csv"], max_size: 4 })]);
+    fireEvent.change(chatBox(), { target: { value: "draft" } });
+    choose(fileInput(container), new File(["12345"], "big.csv"), new File(["x"], "a.exe"), new File(["1"], "ok.csv"));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("big.csv is 5B; the limit is 4B per file.");
+    expect(alert.textContent).toContain("a.exe: this file type is not allowed (CSV only).");
+    expect(await screen.findByText("ok.csv")).toBeTruthy();
+    expect(chatBox().value).toBe("draft");
+  });
+
+  it("takes one file at a time when accept_file is single, and folders when directory", () => {
+    const { container } = showAt([[2, 0], chat({ accept_file: "single" })]);
+    expect(fileInput(container).multiple).toBe(false);
+    expect(screen.getByRole("button", { name: "Attach a file" })).toBeTruthy();
+    cleanup();
+    const other = showAt([[2, 0], chat({ accept_file: "directory" })]);
+    expect(fileInput(other.container).hasAttribute("webkitdirectory")).toBe(true);
+    expect(screen.getByRole("button", { name: "Attach a folder" })).toBeTruthy();
+    cleanup();
+    showAt([[2, 0], chat({ accept_audio: true })]);
+    expect(screen.getByRole("button", { name: "Record audio" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: /Attach/ })).toBeNull();
+  });
+
+  const finishRun = (store: Store, run: number) =>
+    act(() =>
+      store.applyFrame([
+        { t: "run_start", run },
+        { t: "keep", p: [2, 0], n: 1 },
+        { t: "run_end", run, status: "ok" },
+      ]),
+    );
+
+  it("submit_mode disable: the box is disabled until the run the message causes completes", () => {
+    const { sent, store } = showAt([[2, 0], chat({ submit_mode: "disable" })]);
+    fireEvent.change(chatBox(), { target: { value: "hi" } });
+    fireEvent.keyDown(chatBox(), { key: "Enter" });
+    expect(sent).toEqual([{ t: "rerun", values: { chat: "hi" } }]);
+    expect(chatBox().disabled).toBe(true);
+    act(() => store.applyFrame([{ t: "run_start", run: 2 }]));
+    expect(chatBox().disabled).toBe(true);
+    act(() =>
+      store.applyFrame([
+        { t: "keep", p: [2, 0], n: 1 },
+        { t: "run_end", run: 2, status: "ok" },
+      ]),
+    );
+    expect(chatBox().disabled).toBe(false);
+  });
+
+  it("submit_mode stop: Send becomes Stop while the run goes on", () => {
+    const { sent, store } = showAt([[2, 0], chat({ submit_mode: "stop" })]);
+    fireEvent.change(chatBox(), { target: { value: "hi" } });
+    fireEvent.click(sendButton());
+    expect(chatBox().disabled).toBe(true);
+    fireEvent.click(screen.getByRole("button", { name: "Stop" }));
+    expect(sent.at(-1)).toEqual({ t: "stop" });
+    finishRun(store, 2);
+    expect(screen.queryByRole("button", { name: "Stop" })).toBeNull();
+    expect(chatBox().disabled).toBe(false);
   });
 });
