@@ -1,0 +1,71 @@
+"""The data grid in a real browser: drawn, sortable, selectable and editable; metrics and tables."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.e2e.conftest import ServeApp
+
+APP = """
+import pandas as pd, streamlit as st
+df = pd.DataFrame({"n": [3, 1, 2], "name": ["cherry", "apple", "banana"]})
+ev = st.dataframe(df, hide_index=True, on_select="rerun", key="grid")
+st.text(f"rows={ev.selection.rows}")
+out = st.data_editor(pd.DataFrame({"v": [10, 20]}), hide_index=True, key="ed")
+st.text(f"sum={int(out['v'].sum())}")
+st.metric("Speed", 42, -3)
+st.table(pd.DataFrame({"t": ["x"]}))
+"""
+
+
+def _visible_cells(page: Any, testid: str) -> str:
+    return str(page.evaluate(f"() => document.querySelector('[data-testid={testid}] canvas table')?.innerText ?? ''"))
+
+
+def test_grid_draws_sorts_selects_and_edits(serve: ServeApp, page: Any) -> None:
+    with serve(APP) as url:
+        page.goto(url)
+        page.get_by_text("rows=[]").wait_for()
+        grid = page.get_by_test_id("grid-dataframe")
+        canvas = grid.locator("canvas").first
+        canvas.wait_for()
+        box = canvas.bounding_box()
+        assert box is not None and box["width"] > 100 and box["height"] >= 4 * 35
+        page.wait_for_function(
+            "() => document.querySelector('[data-testid=grid-dataframe] canvas table')?.innerText.includes('cherry')"
+        )
+        # drawn pixels: the canvas is not blank
+        inked = page.evaluate(
+            """() => { const c = document.querySelector('[data-testid=grid-dataframe] canvas');
+                const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i] < 200) n++; return n; }"""
+        )
+        assert inked > 200
+        assert _visible_cells(page, "grid-dataframe").index("cherry") < _visible_cells(page, "grid-dataframe").index(
+            "apple"
+        )
+
+        # sort by clicking the header of "n" (the second column, after the row markers)
+        page.mouse.click(box["x"] + 60, box["y"] + 17)  # on the "n" header, right of the row markers
+        page.wait_for_function(
+            "() => { const t = document.querySelector('[data-testid=grid-dataframe] canvas table')?.innerText ?? '';"
+            " return t.indexOf('apple') < t.indexOf('banana') && t.indexOf('banana') < t.indexOf('cherry'); }"
+        )
+
+        # select the first shown row (apple, row 1 of the data) with its row marker
+        page.mouse.click(box["x"] + 15, box["y"] + 35 + 17)
+        page.get_by_text("rows=[1]").wait_for()
+
+        # edit a cell of the editor: 10 -> 15, the script sees the new sum
+        page.get_by_text("sum=30").wait_for()
+        editor = page.get_by_test_id("grid-data_editor").locator("canvas").first
+        ebox = editor.bounding_box()
+        assert ebox is not None
+        page.mouse.dblclick(ebox["x"] + 30, ebox["y"] + 35 + 17)
+        overlay = page.locator("#portal input")  # the overlay editor (its code loads on first use)
+        overlay.fill("15")
+        overlay.press("Enter")
+        page.get_by_text("sum=35").wait_for()
+
+        assert page.get_by_test_id("metric").inner_text().split() == ["Speed", "42", "-3"]
+        assert page.locator("table.st-table td").inner_text() == "x"
