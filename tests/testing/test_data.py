@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+
 import pytest
 
 import slipstream
@@ -9,7 +11,11 @@ from slipstream.testing import AppTest
 
 
 def needs(*names: str) -> pytest.MarkDecorator:
-    missing = [name for name in names if name not in slipstream._ELEMENTS]
+    missing = [
+        name
+        for name in names
+        if name not in slipstream._ELEMENTS or importlib.util.find_spec(slipstream._ELEMENTS[name]) is None
+    ]
     return pytest.mark.skipif(bool(missing), reason=f"st.{', st.'.join(missing)} not in Slipstream yet")
 
 
