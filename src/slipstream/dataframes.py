@@ -212,13 +212,18 @@ def _small_strings(array: Any) -> Any:
     return array
 
 
-def table_ipc(table: Any) -> bytes:
+def table_ipc(table: Any) -> bytearray:
+    """The table as an Arrow IPC stream, written once into a buffer of the right size (a growing
+    buffer would copy a large table several times)."""
     import pyarrow as pa
 
-    sink = pa.BufferOutputStream()
-    with pa.ipc.new_stream(sink, table.schema) as writer:
+    mock = pa.MockOutputStream()
+    with pa.ipc.new_stream(mock, table.schema) as writer:
         writer.write_table(table)
-    return bytes(sink.getvalue().to_pybytes())
+    out = bytearray(mock.size())
+    with pa.ipc.new_stream(pa.FixedSizeBufferWriter(pa.py_buffer(out)), table.schema) as writer:
+        writer.write_table(table)
+    return out
 
 
 def frame_digest(frame: pd.DataFrame) -> str | None:

@@ -29,7 +29,7 @@ class BlobStore:
         self._size = 0
         self._lock = threading.Lock()
 
-    def put(self, data: bytes, mimetype: str = "application/octet-stream", extension: str = "") -> str:
+    def put(self, data: bytes | bytearray, mimetype: str = "application/octet-stream", extension: str = "") -> str:
         """Store ``data``; return its URL path (relative to the app's root)."""
         digest = hashlib.sha256(data).hexdigest()
         with self._lock:
