@@ -1,0 +1,86 @@
+import { useEffect, useRef, useState } from "react";
+import type { VegaLiteChartEl } from "../protocol.gen";
+import { useRerun } from "../send";
+import { chartError, useDarkMode } from "./chartSpec";
+import type { Chart } from "./vegaLite";
+
+type VegaModule = typeof import("./vegaLite");
+
+let vega: Promise<VegaModule> | null = null;
+
+/** vega-embed, Vega, Vega-Lite and Arrow: one chunk, fetched when the first chart is shown. */
+export function loadVega(): Promise<VegaModule> {
+  vega ??= import("./vegaLite");
+  vega.catch(() => (vega = null));
+  return vega;
+}
+
+/** st.vega_lite_chart, st.altair_chart and the built-in charts. */
+export function VegaLiteChart({ el }: { el: VegaLiteChartEl }) {
+  const box = useRef<HTMLDivElement>(null);
+  const chart = useRef<Chart | null>(null);
+  const dark = useDarkMode();
+  const rerun = useRerun();
+  const [error, setError] = useState<string | null>(null);
+  const [drawn, setDrawn] = useState(false);
+  const lastSent = useRef<string | null>(null);
+  const send = useRef(rerun);
+  send.current = rerun;
+
+  useEffect(() => {
+    const container = box.current;
+    if (!container) return;
+    let live = true;
+    let current: Chart | null = null;
+    setError(null);
+    const id = el.id;
+    const onSelect = id
+      ? (selection: Record<string, unknown>) => {
+          const value = JSON.stringify({ selection });
+          if (value === lastSent.current) return;
+          lastSent.current = value;
+          send.current(id, value);
+        }
+      : null;
+    const target = document.createElement("div");
+    target.className = "vega-target";
+    loadVega()
+      .then((m) => m.draw(target, el, { dark, width: container.clientWidth, onSelect }))
+      .then(
+        (drawnChart) => {
+          if (!live) {
+            drawnChart.finalize();
+            return;
+          }
+          current = drawnChart;
+          chart.current = drawnChart;
+          container.replaceChildren(target);
+          setDrawn(true);
+        },
+        (e: unknown) => {
+          if (live) setError(chartError("The chart", e instanceof Error ? e.message : String(e)));
+        },
+      );
+    return () => {
+      live = false;
+      current?.finalize();
+      if (chart.current === current) chart.current = null;
+    };
+  }, [el, dark]);
+
+  useEffect(() => {
+    const container = box.current;
+    if (!container || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => chart.current?.resize(container.clientWidth));
+    observer.observe(container);
+    return () => observer.disconnect();
+  }, []);
+
+  const reserve = typeof el.height === "number" ? el.height : 350;
+  return (
+    <div className="vega-chart" role={el.alt ? "img" : undefined} aria-label={el.alt ?? undefined}>
+      {error && <div className="chart-error">{error}</div>}
+      <div ref={box} className="vega-box" style={drawn || error ? undefined : { minHeight: reserve }} />
+    </div>
+  );
+}

@@ -1,0 +1,214 @@
+/** Drawing Vega-Lite charts: loaded on first use (with vega-embed, Vega, Vega-Lite and Arrow), so
+ * pages without charts never download them. */
+import embed, { type Result, type VisualizationSpec } from "vega-embed";
+import { tableFromIPC } from "apache-arrow";
+import type { ChartDataset, VegaLiteChartEl } from "../protocol.gen";
+import { CATEGORICAL_DARK, CATEGORICAL_LIGHT, SEQUENTIAL, cssVar } from "./chartSpec";
+
+type Row = Record<string, unknown>;
+type Spec = Record<string, unknown>;
+
+/** Charts with more data points than this draw on a canvas (SVG gets slow); others as SVG. */
+const SVG_MAX_ROWS = 2000;
+/** The basic charts' height when the spec gives none. */
+export const DEFAULT_HEIGHT = 350;
+const SUB_SPECS = ["layer", "hconcat", "vconcat", "concat", "spec"];
+const THEME_COLORS: Record<string, string> = {
+  red: "--red",
+  orange: "--orange",
+  yellow: "--yellow",
+  green: "--green",
+  blue: "--blue",
+  violet: "--violet",
+  gray: "--gray",
+  grey: "--gray",
+  primary: "--primary",
+};
+
+const loaded = new Map<string, Promise<Row[]>>();
+
+/** Arrow values as Vega takes them: 64-bit integers as numbers, dates as epoch milliseconds. */
+function plain(value: unknown): unknown {
+  if (typeof value === "bigint") return Number(value);
+  if (value !== null && typeof value === "object" && !(value instanceof Date)) return String(value);
+  return value;
+}
+
+export function arrowRows(bytes: ArrayBuffer): Row[] {
+  const table = tableFromIPC(new Uint8Array(bytes));
+  const names = table.schema.fields.map((f) => f.name);
+  const columns = names.map((name) => Array.from(table.getChild(name) ?? [], plain));
+  const rows: Row[] = new Array(table.numRows);
+  for (let i = 0; i < table.numRows; i++) {
+    const row: Row = {};
+    for (let c = 0; c < names.length; c++) row[names[c]!] = columns[c]![i];
+    rows[i] = row;
+  }
+  return rows;
+}
+
+/** A dataset's rows, fetched once per URL (blobs are content-addressed, never stale). */
+export function loadDataset(ds: ChartDataset): Promise<Row[]> {
+  let rows = loaded.get(ds.url);
+  if (!rows) {
+    rows = fetch(ds.url).then(async (r) => {
+      if (!r.ok) throw new Error(`the chart's data could not be loaded (HTTP ${r.status})`);
+      return ds.format === "arrow" ? arrowRows(await r.arrayBuffer()) : ((await r.json()) as Row[]);
+    });
+    rows.catch(() => loaded.delete(ds.url));
+    loaded.set(ds.url, rows);
+  }
+  return rows;
+}
+
+function* views(spec: Spec): Generator<Spec> {
+  yield spec;
+  for (const key of SUB_SPECS) {
+    const sub = spec[key];
+    if (Array.isArray(sub)) {
+      for (const item of sub) if (item && typeof item === "object") yield* views(item as Spec);
+    } else if (sub && typeof sub === "object") yield* views(sub as Spec);
+  }
+}
+
+/** Colour names like "red" or "primary" in colour encodings become the theme's colours. */
+export function themeColors(spec: Spec): void {
+  const named = (v: unknown): unknown =>
+    typeof v === "string" && v in THEME_COLORS ? cssVar(THEME_COLORS[v]!, v === "primary" ? "#ff4b4b" : v) : v;
+  for (const view of views(spec)) {
+    const encoding = view.encoding as Record<string, Spec | undefined> | undefined;
+    for (const channel of ["color", "fill", "stroke"]) {
+      const enc = encoding?.[channel];
+      if (!enc || typeof enc !== "object") continue;
+      if ("value" in enc) enc.value = named(enc.value);
+      const scale = enc.scale as Spec | null | undefined;
+      if (scale && Array.isArray(scale.range)) scale.range = scale.range.map(named);
+    }
+  }
+}
+
+/** Whether the spec lays out several views (they keep their own sizes). */
+export function composite(spec: Spec): boolean {
+  if ("facet" in spec || "repeat" in spec || "hconcat" in spec || "vconcat" in spec || "concat" in spec) return true;
+  const encoding = spec.encoding as Spec | undefined;
+  return !!encoding && ("row" in encoding || "column" in encoding || "facet" in encoding);
+}
+
+/** The app's look for charts: its fonts and text colours, and Streamlit's palettes. */
+export function streamlitConfig(dark: boolean): Spec {
+  const font = cssVar("--font", "sans-serif");
+  const text = cssVar("--text", dark ? "#fafafa" : "#31333f");
+  const muted = cssVar("--muted", dark ? "rgba(250, 250, 250, 0.62)" : "rgba(49, 51, 63, 0.62)");
+  const grid = dark ? "rgba(250, 250, 250, 0.12)" : "rgba(49, 51, 63, 0.1)";
+  const domain = dark ? "rgba(250, 250, 250, 0.3)" : "rgba(49, 51, 63, 0.3)";
+  const category = dark ? CATEGORICAL_DARK : CATEGORICAL_LIGHT;
+  const labels = { labelFont: font, labelFontSize: 12, labelColor: muted };
+  const titles = { titleFont: font, titleFontSize: 12, titleFontWeight: 400, titleColor: text };
+  return {
+    background: "transparent",
+    font,
+    padding: { top: 8, right: 8, bottom: 8, left: 8 },
+    view: { stroke: null, continuousHeight: DEFAULT_HEIGHT, continuousWidth: 400 },
+    axis: {
+      ...labels,
+      ...titles,
+      gridColor: grid,
+      domainColor: domain,
+      tickColor: domain,
+      ticks: false,
+      labelPadding: 6,
+      titlePadding: 10,
+      labelLimit: 180,
+    },
+    axisBand: { grid: false },
+    legend: { ...labels, ...titles, symbolSize: 80, labelLimit: 200, symbolBaseFillColor: muted, symbolBaseStrokeColor: muted },
+    header: { ...labels, ...titles },
+    title: { font, color: text, fontSize: 16, fontWeight: 600, anchor: "start", offset: 12 },
+    range: { category, ramp: SEQUENTIAL, heatmap: SEQUENTIAL, ordinal: SEQUENTIAL },
+    mark: { color: category[0] },
+    line: { strokeWidth: 2 },
+    bar: { binSpacing: 2, discreteBandSize: { band: 0.85 } },
+    area: { line: false },
+    point: { filled: true },
+    arc: { stroke: null },
+  };
+}
+
+export interface DrawOptions {
+  dark: boolean;
+  width: number;
+  /** Called with the chart's selection (by parameter) whenever one of them changes. */
+  onSelect: ((selection: Record<string, unknown>) => void) | null;
+}
+
+export interface Chart {
+  resize(width: number): void;
+  finalize(): void;
+}
+
+/** A selection parameter's value as the script sees it: points as a list of field objects,
+ * an interval as {field: [min, max]}, nothing selected as {}. */
+export function selectionValue(value: unknown): unknown {
+  if (!value || typeof value !== "object") return {};
+  const point = (value as { vlPoint?: { or?: unknown[] } }).vlPoint;
+  if (point) return point.or ?? [];
+  return value;
+}
+
+/** Draw `el` into `container`; resolves when the chart is on the page. */
+export async function draw(container: HTMLElement, el: VegaLiteChartEl, opts: DrawOptions): Promise<Chart> {
+  const spec = JSON.parse(el.spec) as Spec;
+  const rows = await Promise.all(el.datasets.map(loadDataset));
+  const datasets: Record<string, Row[]> = { ...((spec.datasets as Record<string, Row[]> | undefined) ?? {}) };
+  el.datasets.forEach((ds, i) => (datasets[ds.name] = rows[i]!));
+  if (el.datasets.length) spec.datasets = datasets;
+  const total = rows.reduce((n, r) => n + r.length, 0);
+  themeColors(spec);
+  if (el.alt) spec.description = el.alt;
+  const sized = !composite(spec);
+  const stretch = el.width === "stretch" && sized;
+  if (sized && typeof el.width === "number") spec.width = el.width;
+  if (stretch) spec.width = Math.max(opts.width, 50);
+  if (sized && typeof el.height === "number") spec.height = el.height;
+
+  const result: Result = await embed(container, spec as VisualizationSpec, {
+    mode: "vega-lite",
+    renderer: total > SVG_MAX_ROWS ? "canvas" : "svg",
+    actions: { export: true, source: true, compiled: true, editor: false },
+    config: el.theme === "streamlit" ? streamlitConfig(opts.dark) : undefined,
+    theme: el.theme === null && opts.dark ? "dark" : undefined,
+    tooltip: { theme: opts.dark ? "dark" : "light" },
+    downloadFileName: "chart",
+    logLevel: 1, // errors only: hover layers with nothing selected warn about empty extents
+  });
+  const view = result.view;
+  if (opts.onSelect && el.selection_mode.length) {
+    const onSelect = opts.onSelect;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const report = () => {
+      clearTimeout(timer);
+      // A drag changes an interval many times a second: send where it settles.
+      timer = setTimeout(() => {
+        const selection: Record<string, unknown> = {};
+        for (const name of el.selection_mode) selection[name] = selectionValue(view.signal(name));
+        onSelect(selection);
+      }, 150);
+    };
+    for (const name of el.selection_mode) {
+      try {
+        view.addSignalListener(name, report);
+      } catch {
+        // A parameter the compiled spec does not expose as a signal cannot be listened to.
+      }
+    }
+  }
+  let lastWidth = opts.width;
+  return {
+    resize(width: number) {
+      if (!stretch || Math.abs(width - lastWidth) < 1) return;
+      lastWidth = width;
+      view.width(Math.max(width, 50)).runAsync().catch(() => undefined);
+    },
+    finalize: () => result.finalize(),
+  };
+}
