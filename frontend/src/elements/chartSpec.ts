@@ -1,0 +1,88 @@
+/** What the chart components share: a JSON spec sent inline or by blob URL, the colour scheme,
+ * and the app's colours read from the theme's CSS variables. */
+import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
+
+export type SpecState = { spec: unknown; error: null } | { spec: null; error: string | null };
+
+const fetched = new Map<string, Promise<unknown>>();
+
+/** A blob's JSON, fetched once per URL (blobs are content-addressed, so never stale). */
+function fetchJson(url: string): Promise<unknown> {
+  let promise = fetched.get(url);
+  if (!promise) {
+    promise = fetch(url).then((r) => {
+      if (!r.ok) throw new Error(`the chart's data could not be loaded (HTTP ${r.status})`);
+      return r.json() as Promise<unknown>;
+    });
+    promise.catch(() => fetched.delete(url));
+    fetched.set(url, promise);
+  }
+  return promise;
+}
+
+/** The chart's spec, parsed: from `inline` when given, else fetched from `url`. */
+export function useJsonSpec(inline: string | null, url: string | null): SpecState {
+  const parsed = useMemo<SpecState | null>(() => {
+    if (inline === null) return null;
+    try {
+      return { spec: JSON.parse(inline) as unknown, error: null };
+    } catch (e) {
+      return { spec: null, error: `the chart's spec is not JSON: ${String(e)}` };
+    }
+  }, [inline]);
+  const [loaded, setLoaded] = useState<{ url: string; state: SpecState } | null>(null);
+  useEffect(() => {
+    if (inline !== null || url === null) return;
+    let live = true;
+    fetchJson(url).then(
+      (spec) => live && setLoaded({ url, state: { spec, error: null } }),
+      (e: unknown) => live && setLoaded({ url, state: { spec: null, error: String(e) } }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [inline, url]);
+  if (parsed) return parsed;
+  if (loaded && loaded.url === url) return loaded.state;
+  return { spec: null, error: null };
+}
+
+const DARK = "(prefers-color-scheme: dark)";
+
+function subscribeScheme(onChange: () => void): () => void {
+  const query = window.matchMedia?.(DARK);
+  query?.addEventListener?.("change", onChange);
+  return () => query?.removeEventListener?.("change", onChange);
+}
+
+/** Whether the page is dark (the theme follows the system's colour scheme). */
+export function useDarkMode(): boolean {
+  return useSyncExternalStore(
+    subscribeScheme,
+    () => window.matchMedia?.(DARK).matches ?? false,
+    () => false,
+  );
+}
+
+/** A theme CSS variable's value (e.g. `--text`), with a fallback outside a styled page. */
+export function cssVar(name: string, fallback: string): string {
+  const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  return value || fallback;
+}
+
+/** Categorical colours for series, in the order they are used; dark pages get lighter first. */
+export const CATEGORICAL_LIGHT = [
+  "#0068c9", "#83c9ff", "#ff2b2b", "#ffabab", "#29b09d", "#7defa1", "#ff8700", "#ffd16a", "#6d3fc0", "#d5dae5",
+];
+export const CATEGORICAL_DARK = [
+  "#83c9ff", "#0068c9", "#ffabab", "#ff2b2b", "#7defa1", "#29b09d", "#ffd16a", "#ff8700", "#6d3fc0", "#d5dae5",
+];
+/** A blue sequential scale, light to dark. */
+export const SEQUENTIAL = [
+  "#e4f5ff", "#c7ebff", "#a6dcff", "#83c9ff", "#60b4ff", "#3d9df3", "#1c83e1", "#0068c9", "#0054a3", "#004280",
+];
+
+/** A chart's failure, shown where the chart would be. */
+export function chartError(what: string, message: string): string {
+  return `${what} could not be drawn: ${message}`;
+}
