@@ -355,3 +355,72 @@ st.text(f"messages: {len(st.session_state.said)}")
         box.fill("again")
         box.press("Enter")
         page.get_by_text("messages: 2").wait_for()  # prompt is None on reruns not caused by the input
+
+
+def test_chat_input_sends_an_attached_file_with_the_message(serve: ServeApp, page: Any, tmp_path: Path) -> None:
+    app = """
+import streamlit as st
+v = st.chat_input("Message", accept_file="multiple", file_type=["csv", "txt"], max_upload_size=1)
+if v is not None:
+    st.text(f"text={v.text!r} files={[(f.name, f.read().decode()) for f in v.files]}")
+else:
+    st.text("waiting")
+"""
+    data = tmp_path / "numbers.csv"
+    data.write_text("x,y\n1,2\n")
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"0" * (1024 * 1024 + 1))
+    with serve(app) as url:
+        page.goto(url)
+        page.get_by_text("waiting").wait_for()
+        send = page.get_by_role("button", name="Send")
+        assert send.is_disabled()
+        page.locator(".chat-input input[type=file]").set_input_files([str(data), str(big)])
+        page.get_by_role("alert").get_by_text("big.txt is 1048577 bytes; the limit is 1048576 bytes per file.").wait_for()
+        page.get_by_role("button", name="Remove numbers.csv").wait_for()
+        box = page.get_by_placeholder("Message")
+        box.fill("here you go")
+        page.wait_for_function("!document.querySelector('.chat-send').disabled")
+        box.press("Enter")
+        page.get_by_text("text='here you go' files=[('numbers.csv', 'x,y\\n1,2\\n')]").wait_for()
+        assert page.get_by_role("button", name="Remove numbers.csv").count() == 0
+
+
+def test_file_uploader_uploads_a_whole_directory(serve: ServeApp, page: Any, tmp_path: Path) -> None:
+    app = """
+import streamlit as st
+files = st.file_uploader("Folder", type="csv", accept_multiple_files="directory")
+st.text(f"names={sorted(f.name for f in files)}")
+"""
+    folder = tmp_path / "data"
+    (folder / "2024").mkdir(parents=True)
+    (folder / "a.csv").write_text("1")
+    (folder / "2024" / "b.csv").write_text("2")
+    (folder / "readme.md").write_text("skip me")
+    with serve(app) as url:
+        page.goto(url)
+        page.get_by_text("names=[]").wait_for()
+        page.get_by_role("button", name="Upload directories").wait_for()
+        page.locator("input[type=file]").set_input_files(str(folder))
+        page.get_by_text("names=['data/2024/b.csv', 'data/a.csv']").wait_for()
+
+
+def test_chat_input_submit_mode_disable_waits_for_the_run(serve: ServeApp, page: Any) -> None:
+    app = """
+import time
+import streamlit as st
+if prompt := st.chat_input("Ask", submit_mode="disable"):
+    st.text(f"thinking about {prompt}")
+    time.sleep(1.5)
+    st.text(f"answered {prompt}")
+"""
+    with serve(app) as url:
+        page.goto(url)
+        box = page.get_by_placeholder("Ask")
+        box.fill("life")
+        box.press("Enter")
+        page.get_by_text("thinking about life").wait_for()
+        assert box.is_disabled()
+        page.get_by_text("answered life").wait_for()
+        page.wait_for_function("!document.querySelector('.chat-input textarea').disabled")
+        assert box.is_enabled()

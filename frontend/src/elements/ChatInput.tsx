@@ -9,6 +9,7 @@ import {
   getUserMedia,
   humanSize,
   kinds,
+  tooLarge,
   upload,
   type NamedFile,
 } from "./upload";
@@ -124,7 +125,7 @@ export function ChatInput({ el }: { el: ChatInputEl }) {
         // A folder's other files are skipped quietly: only the matching ones are wanted.
         if (!directory) problems.push(`${item.name}: this file type is not allowed (${kinds(el.accept)} only).`);
       } else if (item.file.size > el.max_size)
-        problems.push(`${item.name} is ${humanSize(item.file.size)}; the limit is ${humanSize(el.max_size)} per file.`);
+        problems.push(`${tooLarge(item.name, item.file.size, el.max_size)} per file.`);
       else fine.push(item);
     }
     if (directory && fine.length === 0 && problems.length === 0)
@@ -173,7 +174,7 @@ export function ChatInput({ el }: { el: ChatInputEl }) {
       const wav = encodeWav(await resample(samples, sampleRate, rate), rate);
       const file = new File([wav], "recording.wav", { type: "audio/wav" });
       if (file.size > el.max_size) {
-        setErrors([`The recording is ${humanSize(file.size)}; the limit is ${humanSize(el.max_size)}.`]);
+        setErrors([`${tooLarge("The recording", file.size, el.max_size)}.`]);
         return;
       }
       await attach({ file, name: file.name }, setAudio, (key, info) =>

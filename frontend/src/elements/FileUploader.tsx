@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type DragEvent } from "react";
 import type { FileUploaderEl, UploadedFileInfo } from "../protocol.gen";
 import { useRerun, useSession } from "../send";
-import { accepted, chosenFiles, droppedFiles, humanSize, kinds, upload, type NamedFile } from "./upload";
+import { accepted, chosenFiles, droppedFiles, humanSize, kinds, tooLarge, upload, type NamedFile } from "./upload";
 import { useWidgetState, WidgetLabel } from "./widget";
 
 export { accepted, humanSize };
@@ -46,7 +46,7 @@ export function FileUploader({ el }: { el: FileUploaderEl }) {
         // A folder's other files are skipped quietly: only the matching ones are wanted.
         if (!el.directory) problems.push(`${name}: this file type is not allowed (${kinds(el.accept)} only).`);
       } else if (file.size > el.max_size)
-        problems.push(`${name} is ${humanSize(file.size)}; the limit is ${humanSize(el.max_size)} per file.`);
+        problems.push(`${tooLarge(name, file.size, el.max_size)} per file.`);
       else fine.push({ file, name });
     }
     if (el.directory && fine.length === 0 && problems.length === 0)

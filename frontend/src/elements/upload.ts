@@ -107,6 +107,12 @@ export function humanSize(bytes: number): string {
   return `${text}${UNITS[unit]}`;
 }
 
+/** "big.csv is 3MB; the limit is 1MB" — in bytes when both sizes would read the same. */
+export function tooLarge(what: string, size: number, limit: number): string {
+  const [a, b] = humanSize(size) === humanSize(limit) ? [`${size} bytes`, `${limit} bytes`] : [humanSize(size), humanSize(limit)];
+  return `${what} is ${a}; the limit is ${b}`;
+}
+
 const sameFile = (a: UploadedFileInfo | null, b: UploadedFileInfo | null): boolean => a?.file_id === b?.file_id;
 
 /** A capture made in this page: its object URL, shown while the widget holds that file. */
@@ -169,7 +175,7 @@ export function useSingleUpload(el: {
   const send = async (file: File): Promise<boolean> => {
     if (disabled || !session) return false;
     if (file.size > el.max_size) {
-      setError(`${file.name} is ${humanSize(file.size)}; the limit is ${humanSize(el.max_size)}.`);
+      setError(`${tooLarge(file.name, file.size, el.max_size)}.`);
       return false;
     }
     setError(null);
