@@ -165,3 +165,23 @@ def test_link_and_download_buttons(app: App) -> None:
     a.click("Get CSV")
     assert a.texts() == ["downloaded"]
     assert "cannot download a" in _error(app, "st.download_button('x', 5)")
+
+
+def test_button_groups_keep_their_options_in_session_state(app: App) -> None:
+    a = app(
+        """
+        import streamlit as st
+        if "size" not in st.session_state:
+            st.session_state.size = "L"
+        st.pills("Size", ["S", "M", "L"], key="size")
+        st.segmented_control("Tags", ["x", "y", "z"], selection_mode="multi", default=["y"], key="tags")
+        st.feedback("stars", key="stars")
+        st.write(repr((st.session_state.size, st.session_state.tags, st.session_state.stars)))
+        """
+    )
+    assert a.texts() == ["('L', ['y'], None)"]
+    assert a.widget("Size")["value"] == [2]
+    a.set("Tags", [2, 0])
+    assert a.texts() == ["('L', ['x', 'z'], None)"]
+    a.run({a.of_type("button_group")[2]["id"]: [3]})
+    assert a.texts() == ["('L', ['x', 'z'], 3)"]

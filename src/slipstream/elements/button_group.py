@@ -19,10 +19,6 @@ FEEDBACK_OPTIONS = {
 }
 
 
-def _shown_choices(value: Any) -> dict[str, Any]:
-    return {"value": list(value)}
-
-
 def _group(
     fn: str,
     style: str,
@@ -40,26 +36,36 @@ def _group(
     disabled: bool,
     label_visibility: str,
     width: Any,
-) -> list[int]:
-    """Register and show a button group; return the chosen indices."""
+) -> Any:
+    """Register and show a button group; return the chosen option (or None), or the list of
+    chosen options when ``multi``. Session state holds the same."""
     visibility = check_label_visibility(fn, label_visibility)
     text = check_label(fn, label, visibility)
-    if default is None:
-        wanted: list[Any] = []
-    elif multi and isinstance(default, (list, tuple, set)):
-        wanted = list(default)
-    else:
-        wanted = [default]
-    chosen: list[int] = []
-    for value in wanted:
-        position = index_of(opts, value)
-        if position is None:
-            raise StreamlitAPIException(f"st.{fn}: the default {value!r} is not one of the options.")
-        chosen.append(position)
-    if not multi and len(chosen) > 1:
-        raise StreamlitAPIException(f"st.{fn}: selection_mode='single' takes one default, not {len(chosen)}.")
 
-    def from_browser(raw: Any) -> list[int]:
+    def positions(value: Any) -> list[int] | None:
+        """The indices of the options ``value`` names, or None when it names something else."""
+        if multi:
+            items = list(value) if isinstance(value, (list, tuple, set)) else None
+        else:
+            items = [] if value is None else [value]
+        if items is None:
+            return None
+        found = [index_of(opts, item) for item in items]
+        return None if None in found else [i for i in found if i is not None]
+
+    def to_python(indices: list[int]) -> Any:
+        if multi:
+            return [opts[i] for i in indices]
+        return opts[indices[0]] if indices else None
+
+    wanted: Any = default
+    if multi and default is not None and not isinstance(default, (list, tuple, set)):
+        wanted = [default]
+    chosen = positions([] if multi and default is None else wanted)
+    if chosen is None:
+        raise StreamlitAPIException(f"st.{fn}: the default {default!r} is not one of the options.")
+
+    def from_browser(raw: Any) -> Any:
         if not isinstance(raw, list) or not all(
             isinstance(i, int) and not isinstance(i, bool) and 0 <= i < len(opts) for i in raw
         ):
@@ -68,22 +74,22 @@ def _group(
             raise ValueError("a single-choice group takes at most one option")
         if required and not raw:
             raise ValueError("an option is required")
-        return sorted(set(raw)) if multi else list(raw)
+        return to_python(sorted(set(raw)) if multi else list(raw))
 
-    def fits(v: Any) -> bool:
-        return isinstance(v, list) and all(isinstance(i, int) and 0 <= i < len(opts) for i in v)
+    def shown(value: Any) -> dict[str, Any]:
+        return {"value": positions(value) or []}
 
     wid, current = register(
         fn,
         key=key,
         identity={"label": text, "style": style, "options": labels, "multi": multi, "default": chosen, "help": help},
-        default=chosen,
+        default=to_python(chosen),
         deserialize=from_browser,
         on_change=on_change,
         args=args,
         kwargs=kwargs,
-        accept=fits,
-        shown=_shown_choices,
+        accept=lambda v: positions(v) is not None,
+        shown=shown,
     )
     emit_element(
         {
@@ -92,7 +98,7 @@ def _group(
             "label": text,
             "style": style,
             "options": labels,
-            **_shown_choices(current),
+            **shown(current),
             "multi": multi,
             "required": bool(required),
             "help": optional_str(help),
@@ -101,7 +107,7 @@ def _group(
             "width": check_width(fn, width),
         }
     )
-    return list(current)
+    return list(current) if multi else current
 
 
 def _choice_group(
@@ -127,7 +133,7 @@ def _choice_group(
     opts = options_list(fn, options)
     labels = [str((format_func or str)(o)) for o in opts]
     multi = selection_mode == "multi"
-    chosen = _group(
+    return _group(
         fn,
         style,
         label,
@@ -145,9 +151,6 @@ def _choice_group(
         label_visibility,
         width,
     )
-    if multi:
-        return [opts[i] for i in chosen]
-    return opts[chosen[0]] if chosen else None
 
 
 def pills(
@@ -273,7 +276,7 @@ def feedback(
         raise StreamlitAPIException(
             f"st.feedback: default must be an index from 0 to {len(labels) - 1}, not {default!r}."
         )
-    chosen = _group(
+    rating: int | None = _group(
         "feedback",
         options,
         "",
@@ -291,4 +294,4 @@ def feedback(
         "collapsed",
         width,
     )
-    return chosen[0] if chosen else None
+    return rating
