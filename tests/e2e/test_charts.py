@@ -46,6 +46,16 @@ def test_every_chart_type_draws_and_fills_its_column(serve: ServeApp, page: Any)
         # Vega-embed's menu (save as SVG/PNG, view source) is there, as in Streamlit.
         assert charts.nth(0).locator("details summary").count() == 1
 
+        # A narrower window: the charts follow their column's width.
+        wide = charts.nth(0).locator("svg.marks").bounding_box()["width"]
+        page.set_viewport_size({"width": 500, "height": 900})
+        page.wait_for_function(
+            "w => document.querySelector('.el-vega_lite_chart svg.marks').getBoundingClientRect().width < w - 100",
+            arg=wide,
+        )
+        column = charts.nth(0).bounding_box()["width"]
+        assert abs(charts.nth(0).locator("svg.marks").bounding_box()["width"] - column) < 0.1 * column
+
 
 def test_charts_load_their_code_only_when_shown(serve: ServeApp, page: Any) -> None:
     app = """
