@@ -337,3 +337,10 @@ def test_charts_do_not_load_at_import() -> None:
     code = "import slipstream, sys; print(any(m in sys.modules for m in ('pandas', 'altair', 'pyarrow', 'numpy')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_several_y_columns_are_coloured_by_column_even_with_a_colour_column(app: App) -> None:
+    a = app(HEADER + "st.line_chart(df, y=['a', 'b'], color='c')")
+    enc = unit(spec_of(charts(a)[0]))["encoding"]
+    assert enc["color"]["field"] == "color -- streamlit-generated"
+    assert "c" not in rows(charts(a)[0]).columns

@@ -241,11 +241,8 @@ def build_chart(
             f"st.{fn}: color gives {len(color_values)} colours ({color_values!r}) for {len(y_columns)} y columns "
             f"({y_columns!r}); give one colour per y column."
         )
-    if melt and color_column is not None:
-        raise StreamlitAPIException(
-            f"st.{fn}: color names the column {color_column!r}, but y has several columns ({y_columns!r}), "
-            "which are coloured by column already. Give one y column, or a list of colours."
-        )
+    if melt:
+        color_column = None  # several y columns are coloured by column, as in Streamlit
 
     # The frame to draw: x (or the index), the y columns and any column the encodings use.
     if x is None:
