@@ -16,6 +16,7 @@ import {
 import { tableFromIPC, type Table } from "apache-arrow";
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { DataEditorEl, DataframeEl } from "../protocol.gen";
+import { fetchBlob } from "./fetchBlob";
 import {
   columnWidth,
   csvField,
@@ -35,12 +36,7 @@ const tables = new Map<string, Promise<Table>>();
 export function loadTable(url: string): Promise<Table> {
   let table = tables.get(url);
   if (!table) {
-    table = fetch(url)
-      .then((r) => {
-        if (!r.ok) throw new Error(`the data could not be loaded (HTTP ${r.status}); rerun the app`);
-        return r.arrayBuffer();
-      })
-      .then((buffer) => tableFromIPC(new Uint8Array(buffer)));
+    table = fetchBlob(url).then((buffer) => tableFromIPC(new Uint8Array(buffer)));
     table.catch(() => tables.delete(url));
     tables.set(url, table);
   }
@@ -227,6 +223,22 @@ function parseJson(text: string): unknown {
     return text;
   }
 }
+
+function Icon({ d }: { d: string }) {
+  return (
+    <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+      <path d={d} fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
+const ICONS = {
+  search: "M7 12.5A5.5 5.5 0 1 0 7 1.5a5.5 5.5 0 0 0 0 11zM11 11l3.5 3.5",
+  columns: "M2 2.5h12v11H2zM6 2.5v11M10 2.5v11",
+  download: "M8 2v8.5M4.5 7L8 10.5 11.5 7M2.5 13.5h11",
+  expand: "M2 6V2h4M10 2h4v4M14 10v4h-4M6 14H2v-4",
+  close: "M3.5 3.5l9 9M12.5 3.5l-9 9",
+};
 
 export default function Grid({ el, onValue }: { el: GridEl; onValue: (value: string) => void }) {
   const [table, setTable] = useState<Table | null>(null);
@@ -585,16 +597,16 @@ export default function Grid({ el, onValue }: { el: GridEl; onValue: (value: str
     <div ref={outer} className={`grid-outer${full ? " grid-fullscreen" : ""}`} onKeyDown={onKeyDown} data-testid={`grid-${el.type}`} data-rows={rowCount}>
       <div className="grid-toolbar" role="toolbar" aria-label="Table tools">
         <button type="button" title="Search" aria-label="Search" aria-pressed={search} onClick={() => setSearch((s) => !s)}>
-          ⌕
+          <Icon d={ICONS.search} />
         </button>
         <button type="button" title="Show or hide columns" aria-label="Columns" aria-pressed={menu} onClick={() => setMenu((m) => !m)}>
-          ▥
+          <Icon d={ICONS.columns} />
         </button>
         <button type="button" title="Download as CSV" aria-label="Download as CSV" onClick={download}>
-          ⤓
+          <Icon d={ICONS.download} />
         </button>
         <button type="button" title={full ? "Close full screen" : "Full screen"} aria-label="Full screen" aria-pressed={full} onClick={() => setFull((f) => !f)}>
-          {full ? "✕" : "⛶"}
+          <Icon d={full ? ICONS.close : ICONS.expand} />
         </button>
       </div>
       {menu && (

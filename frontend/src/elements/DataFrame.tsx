@@ -1,11 +1,14 @@
 /** st.dataframe and st.data_editor: the grid lives in its own chunk, fetched on first use. */
 import { lazy, Suspense, useCallback } from "react";
 import type { DataEditorEl, DataframeEl } from "../protocol.gen";
+import { fetchBlob } from "../data/fetchBlob";
 import { useRerun } from "../send";
 
 const Grid = lazy(() => import("../data/Grid"));
 
 function GridView({ el }: { el: DataframeEl | DataEditorEl }) {
+  // Start the rows' download now, in parallel with the grid's code.
+  void fetchBlob(el.url).catch(() => undefined);
   const rerun = useRerun();
   const id = el.id;
   const onValue = useCallback((value: string) => {
