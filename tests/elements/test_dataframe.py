@@ -172,3 +172,21 @@ def test_data_editor_edits_come_back_in_the_input_type(app: App) -> None:
     lst = a.of_type("data_editor")[1]
     a.run({lst["id"]: orjson.dumps({"edited_rows": {"0": {"x": 5}}}).decode()})
     assert a.texts()[2] == "[{'x': 5}]"
+
+
+def test_data_editor_returns_the_input_type(app: App) -> None:
+    a = app(
+        """
+        import numpy as np, pandas as pd, polars as pl, pyarrow as pa, streamlit as st
+        for i, data in enumerate([pl.DataFrame({"x": [1]}), pa.table({"x": [1]}), np.array([[1]]), {"x": [1]}]):
+            out = st.data_editor(data, key=f"e{i}")
+            shown = out if isinstance(out, dict) else out.tolist() if hasattr(out, "tolist") else None
+            st.write(type(out).__name__ + " " + repr(shown))
+        """
+    )
+    assert [t.split()[0] for t in a.texts()] == ["DataFrame", "Table", "ndarray", "dict"]
+    numpy_editor, dict_editor = a.of_type("data_editor")[2:]
+    a.run({dict_editor["id"]: orjson.dumps({"edited_rows": {"0": {"x": 7}}}).decode()})
+    a.run({numpy_editor["id"]: orjson.dumps({"edited_rows": {"0": {"0": 5}}}).decode()})
+    assert [t.split()[0] for t in a.texts()] == ["DataFrame", "Table", "ndarray", "dict"]
+    assert a.texts()[2:] == ["ndarray [[5]]", "dict {'x': [7]}"]
