@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import orjson
+
 from slipstream.runtime.outbox import Outbox
 from tests.conftest import HeadlessApp
 
@@ -104,6 +106,15 @@ def test_an_element_changing_type_at_a_path_drops_the_old_children(app: App) -> 
     assert a.texts() == ["flat"]
     paths = list(a.session.view.elements())
     assert all(len(p) == 2 for p in paths)
+
+
+def test_keeps_written_round_robin_into_columns_make_one_message_per_column() -> None:
+    box = Outbox()
+    for i in range(200):
+        box.put_keep((0, 3, i % 4, i // 4))
+    box.put({"t": "run_end"})
+    frame = orjson.loads(box.drain() or b"")
+    assert frame == [{"t": "keep", "p": [0, 3, c, 0], "n": 50} for c in range(4)] + [{"t": "run_end"}]
 
 
 def test_consecutive_keeps_in_one_container_collapse_into_one_message() -> None:
