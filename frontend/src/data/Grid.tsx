@@ -216,6 +216,20 @@ function editedValue(cell: EditableGridCell, column: ViewColumn): unknown {
   return text;
 }
 
+/** A Styler cell's CSS as grid colours: background, text colour and weight. */
+function styleTheme(css: string): Partial<Theme> | undefined {
+  const theme: Partial<Theme> = {};
+  for (const part of css.split(";")) {
+    const [name = "", ...rest] = part.split(":");
+    const value = rest.join(":").trim();
+    const key = name.trim().toLowerCase();
+    if (key === "background-color" || key === "background") theme.bgCell = value;
+    else if (key === "color") theme.textDark = value;
+    else if (key === "font-weight" && (value === "bold" || Number(value) >= 600)) theme.baseFontStyle = "bold 14px";
+  }
+  return Object.keys(theme).length ? theme : undefined;
+}
+
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -287,6 +301,12 @@ export default function Grid({ el, onValue }: { el: GridEl; onValue: (value: str
     const dataStart = el.columns.filter((c) => c.index).length;
     return el.columns.map((c, i) => (c.index || !arrow ? null : arrow.getChildAt(i - dataStart)));
   }, [display, el.columns]);
+  const styleVectors = useMemo(() => {
+    const arrow = display as unknown as ArrowLike | null;
+    const index = el.columns.filter((c) => c.index).length;
+    const width = el.columns.length - index;
+    return el.columns.map((c, i) => (c.index || !arrow ? null : arrow.getChildAt(width + i - index)));
+  }, [display, el.columns]);
 
   const order = useMemo(() => {
     if (!table || !sort) return null;
@@ -343,6 +363,8 @@ export default function Grid({ el, onValue }: { el: GridEl; onValue: (value: str
       const readonly = locked(column);
       const styledText = r < baseCount ? displayVectors[column.arrow]?.get(dataRow(r)) : undefined;
       const text = typeof styledText === "string" ? styledText : displayText(value, column);
+      const css = r < baseCount ? styleVectors[column.arrow]?.get(dataRow(r)) : null;
+      const themeOverride = typeof css === "string" ? styleTheme(css) : undefined;
       const faded = value === null && !editor;
       const align = column.config.alignment as "left" | "center" | "right" | undefined;
       switch (column.type) {
@@ -358,6 +380,7 @@ export default function Grid({ el, onValue }: { el: GridEl; onValue: (value: str
               readonly,
               contentAlign: align ?? "right",
               copyData: text,
+              themeOverride,
             };
           break;
         case "link": {
@@ -416,11 +439,12 @@ export default function Grid({ el, onValue }: { el: GridEl; onValue: (value: str
         allowOverlay: true,
         readonly,
         style: faded ? "faded" : "normal",
+        themeOverride,
         contentAlign: align ?? (column.kind === "int" || column.kind === "float" ? "right" : undefined),
         copyData: text,
       };
     },
-    [shown, valueAt, locked, baseCount, displayVectors, dataRow, editor],
+    [shown, valueAt, locked, baseCount, displayVectors, styleVectors, dataRow, editor],
   );
 
   const gridColumns = useMemo((): GridColumn[] => {

@@ -123,7 +123,8 @@ def grid_frame(fn: str, data: Any) -> tuple[pd.DataFrame, Any]:
 
 
 def styled_blob(styler: Any) -> str | None:
-    """The Styler's formatted texts (one string column per data column) in the blob store."""
+    """The Styler's formatted texts (one string column per data column) then its cells' CSS (as
+    many columns again, None where a cell has none) in the blob store."""
     import pyarrow as pa
 
     from slipstream.dataframes import table_ipc
@@ -132,12 +133,13 @@ def styled_blob(styler: Any) -> str | None:
     try:
         from slipstream.dataframes import styler_display
 
-        texts, _ = styler_display(styler)
+        texts, styles = styler_display(styler)
     except Exception:  # a Styler whose formatting fails still shows its raw values
         return None
     width = styler.data.shape[1]
     arrays = [pa.array([row[c] for row in texts], type=pa.string()) for c in range(width)]
-    table = pa.Table.from_arrays(arrays, names=[f"c{i}" for i in range(width)])
+    arrays += [pa.array([row[c] or None for row in styles], type=pa.string()) for c in range(width)]
+    table = pa.Table.from_arrays(arrays, names=[f"c{i}" for i in range(2 * width)])
     return blob_store.put(table_ipc(table), "application/vnd.apache.arrow.stream", ".arrow")
 
 
