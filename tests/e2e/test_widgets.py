@@ -376,7 +376,9 @@ else:
         send = page.get_by_role("button", name="Send")
         assert send.is_disabled()
         page.locator(".chat-input input[type=file]").set_input_files([str(data), str(big)])
-        page.get_by_role("alert").get_by_text("big.txt is 1048577 bytes; the limit is 1048576 bytes per file.").wait_for()
+        page.get_by_role("alert").get_by_text(
+            "big.txt is 1048577 bytes; the limit is 1048576 bytes per file."
+        ).wait_for()
         page.get_by_role("button", name="Remove numbers.csv").wait_for()
         box = page.get_by_placeholder("Message")
         box.fill("here you go")
@@ -424,3 +426,45 @@ if prompt := st.chat_input("Ask", submit_mode="disable"):
         page.get_by_text("answered life").wait_for()
         page.wait_for_function("!document.querySelector('.chat-input textarea').disabled")
         assert box.is_enabled()
+
+
+# A microphone for pages with none: a 440 Hz tone.
+FAKE_MICROPHONE = """
+navigator.mediaDevices.getUserMedia = async () => {
+  const context = new AudioContext();
+  const tone = context.createOscillator();
+  const out = context.createMediaStreamDestination();
+  tone.connect(out);
+  tone.start();
+  await context.resume();
+  return out.stream;
+};
+"""
+
+
+def test_chat_input_records_audio_and_stop_mode_offers_stop(serve: ServeApp, page: Any) -> None:
+    app = """
+import time
+import wave
+import streamlit as st
+v = st.chat_input("Say it", accept_audio=True, audio_sample_rate=8000, submit_mode="stop")
+if v:
+    with wave.open(v.audio) as w:
+        st.text(f"text={v.text!r} audio={v.audio.name} rate={w.getframerate()} has_sound={w.getnframes() > 0}")
+    time.sleep(2)
+    st.text("finished")
+"""
+    page.add_init_script(FAKE_MICROPHONE)
+    with serve(app) as url:
+        page.goto(url)
+        page.get_by_role("button", name="Record audio").click()
+        page.get_by_text("Recording…").wait_for()
+        page.wait_for_timeout(600)
+        page.get_by_role("button", name="Stop recording").click()
+        page.get_by_role("button", name="Remove recording.wav").wait_for()
+        page.get_by_placeholder("Say it").press("Enter")
+        page.get_by_text("text='' audio=recording.wav rate=8000 has_sound=True").wait_for()
+        page.get_by_role("button", name="Stop script").click()
+        page.wait_for_function("!document.querySelector('.chat-input textarea').disabled")
+        assert page.get_by_text("finished").count() == 0
+        assert page.get_by_role("button", name="Send").is_visible()

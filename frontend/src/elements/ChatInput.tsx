@@ -215,7 +215,7 @@ export function ChatInput({ el }: { el: ChatInputEl }) {
     el.accept_file === "directory" ? "Attach a folder" : el.accept_file === "multiple" ? "Attach files" : "Attach a file";
   return (
     <div
-      className={`chat-input${locked ? " disabled" : ""}${dragging ? " dragging" : ""}`}
+      className={`chat-input${locked && !stopping ? " disabled" : ""}${stopping ? " stopping" : ""}${dragging ? " dragging" : ""}`}
       onDragOver={(event) => {
         if (!takesFiles) return;
         event.preventDefault();
@@ -238,7 +238,7 @@ export function ChatInput({ el }: { el: ChatInputEl }) {
         <ul className="chat-attachments" aria-label="Attachments">
           {attachments.map((a) => (
             <li key={a.key} className={`chat-chip${a.info ? "" : " uploading"}`} aria-busy={a.info ? undefined : true}>
-              {a.info ? <ClipIcon /> : <span className="spinner" aria-hidden="true" />}
+              {!a.info ? <span className="spinner" aria-hidden="true" /> : a === audio ? <MicIcon size={14} /> : <ClipIcon />}
               <span className="chat-chip-name" title={a.name}>
                 {a.name}
               </span>
@@ -349,7 +349,7 @@ export function ChatInput({ el }: { el: ChatInputEl }) {
             </button>
           ))}
         {stopping ? (
-          <button type="button" className="chat-send" aria-label="Stop" title="Stop the run" onClick={() => send({ t: "stop" })}>
+          <button type="button" className="chat-send" aria-label="Stop script" title="Stop script" onClick={() => send({ t: "stop" })}>
             <span className="chat-stop-square" aria-hidden="true" />
           </button>
         ) : (
@@ -379,9 +379,9 @@ function ClipIcon({ size = 14 }: { size?: number }) {
   );
 }
 
-function MicIcon() {
+function MicIcon({ size = 18 }: { size?: number }) {
   return (
-    <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
+    <svg viewBox="0 0 24 24" width={size} height={size} aria-hidden="true">
       <path
         d="M12 3a3 3 0 0 0-3 3v6a3 3 0 0 0 6 0V6a3 3 0 0 0-3-3zM5.5 11a6.5 6.5 0 0 0 13 0M12 17.5V21m-3 0h6"
         fill="none"

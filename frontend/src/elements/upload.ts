@@ -109,7 +109,8 @@ export function humanSize(bytes: number): string {
 
 /** "big.csv is 3MB; the limit is 1MB" — in bytes when both sizes would read the same. */
 export function tooLarge(what: string, size: number, limit: number): string {
-  const [a, b] = humanSize(size) === humanSize(limit) ? [`${size} bytes`, `${limit} bytes`] : [humanSize(size), humanSize(limit)];
+  const same = humanSize(size).replace(".0", "") === humanSize(limit).replace(".0", "");
+  const [a, b] = same ? [`${size} bytes`, `${limit} bytes`] : [humanSize(size), humanSize(limit)];
   return `${what} is ${a}; the limit is ${b}`;
 }
 

@@ -4,6 +4,7 @@ import { App } from "../app/App";
 import type { ClientMessage, Element, FileUploaderEl, UploadedFileInfo } from "../protocol.gen";
 import { Store } from "../store";
 import { accepted, humanSize } from "./FileUploader";
+import { tooLarge } from "./upload";
 
 afterEach(() => {
   cleanup();
@@ -177,6 +178,8 @@ describe("file uploader", () => {
   it("formats sizes and matches types", () => {
     expect(humanSize(200 * 1024 * 1024)).toBe("200MB");
     expect(humanSize(1536)).toBe("1.5KB");
+    expect(tooLarge("a.csv", 3 * 1024 * 1024, 1024 * 1024)).toBe("a.csv is 3MB; the limit is 1MB");
+    expect(tooLarge("a.csv", 1024 * 1024 + 1, 1024 * 1024)).toBe("a.csv is 1048577 bytes; the limit is 1048576 bytes");
     expect(accepted({ name: "A.CSV", type: "" }, [".csv"])).toBe(true);
     expect(accepted({ name: "a.png", type: "image/png" }, ["image/*"])).toBe(true);
     expect(accepted({ name: "a.png", type: "image/png" }, ["csv"])).toBe(false);
@@ -332,10 +335,10 @@ describe("chat input with attachments", () => {
     fireEvent.change(chatBox(), { target: { value: "hi" } });
     fireEvent.click(sendButton());
     expect(chatBox().disabled).toBe(true);
-    fireEvent.click(screen.getByRole("button", { name: "Stop" }));
+    fireEvent.click(screen.getByRole("button", { name: "Stop script" }));
     expect(sent.at(-1)).toEqual({ t: "stop" });
     finishRun(store, 2);
-    expect(screen.queryByRole("button", { name: "Stop" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Stop script" })).toBeNull();
     expect(chatBox().disabled).toBe(false);
   });
 });
