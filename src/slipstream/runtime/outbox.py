@@ -1,8 +1,10 @@
 """Messages waiting to go to one browser tab, coalesced into frames.
 
 The script thread appends; whoever drains the outbox (the server's event loop, or a test) gets
-every message queued since the last drain as one frame. Consecutive unchanged siblings collapse
-into a single ``keep`` message, so an unchanged app costs a few bytes per container.
+every message queued since the last drain as one frame. Unchanged siblings in a row collapse into
+a single ``keep`` message, per container, until the next other message (elements written round
+robin into columns still make one keep per column), so an unchanged app costs a few bytes per
+container.
 """
 
 from __future__ import annotations
@@ -19,14 +21,15 @@ class Outbox:
     def __init__(self, on_ready: Callable[[], None] | None = None) -> None:
         self._lock = threading.Lock()
         self._parts: list[bytes] = []
-        self._keep: tuple[Path, int, int] | None = None  # parent, first index, count
+        # Pending keeps: per parent container, its open run (first index, count), in order of appearance.
+        self._keeps: dict[Path, tuple[int, int]] = {}
         self._on_ready = on_ready
 
     def set_listener(self, on_ready: Callable[[], None] | None) -> None:
         """Call ``on_ready`` (from any thread) whenever the outbox goes from empty to not empty."""
         with self._lock:
             self._on_ready = on_ready
-            pending = bool(self._parts or self._keep)
+            pending = bool(self._parts or self._keeps)
         if pending and on_ready is not None:
             on_ready()
 
@@ -39,30 +42,31 @@ class Outbox:
     def put_keep(self, path: Path) -> None:
         parent, index = path[:-1], path[-1]
         with self._lock:
-            keep = self._keep
-            if keep is not None and keep[0] == parent and keep[1] + keep[2] == index:
-                self._keep = (parent, keep[1], keep[2] + 1)
+            run = self._keeps.get(parent)
+            if run is not None and run[0] + run[1] == index:
+                self._keeps[parent] = (run[0], run[1] + 1)
                 return
-            was_empty = not self._parts and keep is None
-            self._flush_keep()
-            self._keep = (parent, index, 1)
+            was_empty = not self._parts and not self._keeps
+            if run is not None:
+                self._parts.append(self._keep_message(parent, *self._keeps.pop(parent)))
+            self._keeps[parent] = (index, 1)
         if was_empty:
             self._notify()
 
-    def _flush_keep(self) -> bool:
-        """Turn the pending keep run into a message; True if there was one. Lock held."""
-        keep = self._keep
-        if keep is None:
-            return False
-        parent, first, count = keep
-        self._parts.append(b'{"t":"keep","p":' + orjson.dumps((*parent, first)) + b',"n":%d}' % count)
-        self._keep = None
-        return True
+    @staticmethod
+    def _keep_message(parent: Path, first: int, count: int) -> bytes:
+        return b'{"t":"keep","p":' + orjson.dumps((*parent, first)) + b',"n":%d}' % count
+
+    def _flush_keeps(self) -> None:
+        """Turn the pending keep runs into messages, ahead of any later message. Lock held."""
+        for parent, (first, count) in self._keeps.items():
+            self._parts.append(self._keep_message(parent, first, count))
+        self._keeps = {}
 
     def _append(self, part: bytes) -> None:
         with self._lock:
-            was_empty = not self._parts and self._keep is None
-            self._flush_keep()
+            was_empty = not self._parts and not self._keeps
+            self._flush_keeps()
             self._parts.append(part)
         if was_empty:
             self._notify()
@@ -75,7 +79,7 @@ class Outbox:
     def drain(self) -> bytes | None:
         """Everything queued so far as one frame (a JSON array), or None when nothing is."""
         with self._lock:
-            self._flush_keep()
+            self._flush_keeps()
             if not self._parts:
                 return None
             parts, self._parts = self._parts, []
