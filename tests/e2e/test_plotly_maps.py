@@ -149,3 +149,51 @@ st.graphviz_chart("digraph { a -> }")
         page.get_by_text("The graph could not be drawn").wait_for()
         _shot(page, "graphviz")
     assert outside == []
+
+
+def test_a_clicked_plotly_point_and_a_clicked_deck_object_reach_the_script(
+    serve: ServeApp, local_page: tuple[Any, list[str]]
+) -> None:
+    page, outside = local_page
+    app = """
+import pandas as pd, plotly.graph_objects as go, pydeck as pdk, streamlit as st
+fig = go.Figure(go.Scatter(x=[1, 2, 3], y=[1, 3, 2], mode="markers", marker={"size": 16}))
+event = st.plotly_chart(fig, key="p", on_select="rerun", selection_mode="points", height=300)
+st.text(f"plotly={list(event.selection.point_indices)}")
+df = pd.DataFrame({"lat": [48.80, 48.85, 48.90], "lon": [2.30, 2.35, 2.40], "name": ["a", "b", "c"]})
+layer = pdk.Layer("ScatterplotLayer", data=df, get_position="[lon, lat]", get_radius=900, pickable=True, id="pts")
+view = pdk.ViewState(latitude=48.85, longitude=2.35, zoom=10)
+picked = st.pydeck_chart(pdk.Deck(layers=[layer], initial_view_state=view), on_select="rerun", key="deck", height=400)
+st.text(f"deck={dict(picked.selection.indices)} {dict(picked.selection.objects)}")
+"""
+    with serve(app) as url:
+        page.goto(url)
+        page.get_by_text("deck={} {}").wait_for()
+        point = page.locator(".el-plotly_chart .scatterlayer .point").nth(1)
+        point.wait_for()
+        box = _box(point)
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.get_by_text("plotly=[1]").wait_for()
+
+        canvas = _box(page.locator(".el-deck_chart canvas"))
+        page.mouse.click(canvas["x"] + canvas["width"] / 2, canvas["y"] + canvas["height"] / 2)
+        page.get_by_text("deck={'pts': [1]} {'pts': [{'lat': 48.85, 'lon': 2.35, 'name': 'b'}]}").wait_for()
+    assert outside == []
+
+
+def test_a_large_figure_is_fetched_as_a_blob_and_drawn(serve: ServeApp, local_page: tuple[Any, list[str]]) -> None:
+    page, outside = local_page
+    app = """
+import plotly.graph_objects as go, streamlit as st
+st.plotly_chart(go.Figure(go.Scattergl(x=list(range(20000)), y=[i % 97 for i in range(20000)], mode="markers")))
+"""
+    blobs: list[str] = []
+    page.on("request", lambda request: blobs.append(request.url) if "/_slipstream/blob/" in request.url else None)
+    with serve(app) as url:
+        page.goto(url)
+        # 20,000 points: the first WebGL draw is slow on a busy software-rendered machine.
+        page.locator(".el-plotly_chart .main-svg").first.wait_for(timeout=30_000)
+        assert page.locator(".el-plotly_chart .chart-error").count() == 0
+        assert any(b.endswith(".json") for b in blobs)
+        assert _box(page.locator(".el-plotly_chart"))["height"] > 400
+    assert outside == []
