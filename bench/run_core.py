@@ -16,6 +16,7 @@ import importlib.metadata
 import json
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
@@ -356,6 +357,18 @@ def click_note(results: Results) -> list[str]:
         "the text in a `setTimeout(0)` started by the click handler, with no server at all; Slipstream is at "
         f"{results['targets'][1]['measured']}.",
     ]
+
+
+def put_section(heading: str, section: str) -> None:
+    """Put ``section`` (a benchmark's own figures, starting with ``heading``) above MARKER in
+    RESULTS.md, in place of its earlier version; everything else is kept as is."""
+    text = RESULTS_MD.read_text()
+    head, marker, tail = text.partition(MARKER)
+    if not marker:
+        raise SystemExit(f"{RESULTS_MD} has no line {MARKER!r}")
+    old = re.compile(rf"^{re.escape(heading)}.*?(?=^## |\Z)", re.M | re.S)
+    head = old.sub("", head).rstrip()
+    RESULTS_MD.write_text(f"{head}\n\n{section}\n{marker}{tail}")
 
 
 def update_results_md(report: str) -> None:

@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import statistics
 import sys
 import tempfile
@@ -44,7 +43,7 @@ from common import (
     streamlit_target,
 )
 from playwright.sync_api import sync_playwright
-from run_core import MARKER, RESULTS_MD, log, machine
+from run_core import RESULTS_MD, log, machine, put_section
 
 HEAVY_APP = APPS / "heavy.py"
 BIG_APP = APPS / "bigframe.py"
@@ -240,17 +239,6 @@ def render(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def update_results_md(section: str) -> None:
-    """Put ``section`` above MARKER, in place of an earlier data section; the rest is kept as is."""
-    text = RESULTS_MD.read_text()
-    head, marker, tail = text.partition(MARKER)
-    if not marker:
-        raise SystemExit(f"{RESULTS_MD} has no line {MARKER!r}")
-    old = re.compile(rf"^{re.escape(HEADING)}.*?(?=^## |\Z)", re.M | re.S)
-    head = old.sub("", head).rstrip()
-    RESULTS_MD.write_text(f"{head}\n\n{section}\n{marker}{tail}")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clicks", type=int, default=30, help="clicks per server start (default 30)")
@@ -262,7 +250,7 @@ def main() -> None:
     path = OUT / f"data-{datetime.now(timezone.utc).strftime('%Y%m%dT%H%M%SZ')}.json"
     path.write_text(json.dumps(results, indent=2) + "\n")
     section = render(results)
-    update_results_md(section)
+    put_section(HEADING, section)
     print(section)
     log(f"raw figures: {path}; report: {RESULTS_MD}")
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import statistics
 import sys
 from collections.abc import Callable
@@ -34,7 +33,7 @@ from common import (
     slipstream_target,
     streamlit_target,
 )
-from run_core import MARKER, RESULTS_MD, log, machine
+from run_core import RESULTS_MD, log, machine, put_section
 
 APP = APPS / "widgets100.py"
 HEADING = "## Widgets: 100 widgets, one click"
@@ -129,17 +128,6 @@ def render(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def update_results_md(section: str) -> None:
-    """Put ``section`` above MARKER, in place of an earlier widgets section; the rest is kept as is."""
-    text = RESULTS_MD.read_text()
-    head, marker, tail = text.partition(MARKER)
-    if not marker:
-        raise SystemExit(f"{RESULTS_MD} has no line {MARKER!r}")
-    old = re.compile(rf"^{re.escape(HEADING)}.*?(?=^## |\Z)", re.M | re.S)
-    head = old.sub("", head).rstrip()
-    RESULTS_MD.write_text(f"{head}\n\n{section}\n{marker}{tail}")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clicks", type=int, default=40, help="clicks per server start (default 40)")
@@ -150,7 +138,7 @@ def main() -> None:
     path = OUT / f"widgets-{datetime.now(timezone.utc).strftime('%Y%m%dT%H%M%SZ')}.json"
     path.write_text(json.dumps(results, indent=2) + "\n")
     section = render(results)
-    update_results_md(section)
+    put_section(HEADING, section)
     print(section)
     log(f"raw figures: {path}; report: {RESULTS_MD}")
 
