@@ -73,7 +73,9 @@ def measure_clicks(target: Target, clicks: int) -> ClickRun:
             page.get_by_text(FIRST_TEXT, exact=True).wait_for(timeout=60_000)
             cold_start = time.perf_counter() - server.started
             page.wait_for_timeout(500)
-            button = page.get_by_role("button", name="Increment", exact=True)
+            # The first: Streamlit names its number inputs' step buttons "Increment" too, and every
+            # bench app puts its own button above any widget.
+            button = page.get_by_role("button", name="Increment", exact=True).first
             before = frames.received
             latencies = []
             for k in range(1, clicks + 1):
