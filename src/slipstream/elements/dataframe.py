@@ -51,6 +51,30 @@ def check_height(fn: str, height: Any) -> int | str:
     )
 
 
+def grid_fields(
+    fn: str,
+    rows: int,
+    columns: list[dict[str, Any]],
+    order: Any,
+    hide_index: bool | None,
+    height: Any,
+    width: Any,
+    row_height: Any,
+    placeholder: str | None,
+) -> dict[str, Any]:
+    """The element fields st.dataframe and st.data_editor share: the grid's shape and layout."""
+    return {
+        "rows": rows,
+        "columns": columns,
+        "column_order": order,
+        "hide_index": None if hide_index is None else bool(hide_index),
+        "height": height,
+        "width": width,
+        "row_height": check_row_height(fn, row_height),
+        "placeholder": None if placeholder is None else str(placeholder),
+    }
+
+
 def check_row_height(fn: str, row_height: Any) -> int | None:
     if row_height is None:
         return None
@@ -255,14 +279,7 @@ def dataframe(
         "id": None,
         "url": url,
         "display": styled_blob(styler) if styler is not None else None,
-        "rows": rows,
-        "columns": columns,
-        "column_order": order,
-        "hide_index": None if hide_index is None else bool(hide_index),
-        "height": height,
-        "width": width,
-        "row_height": check_row_height(fn, row_height),
-        "placeholder": None if placeholder is None else str(placeholder),
+        **grid_fields(fn, rows, columns, order, hide_index, height, width, row_height, placeholder),
         "selection_mode": [],
         "selection": empty_selection(),
     }
