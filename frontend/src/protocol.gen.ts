@@ -559,6 +559,7 @@ export interface DataframeEl {
   type: "dataframe";
   id: string | null;
   url: string;
+  head: string | null;
   display: string | null;
   rows: number;
   columns: DataColumn[];
@@ -576,6 +577,7 @@ export interface DataEditorEl {
   type: "data_editor";
   id: string;
   url: string;
+  head: string | null;
   rows: number;
   columns: DataColumn[];
   column_order: string[] | null;

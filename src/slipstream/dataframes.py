@@ -6,7 +6,9 @@ Streamlit does. pandas, pyarrow and numpy are imported here, on first use, never
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from slipstream.errors import StreamlitAPIException
@@ -99,7 +101,10 @@ def to_arrow_ipc(frame: pd.DataFrame, *, preserve_index: bool = True) -> bytes:
 # ---- grids: a frame as the Arrow stream the browser's grid reads ----------------------------
 
 _GRID_MEMO_SIZE = 64
-_grid_memo: dict[str, tuple[str, int, list[dict[str, Any]]]] = {}
+_grid_memo: dict[str, GridRows] = {}
+ARROW_STREAM = "application/vnd.apache.arrow.stream"
+# Rows sent ahead of a larger frame's whole stream, so the grid's first screen draws at once.
+HEAD_ROWS = 100
 
 
 def column_name(name: Any) -> str:
@@ -212,7 +217,7 @@ def _small_strings(array: Any) -> Any:
     return array
 
 
-def table_ipc(table: Any) -> bytearray:
+def table_ipc(table: Any) -> memoryview:
     """The table as an Arrow IPC stream, written once into a buffer of the right size (a growing
     buffer would copy a large table several times)."""
     import pyarrow as pa
@@ -220,10 +225,10 @@ def table_ipc(table: Any) -> bytearray:
     mock = pa.MockOutputStream()
     with pa.ipc.new_stream(mock, table.schema) as writer:
         writer.write_table(table)
-    out = bytearray(mock.size())
-    with pa.ipc.new_stream(pa.FixedSizeBufferWriter(pa.py_buffer(out)), table.schema) as writer:
+    out = pa.allocate_buffer(mock.size())
+    with pa.ipc.new_stream(pa.FixedSizeBufferWriter(out), table.schema) as writer:
         writer.write_table(table)
-    return out
+    return memoryview(out)
 
 
 def frame_digest(frame: pd.DataFrame) -> str | None:
@@ -239,25 +244,56 @@ def frame_digest(frame: pd.DataFrame) -> str | None:
     return hasher.hexdigest()
 
 
-def grid_blob(frame: pd.DataFrame) -> tuple[str, int, list[dict[str, Any]]]:
-    """The frame's Arrow stream in the blob store: its URL, its row count and its columns.
+@dataclass(frozen=True)
+class GridRows:
+    """A frame's rows as the grid fetches them: the whole Arrow stream at ``url``, its first
+    ``HEAD_ROWS`` rows at ``head`` (None when that is all of it), the row count and the columns."""
 
-    An unchanged frame (same content hash) is not encoded again while its blob is still stored.
+    url: str
+    head: str | None
+    rows: int
+    columns: list[dict[str, Any]]
+
+
+@contextmanager
+def grid_rows(frame: pd.DataFrame) -> Iterator[GridRows]:
+    """The frame's rows in the blob store, for the block that sends the grid's element.
+
+    A frame with an exact content hash is named by it: its URL is known before its stream is
+    written, which happens when the block ends, after the element has gone out; the browser draws
+    the head meanwhile. An unchanged frame is not encoded again while its blobs are stored.
     """
+    from slipstream import __version__
     from slipstream.server.blobs import blob_store
 
     digest = frame_digest(frame)
-    if digest is not None:
-        known = _grid_memo.get(digest)
-        if known is not None and blob_store.get(known[0].rsplit("/", 1)[1]) is not None:
-            return known[0], known[1], [dict(c) for c in known[2]]
+    known = _grid_memo.get(digest) if digest is not None else None
+    if known is not None and blob_store.has(known.url) and (known.head is None or blob_store.has(known.head)):
+        yield replace(known, columns=[dict(c) for c in known.columns])
+        return
     table, columns = grid_table(frame)
-    url = blob_store.put(table_ipc(table), "application/vnd.apache.arrow.stream", ".arrow")
-    if digest is not None:
-        if len(_grid_memo) >= _GRID_MEMO_SIZE:
-            _grid_memo.pop(next(iter(_grid_memo)))
-        _grid_memo[digest] = (url, table.num_rows, columns)
-    return url, table.num_rows, [dict(c) for c in columns]
+    head = None
+    if table.num_rows > HEAD_ROWS:
+        head = blob_store.put(table_ipc(table.slice(0, HEAD_ROWS)), ARROW_STREAM, ".arrow")
+    if digest is None:
+        url = blob_store.put(table_ipc(table), ARROW_STREAM, ".arrow")
+        yield GridRows(url, head, table.num_rows, columns)
+        return
+    promise = blob_store.promise(f"grid {__version__} {digest}", ARROW_STREAM, ".arrow")
+    url = promise if isinstance(promise, str) else promise.url
+    rows = GridRows(url, head, table.num_rows, columns)
+    if len(_grid_memo) >= _GRID_MEMO_SIZE:
+        _grid_memo.pop(next(iter(_grid_memo)))
+    _grid_memo[digest] = rows
+    try:
+        yield replace(rows, columns=[dict(c) for c in columns])
+    finally:
+        if not isinstance(promise, str):
+            try:
+                promise.keep(table_ipc(table))
+            except BaseException:
+                promise.break_()
+                raise
 
 
 def styler_display(styler: Any) -> tuple[list[list[str]], list[list[str]]]:

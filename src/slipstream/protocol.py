@@ -648,13 +648,15 @@ class DataColumn(TypedDict):
 
 class DataframeEl(TypedDict):
     """An interactive grid over an Arrow IPC stream fetched from ``url`` (content-addressed, so
-    the rows travel once). ``id``: the selection widget when ``selection_mode`` is not empty;
+    the rows travel once); a larger frame's first rows also at ``head``, a small stream the grid
+    draws from while the whole one loads. ``id``: the selection widget when ``selection_mode`` is not empty;
     ``selection``: its current value ({rows, columns}). ``display``: the Arrow URL of text
     shown instead of values (a Styler's formatting), or None."""
 
     type: Literal["dataframe"]
     id: str | None
     url: str
+    head: str | None
     display: str | None
     rows: int
     columns: list[DataColumn]
@@ -669,7 +671,8 @@ class DataframeEl(TypedDict):
 
 
 class DataEditorEl(TypedDict):
-    """An editable grid over the Arrow stream at ``url``. ``edits``: the editing state kept in the
+    """An editable grid over the Arrow stream at ``url`` (and its first rows at ``head``, as for
+    DataframeEl). ``edits``: the editing state kept in the
     session (edited_rows, added_rows, deleted_rows), which the browser applies over the rows and
     sends back whole, as a JSON string, after each change. ``num_rows``: fixed, dynamic, add or
     delete. ``disabled``: every column (True) or the names of the read-only ones."""
@@ -677,6 +680,7 @@ class DataEditorEl(TypedDict):
     type: Literal["data_editor"]
     id: str
     url: str
+    head: str | None
     rows: int
     columns: list[DataColumn]
     column_order: list[str] | None

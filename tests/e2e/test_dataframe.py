@@ -69,3 +69,24 @@ def test_grid_draws_sorts_selects_and_edits(serve: ServeApp, page: Any) -> None:
 
         assert page.get_by_test_id("metric").inner_text().split() == ["Speed", "42", "-3"]
         assert page.locator("table.st-table td").inner_text() == "x"
+
+
+BIG = """
+import numpy as np, pandas as pd, streamlit as st
+st.dataframe(pd.DataFrame({"v": np.arange(200_000) * 3}), key="big")
+"""
+
+
+def test_a_large_grid_draws_its_head_then_scrolls_to_its_last_row(serve: ServeApp, page: Any) -> None:
+    with serve(BIG) as url:
+        page.goto(url)
+        page.wait_for_function(
+            "() => document.querySelector('[data-testid=grid-dataframe] canvas table')?.innerText.includes('27')"
+        )
+        # the whole table arrives after the head; then the grid scrolls to its end and shows row 199,999
+        page.wait_for_function(
+            """() => { const s = document.querySelector('[data-testid=grid-dataframe] .dvn-scroller');
+                s.scrollTop = s.scrollHeight;
+                return document.getElementById('glide-cell-1-199999')?.innerText === '599997'; }""",
+            polling=100,
+        )

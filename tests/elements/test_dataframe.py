@@ -64,6 +64,25 @@ def test_unchanged_frame_is_a_keep(app: App) -> None:
     assert len(orjson.dumps(a.last_frame)) < 1024
 
 
+def test_a_larger_frame_sends_its_first_rows_ahead(app: App) -> None:
+    a = app(
+        """
+        import numpy as np, pandas as pd, streamlit as st
+        st.dataframe(pd.DataFrame({"v": np.arange(5000)}))
+        st.data_editor(pd.DataFrame({"w": np.arange(500)}))
+        st.dataframe(pd.DataFrame({"small": [1, 2]}))
+        """
+    )
+    big, editor, small = a.of_type("dataframe")[0], a.of_type("data_editor")[0], a.of_type("dataframe")[1]
+    assert _rows(big["head"]).column(1).to_pylist() == list(range(100))
+    assert _rows(big["url"]).column(1).to_pylist() == list(range(5000))
+    assert _rows(editor["head"]).num_rows == 100 and _rows(editor["url"]).num_rows == 500
+    assert small["head"] is None
+    first_url = big["url"]
+    a.run()  # the same frame again: named by its content, so the same URLs
+    assert a.of_type("dataframe")[0]["url"] == first_url
+
+
 def test_many_kinds_of_data(app: App) -> None:
     a = app(
         """

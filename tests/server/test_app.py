@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -135,6 +136,26 @@ def test_blobs_are_content_addressed_immutable_and_support_ranges(client: Any) -
     assert client.get("/" + url, headers={"range": "bytes=50-"}).status_code == 416
     assert client.get("/_slipstream/blob/" + "0" * 64).status_code == 404
     assert client.get("/_slipstream/blob/..%2F..%2Fetc%2Fpasswd").status_code == 404
+
+
+def test_large_blobs_stream_and_promised_blobs_are_awaited(client: Any) -> None:
+    store = client.app.state.blobs
+    data = bytes(range(256)) * 20_000  # 5 MB: sent in pieces
+    url = store.put(data, "application/octet-stream")
+    full = client.get("/" + url)
+    assert full.content == data and full.headers["content-length"] == str(len(data))
+    part = client.get("/" + url, headers={"range": "bytes=1000000-3000000"})
+    assert part.status_code == 206 and part.content == data[1_000_000:3_000_001]
+
+    promise = store.promise("some content", "text/plain", ".txt")
+    assert store.has(promise.url) and store.promise("some content", "text/plain", ".txt") == promise.url
+    threading.Timer(0.05, promise.keep, args=(b"kept",)).start()
+    assert client.get("/" + promise.url).content == b"kept"  # waits for the keep
+    assert store.promise("some content", "text/plain", ".txt") == promise.url
+
+    broken = store.promise("other content")
+    broken.break_()
+    assert not store.has(broken.url) and client.get("/" + broken.url).status_code == 404
 
 
 def test_parse_range() -> None:

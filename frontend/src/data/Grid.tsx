@@ -43,6 +43,11 @@ export function loadTable(url: string): Promise<Table> {
   return table;
 }
 
+/** Runs `fn` once the browser has painted the next frame. */
+function afterNextPaint(fn: () => void): void {
+  requestAnimationFrame(() => setTimeout(fn, 0));
+}
+
 function ensurePortal(): void {
   if (document.getElementById("portal")) return;
   const portal = document.createElement("div");
@@ -172,6 +177,8 @@ const chartRenderer: CustomRenderer<CustomCell<ChartData>> = {
 };
 
 const RENDERERS = [chartRenderer];
+/** A row the grid knows of but has not loaded yet (beyond the head, before the whole table). */
+const LOADING = Symbol("loading");
 const ROW_HEIGHT = 35;
 
 type Edits = {
@@ -255,7 +262,9 @@ const ICONS = {
 };
 
 export default function Grid({ el, onValue }: { el: GridEl; onValue: (value: string) => void }) {
+  // `table` holds every row once loaded; until then `head` (a larger frame's first rows) is drawn.
   const [table, setTable] = useState<Table | null>(null);
+  const [head, setHead] = useState<Table | null>(null);
   const [display, setDisplay] = useState<Table | null>(null);
   const [error, setError] = useState<string | null>(null);
   const theme = useGridTheme();
@@ -265,15 +274,29 @@ export default function Grid({ el, onValue }: { el: GridEl; onValue: (value: str
   useEffect(() => {
     let live = true;
     ensurePortal();
-    loadTable(el.url).then(
-      (t) => live && setTable(t),
-      (e: unknown) => live && setError(String(e instanceof Error ? e.message : e)),
-    );
+    const loadAll = () =>
+      loadTable(el.url).then(
+        (t) => live && setTable(t),
+        (e: unknown) => live && setError(String(e instanceof Error ? e.message : e)),
+      );
+    // With a head, the whole table loads once the head's rows are on screen: its download would
+    // otherwise hold up the first frame.
+    if (el.head)
+      loadTable(el.head).then(
+        (t) => {
+          if (live) setHead(t);
+          afterNextPaint(loadAll);
+        },
+        loadAll,
+      );
+    else loadAll();
     if (styled) loadTable(styled).then((t) => live && setDisplay(t), () => undefined);
     return () => {
       live = false;
     };
-  }, [el.url, styled]);
+  }, [el.url, el.head, styled]);
+  const data = table ?? head;
+  const loadedRows = data?.numRows ?? 0;
 
   const columns = useMemo(() => viewColumns(el.columns, el.column_order, el.hide_index), [el.columns, el.column_order, el.hide_index]);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
@@ -293,9 +316,9 @@ export default function Grid({ el, onValue }: { el: GridEl; onValue: (value: str
   }
 
   const vectors = useMemo(() => {
-    const arrow = table as unknown as ArrowLike | null;
+    const arrow = data as unknown as ArrowLike | null;
     return el.columns.map((_c, i) => arrow?.getChildAt(i) ?? null);
-  }, [table, el.columns]);
+  }, [data, el.columns]);
   const displayVectors = useMemo(() => {
     const arrow = display as unknown as ArrowLike | null;
     const dataStart = el.columns.filter((c) => c.index).length;
@@ -316,7 +339,7 @@ export default function Grid({ el, onValue }: { el: GridEl; onValue: (value: str
   }, [table, sort, columns, vectors]);
 
   const baseRows = useMemo(() => {
-    const n = table?.numRows ?? 0;
+    const n = el.rows;
     if (!editor || edits.deleted_rows.length === 0) return order;
     const deleted = new Set(edits.deleted_rows);
     const kept: number[] = [];
@@ -325,8 +348,8 @@ export default function Grid({ el, onValue }: { el: GridEl; onValue: (value: str
       if (!deleted.has(row)) kept.push(row);
     }
     return Uint32Array.from(kept);
-  }, [table, editor, edits.deleted_rows, order]);
-  const baseCount = baseRows ? baseRows.length : (table?.numRows ?? 0);
+  }, [el.rows, editor, edits.deleted_rows, order]);
+  const baseCount = data ? (baseRows ? baseRows.length : el.rows) : 0;
   const rowCount = baseCount + (editor ? edits.added_rows.length : 0);
   const dataRow = useCallback((r: number): number => (baseRows ? baseRows[r]! : r), [baseRows]);
 
@@ -338,11 +361,12 @@ export default function Grid({ el, onValue }: { el: GridEl; onValue: (value: str
         return value === undefined ? null : value;
       }
       const row = dataRow(r);
+      if (row >= loadedRows) return LOADING;
       const edited = editor ? edits.edited_rows[String(row)] : undefined;
       if (edited && column.name in edited) return edited[column.name];
       return plain(vectors[column.arrow]?.get(row) ?? null);
     },
-    [baseCount, dataRow, edits, editor, vectors],
+    [baseCount, dataRow, edits, editor, vectors, loadedRows],
   );
 
   const locked = useCallback(
@@ -359,6 +383,7 @@ export default function Grid({ el, onValue }: { el: GridEl; onValue: (value: str
       const column = shown[c];
       if (!column) return { kind: GridCellKind.Text, data: "", displayData: "", allowOverlay: false };
       let value = valueAt(column, r);
+      if (value === LOADING) return { kind: GridCellKind.Loading, allowOverlay: false };
       if ((column.kind === "datetime" || column.kind === "date") && typeof value === "string") value = Date.parse(value.length === 10 ? `${value}T00:00:00Z` : `${value}Z`);
       const readonly = locked(column);
       const styledText = r < baseCount ? displayVectors[column.arrow]?.get(dataRow(r)) : undefined;
@@ -448,8 +473,8 @@ export default function Grid({ el, onValue }: { el: GridEl; onValue: (value: str
   );
 
   const gridColumns = useMemo((): GridColumn[] => {
-    if (!table) return [];
-    const sample = Math.min(table.numRows, 50);
+    if (!data) return [];
+    const sample = Math.min(data.numRows, 50);
     return shown.map((column) => {
       const texts: string[] = [];
       for (let r = 0; r < sample; r++) texts.push(displayText(plain(vectors[column.arrow]?.get(r) ?? null), column));
@@ -461,7 +486,7 @@ export default function Grid({ el, onValue }: { el: GridEl; onValue: (value: str
         themeOverride: column.index ? { textDark: theme.textMedium, bgCell: theme.bgCellMedium } : undefined,
       };
     });
-  }, [table, shown, vectors, widths, sort, theme]);
+  }, [data, shown, vectors, widths, sort, theme]);
 
   const modes = el.type === "dataframe" ? el.selection_mode : [];
   const rowMode = modes.find((m) => m.endsWith("-row") || m === "single-row-required");
@@ -472,7 +497,7 @@ export default function Grid({ el, onValue }: { el: GridEl; onValue: (value: str
   const [selection, setSelection] = useState<GridSelection>({ columns: CompactSelection.empty(), rows: CompactSelection.empty() });
   const selectionKey = JSON.stringify(serverSelection);
   const [seenSelection, setSeenSelection] = useState("");
-  if (table && selectionKey !== seenSelection) {
+  if (data && selectionKey !== seenSelection) {
     // Show the server's selection (after a rerun, or a selection_default): rows by position in the view.
     setSeenSelection(selectionKey);
     const sel = (serverSelection ?? {}) as { rows?: number[]; columns?: string[] };
@@ -626,7 +651,7 @@ export default function Grid({ el, onValue }: { el: GridEl; onValue: (value: str
         <button type="button" title="Show or hide columns" aria-label="Columns" aria-pressed={menu} onClick={() => setMenu((m) => !m)}>
           <Icon d={ICONS.columns} />
         </button>
-        <button type="button" title="Download as CSV" aria-label="Download as CSV" onClick={download}>
+        <button type="button" title="Download as CSV" aria-label="Download as CSV" onClick={download} disabled={!table}>
           <Icon d={ICONS.download} />
         </button>
         <button type="button" title={full ? "Close full screen" : "Full screen"} aria-label="Full screen" aria-pressed={full} onClick={() => setFull((f) => !f)}>
@@ -653,7 +678,7 @@ export default function Grid({ el, onValue }: { el: GridEl; onValue: (value: str
         </div>
       )}
       <div className="grid" style={{ height, width }}>
-        {table ? (
+        {data ? (
           <DataEditor
             columns={gridColumns}
             rows={rowCount}

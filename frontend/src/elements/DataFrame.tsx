@@ -7,8 +7,9 @@ import { useRerun } from "../send";
 const Grid = lazy(() => import("../data/Grid"));
 
 function GridView({ el }: { el: DataframeEl | DataEditorEl }) {
-  // Start the rows' download now, in parallel with the grid's code.
-  void fetchBlob(el.url).catch(() => undefined);
+  // Start the rows' download now, in parallel with the grid's code (only the first rows of a larger
+  // frame: the grid fetches the rest once they are drawn).
+  void fetchBlob(el.head ?? el.url).catch(() => undefined);
   const rerun = useRerun();
   const id = el.id;
   const onValue = useCallback((value: string) => {

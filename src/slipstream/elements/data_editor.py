@@ -244,7 +244,7 @@ def data_editor(
         edited = st.data_editor(df, num_rows="dynamic", key="people")
         st.write(edited)
     """
-    from slipstream.dataframes import grid_blob
+    from slipstream.dataframes import grid_rows
 
     fn = "data_editor"
     if num_rows not in NUM_ROWS:
@@ -263,44 +263,46 @@ def data_editor(
             "st.data_editor: the data has duplicate column names; rename them (e.g. df.columns = [...]) "
             "so that each edit names one column."
         )
-    url, rows, columns = grid_blob(frame)
-    attach_config(columns, config)
-    _check_compatible(columns)
-    names = [c["name"] for c in columns if not c["index"]]
-    if isinstance(disabled, bool):
-        locked: bool | list[str] = disabled
-    else:
-        locked = [names[d] if isinstance(d, int) and 0 <= d < len(names) else str(d) for d in disabled]
-    locked_list = locked if isinstance(locked, list) else []
-    locked_list += [c["name"] for c in columns if (c.get("config") or {}).get("disabled")]
-    if not isinstance(locked, bool):
-        locked = sorted(set(locked_list))
-    check = _edits_checker(columns, rows, num_rows, locked)
-    if on_change not in ("rerun", "ignore", None) and not callable(on_change):
-        raise StreamlitAPIException("st.data_editor: on_change must be 'rerun', 'ignore', None or a function.")
-    wid, edits = register(
-        fn,
-        key=key,
-        identity={"url": url, "columns": names, "num_rows": num_rows, "disabled": locked},
-        default=AttrDict(empty_edits()),
-        deserialize=lambda raw: AttrDict(check(raw)),
-        on_change=on_change if callable(on_change) else None,
-        args=args,
-        kwargs=kwargs,
-    )
-    if not isinstance(edits, Mapping):
-        edits = empty_edits()
-    emit_element(
-        {
-            "type": "data_editor",
-            "id": wid,
-            "url": url,
-            **grid_fields(fn, rows, columns, order, hide_index, height, width, row_height, placeholder),
-            "num_rows": num_rows,
-            "disabled": locked,
-            "edits": _wire_edits(edits),
-        }
-    )
+    with grid_rows(frame) as grid:
+        url, rows, columns = grid.url, grid.rows, grid.columns
+        attach_config(columns, config)
+        _check_compatible(columns)
+        names = [c["name"] for c in columns if not c["index"]]
+        if isinstance(disabled, bool):
+            locked: bool | list[str] = disabled
+        else:
+            locked = [names[d] if isinstance(d, int) and 0 <= d < len(names) else str(d) for d in disabled]
+        locked_list = locked if isinstance(locked, list) else []
+        locked_list += [c["name"] for c in columns if (c.get("config") or {}).get("disabled")]
+        if not isinstance(locked, bool):
+            locked = sorted(set(locked_list))
+        check = _edits_checker(columns, rows, num_rows, locked)
+        if on_change not in ("rerun", "ignore", None) and not callable(on_change):
+            raise StreamlitAPIException("st.data_editor: on_change must be 'rerun', 'ignore', None or a function.")
+        wid, edits = register(
+            fn,
+            key=key,
+            identity={"url": url, "columns": names, "num_rows": num_rows, "disabled": locked},
+            default=AttrDict(empty_edits()),
+            deserialize=lambda raw: AttrDict(check(raw)),
+            on_change=on_change if callable(on_change) else None,
+            args=args,
+            kwargs=kwargs,
+        )
+        if not isinstance(edits, Mapping):
+            edits = empty_edits()
+        emit_element(
+            {
+                "type": "data_editor",
+                "id": wid,
+                "url": url,
+                "head": grid.head,
+                **grid_fields(fn, rows, columns, order, hide_index, height, width, row_height, placeholder),
+                "num_rows": num_rows,
+                "disabled": locked,
+                "edits": _wire_edits(edits),
+            }
+        )
     if not edits.get("edited_rows") and not edits.get("added_rows") and not edits.get("deleted_rows"):
         return data if not isinstance(data, (list, tuple, set, Mapping)) else to_input_type(frame, data)
     return to_input_type(apply_edits(frame, edits), data)

@@ -258,7 +258,7 @@ def dataframe(
         event = st.dataframe(df, hide_index=True, on_select="rerun")
         st.write(event.selection.rows)
     """
-    from slipstream.dataframes import grid_blob
+    from slipstream.dataframes import grid_rows
 
     fn = "dataframe"
     if use_container_width is not None:
@@ -272,48 +272,50 @@ def dataframe(
     config = normalize_config(fn, column_config)
     order = check_order(fn, column_order)
     frame, styler = grid_frame(fn, data)
-    url, rows, columns = grid_blob(frame)
-    attach_config(columns, config)
-    element: dict[str, Any] = {
-        "type": "dataframe",
-        "id": None,
-        "url": url,
-        "display": styled_blob(styler) if styler is not None else None,
-        **grid_fields(fn, rows, columns, order, hide_index, height, width, row_height, placeholder),
-        "selection_mode": [],
-        "selection": empty_selection(),
-    }
-    if on_select == "ignore":
-        return emit_element(element)
-    modes = _selection_modes(selection_mode)
-    names = [c["name"] for c in columns if not c["index"]]
-    check = _selection_checker(modes, rows, names)
-    default = empty_selection()
-    if selection_default is not None:
-        try:
-            default = check(selection_default)
-        except (ValueError, TypeError) as exc:
-            raise StreamlitAPIException(f"st.dataframe: selection_default {selection_default!r}: {exc}.") from None
-    if "single-row-required" in modes and not default["rows"] and rows:
-        default["rows"] = [0]
+    with grid_rows(frame) as grid:
+        url, rows, columns = grid.url, grid.rows, grid.columns
+        attach_config(columns, config)
+        element: dict[str, Any] = {
+            "type": "dataframe",
+            "id": None,
+            "url": url,
+            "head": grid.head,
+            "display": styled_blob(styler) if styler is not None else None,
+            **grid_fields(fn, rows, columns, order, hide_index, height, width, row_height, placeholder),
+            "selection_mode": [],
+            "selection": empty_selection(),
+        }
+        if on_select == "ignore":
+            return emit_element(element)
+        modes = _selection_modes(selection_mode)
+        names = [c["name"] for c in columns if not c["index"]]
+        check = _selection_checker(modes, rows, names)
+        default = empty_selection()
+        if selection_default is not None:
+            try:
+                default = check(selection_default)
+            except (ValueError, TypeError) as exc:
+                raise StreamlitAPIException(f"st.dataframe: selection_default {selection_default!r}: {exc}.") from None
+        if "single-row-required" in modes and not default["rows"] and rows:
+            default["rows"] = [0]
 
-    def from_browser(raw: Any) -> AttrDict:
-        return AttrDict(selection=AttrDict(check(raw)))
+        def from_browser(raw: Any) -> AttrDict:
+            return AttrDict(selection=AttrDict(check(raw)))
 
-    wid, value = register(
-        fn,
-        key=key,
-        identity={"url": url, "modes": modes, "columns": names},
-        default=AttrDict(selection=AttrDict(default)),
-        deserialize=from_browser,
-        on_change=on_select if callable(on_select) else None,
-        value_given=selection_default is not None,
-    )
-    selection = value["selection"] if isinstance(value, Mapping) and "selection" in value else default
-    element.update(
-        id=wid,
-        selection_mode=modes,
-        selection={k: [list(c) if isinstance(c, tuple) else c for c in v] for k, v in dict(selection).items()},
-    )
-    emit_element(element)
-    return AttrDict(selection=AttrDict(selection))
+        wid, value = register(
+            fn,
+            key=key,
+            identity={"url": url, "modes": modes, "columns": names},
+            default=AttrDict(selection=AttrDict(default)),
+            deserialize=from_browser,
+            on_change=on_select if callable(on_select) else None,
+            value_given=selection_default is not None,
+        )
+        selection = value["selection"] if isinstance(value, Mapping) and "selection" in value else default
+        element.update(
+            id=wid,
+            selection_mode=modes,
+            selection={k: [list(c) if isinstance(c, tuple) else c for c in v] for k, v in dict(selection).items()},
+        )
+        emit_element(element)
+        return AttrDict(selection=AttrDict(selection))

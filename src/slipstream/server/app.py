@@ -12,7 +12,7 @@ from typing import Any
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
+from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response, StreamingResponse
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
@@ -47,9 +47,27 @@ class ImmutableStaticFiles(StaticFiles):
         return response
 
 
+# Larger bodies go out in pieces of this size: handed to asyncio in one piece, a body of many
+# megabytes is copied and shifted along in the socket's buffer while the event loop waits.
+_PIECE = 1 << 20
+
+
+def _body(data: bytes | memoryview, status_code: int, mimetype: str, headers: dict[str, str]) -> Response:
+    if len(data) <= _PIECE:
+        return Response(bytes(data), status_code=status_code, media_type=mimetype, headers=headers)
+
+    async def pieces() -> AsyncIterator[bytes]:
+        view = memoryview(data)
+        for start in range(0, len(view), _PIECE):
+            yield bytes(view[start : start + _PIECE])
+
+    headers["Content-Length"] = str(len(data))
+    return StreamingResponse(pieces(), status_code=status_code, media_type=mimetype, headers=headers)
+
+
 def _blob_route(store: BlobStore) -> Route:
     async def serve_blob(request: Request) -> Response:
-        blob = store.get(request.path_params["name"])
+        blob = await store.wait(request.path_params["name"])
         if blob is None:
             return PlainTextResponse("not found", status_code=404)
         headers = {"Cache-Control": IMMUTABLE, "Accept-Ranges": "bytes"}
@@ -64,8 +82,8 @@ def _blob_route(store: BlobStore) -> Route:
                 return Response(status_code=416, headers={"Content-Range": f"bytes */{size}"})
             start, end = span
             headers["Content-Range"] = f"bytes {start}-{end}/{size}"
-            return Response(blob.data[start : end + 1], status_code=206, media_type=blob.mimetype, headers=headers)
-        return Response(blob.data, media_type=blob.mimetype, headers=headers)
+            return _body(memoryview(blob.data)[start : end + 1], 206, blob.mimetype, headers)
+        return _body(blob.data, 200, blob.mimetype, headers)
 
     return Route("/_slipstream/blob/{name}", serve_blob)
 

@@ -2,14 +2,20 @@
 
 The same bytes always get the same URL, so a browser downloads them once; the store keeps
 payloads in memory up to a byte budget, dropping the least recently used.
+
+A producer that can name its content before making it (by a hash of what it encodes) may
+``promise`` a blob: the URL can go to the browser at once, and a request for it waits until the
+promise is kept or broken.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import re
 import threading
 from collections import OrderedDict
+from concurrent.futures import Future
 from dataclasses import dataclass
 
 BLOB_PREFIX = "/_slipstream/blob/"
@@ -18,30 +24,74 @@ _NAME = re.compile(r"^([0-9a-f]{64})(\.[A-Za-z0-9]{1,10})?$")
 
 @dataclass(frozen=True, slots=True)
 class Blob:
-    data: bytes
+    data: bytes | memoryview
     mimetype: str
+
+
+class Promise:
+    """A blob named before it exists: ``keep`` it with the bytes, or ``break_`` it."""
+
+    def __init__(self, store: BlobStore, digest: str, mimetype: str, url: str) -> None:
+        self.url = url
+        self._store = store
+        self._digest = digest
+        self._mimetype = mimetype
+
+    def keep(self, data: bytes | memoryview) -> None:
+        self._store._settle(self._digest, Blob(data, self._mimetype))
+
+    def break_(self) -> None:
+        self._store._settle(self._digest, None)
 
 
 class BlobStore:
     def __init__(self, max_bytes: int = 512 * 1024 * 1024) -> None:
         self.max_bytes = max_bytes
         self._blobs: OrderedDict[str, Blob] = OrderedDict()
+        self._pending: dict[str, Future[Blob | None]] = {}
         self._size = 0
         self._lock = threading.Lock()
 
-    def put(self, data: bytes | bytearray, mimetype: str = "application/octet-stream", extension: str = "") -> str:
+    def put(
+        self, data: bytes | bytearray | memoryview, mimetype: str = "application/octet-stream", extension: str = ""
+    ) -> str:
         """Store ``data``; return its URL path (relative to the app's root)."""
         digest = hashlib.sha256(data).hexdigest()
         with self._lock:
             if digest in self._blobs:
                 self._blobs.move_to_end(digest)
             else:
-                self._blobs[digest] = Blob(bytes(data), mimetype)
-                self._size += len(data)
-                while self._size > self.max_bytes and len(self._blobs) > 1:
-                    _, dropped = self._blobs.popitem(last=False)
-                    self._size -= len(dropped.data)
-        return f"{BLOB_PREFIX.lstrip('/')}{digest}{extension}"
+                self._add(digest, Blob(data if isinstance(data, bytes | memoryview) else bytes(data), mimetype))
+        return _url(digest, extension)
+
+    def promise(self, key: str, mimetype: str = "application/octet-stream", extension: str = "") -> Promise | str:
+        """The URL of the content that ``key`` names: a str when the store holds it or another
+        producer has promised it already, else a Promise this caller must keep or break."""
+        digest = hashlib.sha256(key.encode()).hexdigest()
+        url = _url(digest, extension)
+        with self._lock:
+            if digest in self._blobs:
+                self._blobs.move_to_end(digest)
+                return url
+            if digest in self._pending:
+                return url
+            self._pending[digest] = Future()
+        return Promise(self, digest, mimetype, url)
+
+    def _settle(self, digest: str, blob: Blob | None) -> None:
+        with self._lock:
+            future = self._pending.pop(digest, None)
+            if blob is not None and digest not in self._blobs:
+                self._add(digest, blob)
+        if future is not None:
+            future.set_result(blob)
+
+    def _add(self, digest: str, blob: Blob) -> None:
+        self._blobs[digest] = blob
+        self._size += len(blob.data)
+        while self._size > self.max_bytes and len(self._blobs) > 1:
+            _, dropped = self._blobs.popitem(last=False)
+            self._size -= len(dropped.data)
 
     def get(self, name: str) -> Blob | None:
         match = _NAME.match(name)
@@ -53,8 +103,31 @@ class BlobStore:
                 self._blobs.move_to_end(match.group(1))
             return blob
 
+    def has(self, url: str) -> bool:
+        """Whether the blob at ``url`` is stored or promised."""
+        match = _NAME.match(url.rsplit("/", 1)[-1])
+        if match is None:
+            return False
+        with self._lock:
+            return match.group(1) in self._blobs or match.group(1) in self._pending
+
+    async def wait(self, name: str) -> Blob | None:
+        """The blob, once a promise for it is kept; None for an unknown name or a broken promise."""
+        match = _NAME.match(name)
+        if match is None:
+            return None
+        with self._lock:
+            future = self._pending.get(match.group(1))
+        if future is not None:
+            await asyncio.wrap_future(future)
+        return self.get(name)
+
     def __len__(self) -> int:
         return len(self._blobs)
+
+
+def _url(digest: str, extension: str) -> str:
+    return f"{BLOB_PREFIX.lstrip('/')}{digest}{extension}"
 
 
 def parse_range(header: str, size: int) -> tuple[int, int] | None:

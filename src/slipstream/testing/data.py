@@ -11,7 +11,7 @@ def _blob(url: str) -> bytes | None:
     from slipstream.server.blobs import blob_store
 
     blob = blob_store.get(url.rsplit("/", 1)[-1])
-    return blob.data if blob is not None else None
+    return bytes(blob.data) if blob is not None else None
 
 
 class Metric(Element):
