@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
+
+from slipstream.errors import StreamlitAPIException
 
 ColumnConfig = dict[str, Any]
 
@@ -537,6 +540,17 @@ def ProgressColumn(
     )  # fmt: skip
 
 
+@dataclass(frozen=True)
+class ButtonColumnResult:
+    """A ButtonColumn with a ``key``: its config, and what a click on one of its buttons runs."""
+
+    config: ColumnConfig
+    on_click: Callable[..., Any] | None
+    args: Any
+    kwargs: Any
+    key: str
+
+
 def ButtonColumn(
     label: str | None = None,
     *,
@@ -549,11 +563,29 @@ def ButtonColumn(
     args: Any = None,
     kwargs: Any = None,
     key: str | None = None,
-) -> ColumnConfig:
-    """A column whose cells are buttons labelled with the cell's text (shown; clicks are not sent yet).
+) -> ButtonColumnResult | ColumnConfig:
+    """A read-only column whose cells are buttons labelled with the cell's text (a list of texts
+    gives several buttons). With a ``key``, a click reruns the app with
+    ``st.session_state[key]`` set to ``{"row": ..., "label": ...}`` for that run only, and calls
+    ``on_click(*args, **kwargs)`` first.
 
     Example::
 
-        st.dataframe(df, column_config={"action": st.column_config.ButtonColumn()})
+        def show():
+            st.toast(f"row {st.session_state.clicked.row}")
+
+        st.dataframe(df, column_config={"open": st.column_config.ButtonColumn(on_click=show, key="clicked")})
     """
-    return _base(label, width, help, pinned, {"type": "button", "button_type": type}, alignment=alignment)
+    if type not in ("primary", "secondary", "tertiary"):
+        raise StreamlitAPIException(f"ButtonColumn: type is {type!r}; use 'primary', 'secondary' or 'tertiary'.")
+    config = _base(
+        label, width, help, pinned, {"type": "button", "button_type": type}, alignment=alignment, disabled=True
+    )
+    if key is not None:
+        return ButtonColumnResult(config, on_click, args, kwargs, str(key))
+    if on_click is not None or args is not None or kwargs is not None:
+        raise StreamlitAPIException(
+            "ButtonColumn: on_click, args and kwargs need a key: give the column a unique key "
+            '(key="...") so that its clicks can reach the callback.'
+        )
+    return config

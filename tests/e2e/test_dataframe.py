@@ -90,3 +90,54 @@ def test_a_large_grid_draws_its_head_then_scrolls_to_its_last_row(serve: ServeAp
                 return document.getElementById('glide-cell-1-199999')?.innerText === '599997'; }""",
             polling=100,
         )
+
+
+EDITORS = """
+import datetime as dt
+import pandas as pd, streamlit as st
+df = pd.DataFrame({
+    "size": ["S", "M"],
+    "day": [dt.date(2026, 1, 2), dt.date(2026, 2, 3)],
+    "tags": [["a"], ["b"]],
+    "go": ["Run", "Run"],
+})
+def clicked():
+    st.session_state.log = f"callback row={st.session_state.click.row}"
+out = st.data_editor(df, key="ed", hide_index=True, column_config={
+    "size": st.column_config.SelectboxColumn("Size", options=["S", "M", "L"], help="Pick a **size**"),
+    "day": st.column_config.DateColumn("Day"),
+    "tags": st.column_config.MultiselectColumn("Tags", options=["a", "b", "c"]),
+    "go": st.column_config.ButtonColumn("Go", on_click=clicked, key="click"),
+})
+st.text(f"sizes={list(out['size'])} days={[str(d) for d in out['day']]} tags={[list(t) for t in out['tags']]}")
+st.text(f"click={st.session_state.click} log={st.session_state.get('log')}")
+"""
+
+
+def test_editor_cells_have_pickers_and_button_columns_reach_the_script(serve: ServeApp, page: Any) -> None:
+    with serve(EDITORS) as url:
+        page.goto(url)
+        page.get_by_text("sizes=['S', 'M']").wait_for()
+        box = page.get_by_test_id("grid-data_editor").locator("canvas").first.bounding_box()
+        x0, y0 = box["x"], box["y"]
+
+        page.mouse.move(x0 + 30, y0 + 17)  # the Size header: its help shows, as Markdown
+        assert page.locator(".grid-tooltip strong").inner_text() == "size"
+
+        page.mouse.dblclick(x0 + 30, y0 + 35 + 17)  # Size, row 0: a list of the options
+        page.get_by_role("option", name="L").click()
+        page.get_by_text("sizes=['L', 'M']").wait_for()
+
+        page.mouse.dblclick(x0 + 120, y0 + 2 * 35 + 17)  # Day, row 1: a date picker
+        picker = page.get_by_label("Choose a date")
+        picker.fill("2027-03-04")
+        picker.press("Enter")
+        page.get_by_text("days=['2026-01-02', '2027-03-04']").wait_for()
+
+        page.mouse.dblclick(x0 + 200, y0 + 35 + 17)  # Tags, row 0: tick another option, click away
+        page.get_by_role("checkbox", name="c").check()
+        page.mouse.click(x0 + 600, y0 + 300)
+        page.get_by_text("tags=[['a', 'c'], ['b']]").wait_for()
+
+        page.mouse.click(x0 + 290, y0 + 2 * 35 + 17)  # the Run button of row 1
+        page.get_by_text("click={'row': 1, 'label': 'Run'} log=callback row=1").wait_for()

@@ -209,3 +209,38 @@ def test_data_editor_returns_the_input_type(app: App) -> None:
     a.run({numpy_editor["id"]: orjson.dumps({"edited_rows": {"0": {"0": 5}}}).decode()})
     assert [t.split()[0] for t in a.texts()] == ["DataFrame", "Table", "ndarray", "dict"]
     assert a.texts()[2:] == ["ndarray [[5]]", "dict {'x': [7]}"]
+
+
+BUTTONS = """
+import pandas as pd, streamlit as st
+calls = st.session_state.setdefault("calls", [])
+df = pd.DataFrame({"name": ["a", "b"], "act": ["Open", "Open"], "more": [["Edit", "Drop"], ["Edit"]]})
+st.dataframe(df, column_config={
+    "act": st.column_config.ButtonColumn("Act", on_click=lambda: calls.append(st.session_state.go.row), key="go"),
+    "more": st.column_config.ButtonColumn(type="tertiary"),
+})
+st.text(f"go={st.session_state.go} calls={calls}")
+"""
+
+
+def test_button_columns_are_triggers_with_row_and_label(app: App) -> None:
+    a = app(BUTTONS)
+    columns = {c["name"]: c for c in a.of_type("dataframe")[0]["columns"]}
+    trigger = columns["act"]["config"]["type_config"]["trigger"]
+    assert columns["act"]["config"]["disabled"] is True and "trigger" not in columns["more"]["config"]["type_config"]
+    assert a.texts("text") == ["go=None calls=[]"]
+    a.run({trigger: '{"row": 1, "label": "Open"}'})
+    assert a.texts("text") == ["go={'row': 1, 'label': 'Open'} calls=[1]"]
+    a.run()  # the click lasts one run
+    assert a.texts("text") == ["go=None calls=[1]"]
+    a.run({trigger: '{"row": "x"}'})  # malformed clicks are dropped
+    assert a.texts("text") == ["go=None calls=[1]"]
+
+
+def test_button_column_callbacks_need_a_key(app: App) -> None:
+    message = _error(
+        app,
+        "st.dataframe(pd.DataFrame({'a': ['x']}), column_config={'a': st.column_config.ButtonColumn(on_click=print)})",
+    )
+    assert "need a key" in message
+    assert "'primary', 'secondary' or 'tertiary'" in _error(app, "st.column_config.ButtonColumn(type='big')")

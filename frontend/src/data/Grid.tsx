@@ -4,11 +4,12 @@ import {
   CompactSelection,
   DataEditor,
   GridCellKind,
+  type CellClickedEventArgs,
   type CustomCell,
-  type CustomRenderer,
   type EditableGridCell,
   type GridCell,
   type GridColumn,
+  type GridMouseEventArgs,
   type GridSelection,
   type Item,
   type Theme,
@@ -16,6 +17,8 @@ import {
 import { tableFromIPC, type Table } from "apache-arrow";
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { DataEditorEl, DataframeEl } from "../protocol.gen";
+import { buttonAt, RENDERERS, type ButtonData, type ChartData, type ChoiceData, type MultiChoiceData, type TemporalData, type TemporalType } from "./cells";
+import { useMarkdown } from "../markdown/useMarkdown";
 import { fetchBlob } from "./fetchBlob";
 import {
   columnWidth,
@@ -108,75 +111,6 @@ function useGridTheme(): Partial<Theme> {
   return theme;
 }
 
-interface ChartData {
-  kind: "slipstream-chart";
-  chart: string;
-  values: number[];
-  min: number | null;
-  max: number | null;
-  color: string | null;
-  label: string;
-}
-
-const chartRenderer: CustomRenderer<CustomCell<ChartData>> = {
-  kind: GridCellKind.Custom,
-  isMatch: (cell: CustomCell): cell is CustomCell<ChartData> => (cell.data as { kind?: string }).kind === "slipstream-chart",
-  draw: (args, cell) => {
-    const { ctx, rect, theme } = args;
-    const { values, chart, color, label } = cell.data;
-    const x0 = rect.x + 8;
-    const w = rect.width - 16;
-    const y0 = rect.y + 6;
-    const h = rect.height - 12;
-    const fill = color || theme.accentColor;
-    if (chart === "progress") {
-      const [value = 0] = values;
-      const min = cell.data.min ?? 0;
-      const max = cell.data.max ?? 100;
-      const share = Math.max(0, Math.min(1, (value - min) / (max - min || 1)));
-      ctx.font = theme.baseFontFull;
-      ctx.textBaseline = "middle";
-      const textWidth = Math.min(w / 2, ctx.measureText(label).width + 8);
-      const barW = w - textWidth;
-      const barY = rect.y + rect.height / 2 - 3;
-      ctx.fillStyle = theme.bgCellMedium;
-      ctx.fillRect(x0, barY, barW, 6);
-      ctx.fillStyle = fill;
-      ctx.fillRect(x0, barY, barW * share, 6);
-      ctx.fillStyle = theme.textDark;
-      ctx.fillText(label, x0 + barW + 6, rect.y + rect.height / 2);
-      return;
-    }
-    if (values.length === 0) return;
-    const min = cell.data.min ?? Math.min(...values, chart === "bar_chart" ? 0 : Infinity);
-    const max = cell.data.max ?? Math.max(...values);
-    const span = max - min || 1;
-    const y = (v: number) => y0 + h - ((Math.max(min, Math.min(max, v)) - min) / span) * h;
-    ctx.save();
-    ctx.fillStyle = fill;
-    ctx.strokeStyle = fill;
-    if (chart === "bar_chart") {
-      const bw = w / values.length;
-      values.forEach((v, i) => ctx.fillRect(x0 + i * bw + bw * 0.1, Math.min(y(v), y(0)), bw * 0.8, Math.abs(y(0) - y(v))));
-    } else {
-      const step = values.length > 1 ? w / (values.length - 1) : 0;
-      ctx.beginPath();
-      values.forEach((v, i) => (i ? ctx.lineTo(x0 + i * step, y(v)) : ctx.moveTo(x0, y(v))));
-      ctx.lineWidth = 1.5;
-      ctx.stroke();
-      if (chart === "area_chart") {
-        ctx.lineTo(x0 + (values.length - 1) * step, y0 + h);
-        ctx.lineTo(x0, y0 + h);
-        ctx.closePath();
-        ctx.globalAlpha = 0.2;
-        ctx.fill();
-      }
-    }
-    ctx.restore();
-  },
-};
-
-const RENDERERS = [chartRenderer];
 /** A row the grid knows of but has not loaded yet (beyond the head, before the whole table). */
 const LOADING = Symbol("loading");
 const ROW_HEIGHT = 35;
@@ -195,6 +129,28 @@ function asEdits(value: Record<string, unknown> | undefined): Edits {
   };
 }
 
+/** A temporal value as an <input> of its type holds it. */
+function inputValue(value: unknown, type: TemporalType): string | null {
+  if (typeof value === "number") {
+    const iso = isoFromMs(value, "datetime");
+    return type === "date" ? iso.slice(0, 10) : type === "time" ? iso.slice(11, 19) : iso;
+  }
+  return typeof value === "string" && value ? value : null;
+}
+
+/** The option list of a selectbox or multiselect column: its config's options and labels. */
+function choices(column: ViewColumn): { value: unknown; label: string }[] {
+  const options = (column.typeConfig.options as unknown[] | null | undefined) ?? [];
+  const labels = column.typeConfig.labels as string[] | undefined;
+  return options.map((o, i) => {
+    if (o !== null && typeof o === "object" && "value" in o) {
+      const entry = o as { value: unknown; label?: string };
+      return { value: entry.value, label: entry.label ?? String(entry.value) };
+    }
+    return { value: o, label: labels?.[i] ?? String(o) };
+  });
+}
+
 function isoFromMs(ms: number, kind: string): string {
   const iso = new Date(ms).toISOString();
   return kind === "date" ? iso.slice(0, 10) : iso.slice(0, 19);
@@ -202,6 +158,13 @@ function isoFromMs(ms: number, kind: string): string {
 
 /** A cell's value from an edit in the grid, as the server expects it for the column's kind. */
 function editedValue(cell: EditableGridCell, column: ViewColumn): unknown {
+  if (cell.kind === GridCellKind.Custom) {
+    const data = cell.data as ChoiceData | MultiChoiceData | TemporalData;
+    if (data.kind === "slipstream-choice") return data.value ?? null;
+    if (data.kind === "slipstream-multi") return data.values;
+    if (data.kind === "slipstream-temporal") return data.input;
+    return undefined;
+  }
   if (cell.kind === GridCellKind.Number) return cell.data ?? null;
   if (cell.kind === GridCellKind.Boolean) return cell.data === true;
   const text = typeof cell.data === "string" ? cell.data.trim() : "";
@@ -261,7 +224,23 @@ const ICONS = {
   close: "M3.5 3.5l9 9M12.5 3.5l-9 9",
 };
 
-export default function Grid({ el, onValue }: { el: GridEl; onValue: (value: string) => void }) {
+/** A column's help (Markdown) under its header. */
+function HeaderTip({ text, x, y }: { text: string; x: number; y: number }) {
+  const html = useMarkdown(text);
+  return <div className="grid-tooltip md" role="tooltip" style={{ left: x, top: y }} dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+export default function Grid({
+  el,
+  onValue,
+  onTrigger,
+}: {
+  el: GridEl;
+  /** Sends the grid's own value (its selection, or its edits). */
+  onValue: (value: string) => void;
+  /** Fires a trigger widget of the grid (a button column's click). */
+  onTrigger: (id: string, value: string) => void;
+}) {
   // `table` holds every row once loaded; until then `head` (a larger frame's first rows) is drawn.
   const [table, setTable] = useState<Table | null>(null);
   const [head, setHead] = useState<Table | null>(null);
@@ -420,11 +399,52 @@ export default function Grid({ el, onValue }: { el: GridEl; onValue: (value: str
         }
         case "image":
           return { kind: GridCellKind.Image, data: value === null ? [] : [String(value)], allowOverlay: true, readonly: true, copyData: text };
-        case "list":
         case "multiselect":
+          if (Array.isArray(value) || value === null) {
+            const data: MultiChoiceData = { kind: "slipstream-multi", values: (value ?? []).map(String), options: choices(column), acceptNew: column.typeConfig.accept_new_options === true };
+            return { kind: GridCellKind.Custom, data, allowOverlay: true, readonly, copyData: text };
+          }
+          break;
+        case "list":
           if (Array.isArray(value) || value === null)
             return { kind: GridCellKind.Bubble, data: (value ?? []).map(String), allowOverlay: true, copyData: text };
           break;
+        case "selectbox": {
+          const options = choices(column);
+          const label = options.find((o) => o.value === value)?.label ?? text;
+          if (readonly) return { kind: GridCellKind.Text, data: label, displayData: label, allowOverlay: true, readonly, copyData: text, themeOverride };
+          const data: ChoiceData = { kind: "slipstream-choice", value, label, options, required: column.config.required === true };
+          return { kind: GridCellKind.Custom, data, allowOverlay: true, copyData: text, themeOverride };
+        }
+        case "date":
+        case "time":
+        case "datetime": {
+          if (readonly) break;
+          const cfg = column.typeConfig;
+          const bound = (v: unknown) => (typeof v === "string" ? (column.type === "datetime" ? v.slice(0, 19) : v) : null);
+          const data: TemporalData = {
+            kind: "slipstream-temporal",
+            type: column.type,
+            input: inputValue(value, column.type),
+            text,
+            min: bound(cfg.min_value),
+            max: bound(cfg.max_value),
+            step: typeof cfg.step === "number" ? cfg.step : null,
+          };
+          return { kind: GridCellKind.Custom, data, allowOverlay: true, copyData: text, themeOverride };
+        }
+        case "markdown": {
+          const markdown = value === null ? "" : String(value);
+          return { kind: GridCellKind.Markdown, data: markdown, allowOverlay: true, readonly, copyData: markdown };
+        }
+        case "audio":
+        case "video":
+          return { kind: GridCellKind.Custom, data: { kind: "slipstream-media", type: column.type, url: value === null ? "" : String(value) }, allowOverlay: value !== null, readonly: true, copyData: text };
+        case "button": {
+          const labels = value === null ? [] : (Array.isArray(value) ? value : [value]).map(String);
+          const data: ButtonData = { kind: "slipstream-button", labels, buttonType: String(column.typeConfig.button_type ?? "secondary") };
+          return { kind: GridCellKind.Custom, data, allowOverlay: false, readonly: true, copyData: labels.join(", ") };
+        }
         case "line_chart":
         case "bar_chart":
         case "area_chart":
@@ -442,7 +462,8 @@ export default function Grid({ el, onValue }: { el: GridEl; onValue: (value: str
               chart: column.type,
               values,
               min: (progress ? cfg.min_value : cfg.y_min) as number | null ?? null,
-              max: (progress ? cfg.max_value : cfg.y_max) as number | null ?? null,
+              // a progress bar runs to 100 over integers and to 1 over fractions, unless told
+              max: (progress ? cfg.max_value : cfg.y_max) as number | null ?? (progress ? (column.kind === "int" ? 100 : 1) : null),
               color: (cfg.color as string | null) ?? null,
               label: text,
             } satisfies ChartData,
@@ -559,6 +580,30 @@ export default function Grid({ el, onValue }: { el: GridEl; onValue: (value: str
       sendEdits({ ...edits, edited_rows: { ...edits.edited_rows, [row]: { ...edits.edited_rows[row], [column.name]: value } } });
     },
     [shown, locked, baseCount, edits, dataRow, sendEdits],
+  );
+
+  const onCellClicked = useCallback(
+    ([c, r]: Item, args: CellClickedEventArgs) => {
+      const column = shown[c];
+      const trigger = column?.typeConfig.trigger;
+      if (column?.type !== "button" || typeof trigger !== "string" || r >= baseCount) return;
+      const cell = getCellContent([c, r]);
+      if (cell.kind !== GridCellKind.Custom) return;
+      const { labels } = (cell as CustomCell<ButtonData>).data;
+      const i = buttonAt(labels, args.bounds.width, args.localEventX);
+      if (i >= 0) onTrigger(trigger, JSON.stringify({ row: dataRow(r), label: labels[i] }));
+    },
+    [shown, baseCount, getCellContent, dataRow, onTrigger],
+  );
+
+  // A column's help shows as a tooltip under its header while the pointer is on it.
+  const [tip, setTip] = useState<{ text: string; x: number; y: number } | null>(null);
+  const onItemHovered = useCallback(
+    (args: GridMouseEventArgs) => {
+      const help = args.kind === "header" ? shown[args.location[0]]?.help : null;
+      setTip(help && args.kind === "header" ? { text: help, x: args.bounds.x, y: args.bounds.y + args.bounds.height + 4 } : null);
+    },
+    [shown],
   );
 
   const numRows = el.type === "data_editor" ? el.num_rows : "fixed";
@@ -697,6 +742,8 @@ export default function Grid({ el, onValue }: { el: GridEl; onValue: (value: str
             keybindings={{ search: false, copy: true, selectAll: true }}
             onColumnResize={(column, size) => setWidths((w) => ({ ...w, [column.id ?? column.title]: size }))}
             onHeaderClicked={onHeaderClicked}
+            onCellClicked={onCellClicked}
+            onItemHovered={onItemHovered}
             gridSelection={selection}
             onGridSelectionChange={onSelection}
             rowMarkers={rowMode || canDelete ? "checkbox" : "none"}
@@ -717,6 +764,7 @@ export default function Grid({ el, onValue }: { el: GridEl; onValue: (value: str
           </div>
         )}
       </div>
+      {tip && <HeaderTip text={tip.text} x={tip.x} y={tip.y} />}
       {editor && canDelete && selection.rows.length > 0 && (
         <div className="grid-editor-actions">
           <button type="button" onClick={() => deleteRows(selection.rows.toArray())}>

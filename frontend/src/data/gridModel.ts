@@ -125,6 +125,12 @@ export function formatDate(ms: number, pattern: string): string {
   );
 }
 
+/** How a date/time value shows: as its column_config type says (a DateColumn over timestamps
+ * shows dates), else as its data. */
+function temporalType(column: ViewColumn): string {
+  return column.type === "date" || column.type === "time" || column.type === "datetime" ? column.type : column.kind;
+}
+
 function formatTemporal(ms: number, type: string, format: unknown): string {
   if (format === "iso8601") return new Date(ms).toISOString();
   if (format === "localized") {
@@ -137,6 +143,7 @@ function formatTemporal(ms: number, type: string, format: unknown): string {
   }
   if (typeof format === "string" && format) return formatDate(ms, format);
   if (type === "date") return formatDate(ms, "YYYY-MM-DD");
+  if (type === "time") return formatDate(ms, "HH:mm:ss");
   const d = new Date(ms);
   return formatDate(ms, d.getUTCMilliseconds() ? "YYYY-MM-DD HH:mm:ss.SSS" : "YYYY-MM-DD HH:mm:ss");
 }
@@ -145,14 +152,14 @@ function formatTemporal(ms: number, type: string, format: unknown): string {
 export function displayText(value: unknown, column: ViewColumn): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") {
-    if (column.kind === "datetime" || column.kind === "date") return formatTemporal(value, column.kind, column.typeConfig.format);
+    if (column.kind === "datetime" || column.kind === "date") return formatTemporal(value, temporalType(column), column.typeConfig.format);
     if (Number.isNaN(value)) return "";
     const format = column.typeConfig.format;
     return typeof format === "string" && format ? formatNumber(value, format) : defaultNumber(value);
   }
   if (typeof value === "boolean") return value ? "true" : "false";
   if (Array.isArray(value)) return value.map((v) => (typeof v === "number" ? defaultNumber(v) : String(v))).join(", ");
-  if (value instanceof Date) return formatTemporal(value.getTime(), column.kind, column.typeConfig.format);
+  if (value instanceof Date) return formatTemporal(value.getTime(), temporalType(column), column.typeConfig.format);
   return String(value);
 }
 
@@ -196,6 +203,6 @@ export function columnWidth(column: ViewColumn, sample: string[]): number {
   if (width === "medium") return 200;
   if (width === "large") return 400;
   const longest = Math.max(column.title.length + 2, ...sample.map((s) => s.length));
-  const least = column.type === "progress" ? 150 : column.type.endsWith("_chart") ? 120 : 60;
+  const least = column.type === "progress" ? 150 : column.type.endsWith("_chart") ? 120 : column.type === "button" ? 100 : 60;
   return Math.round(Math.min(400, Math.max(least, longest * 8 + 24)));
 }

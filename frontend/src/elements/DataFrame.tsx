@@ -15,9 +15,10 @@ function GridView({ el }: { el: DataframeEl | DataEditorEl }) {
   const onValue = useCallback((value: string) => {
     if (id) rerun(id, value);
   }, [rerun, id]);
+  const onTrigger = useCallback((trigger: string, value: string) => rerun(trigger, value), [rerun]);
   return (
     <Suspense fallback={<div className="grid grid-pending" style={{ height: 120 }}>Loading…</div>}>
-      <Grid el={el} onValue={onValue} />
+      <Grid el={el} onValue={onValue} onTrigger={onTrigger} />
     </Suspense>
   );
 }

@@ -245,6 +245,7 @@ def data_editor(
         st.write(edited)
     """
     from slipstream.dataframes import grid_rows
+    from slipstream.elements.button_column import register_button_columns
 
     fn = "data_editor"
     if num_rows not in NUM_ROWS:
@@ -267,6 +268,7 @@ def data_editor(
         url, rows, columns = grid.url, grid.rows, grid.columns
         attach_config(columns, config)
         _check_compatible(columns)
+        register_button_columns(fn, column_config, columns)
         names = [c["name"] for c in columns if not c["index"]]
         if isinstance(disabled, bool):
             locked: bool | list[str] = disabled

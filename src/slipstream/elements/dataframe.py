@@ -92,9 +92,13 @@ def normalize_config(fn: str, column_config: Any) -> dict[str | int, dict[str, A
             f"st.{fn}: column_config must be a dict mapping column names to st.column_config "
             f"objects, not a {type(column_config).__name__}."
         )
+    from slipstream.column_config import ButtonColumnResult
+
     out: dict[str | int, dict[str, Any]] = {}
     for name, value in column_config.items():
         key: str | int = name if isinstance(name, int) and not isinstance(name, bool) else str(name)
+        if isinstance(value, ButtonColumnResult):
+            value = value.config
         if value is None:
             out[key] = {"hidden": True}
         elif isinstance(value, str):
@@ -259,6 +263,7 @@ def dataframe(
         st.write(event.selection.rows)
     """
     from slipstream.dataframes import grid_rows
+    from slipstream.elements.button_column import register_button_columns
 
     fn = "dataframe"
     if use_container_width is not None:
@@ -275,6 +280,7 @@ def dataframe(
     with grid_rows(frame) as grid:
         url, rows, columns = grid.url, grid.rows, grid.columns
         attach_config(columns, config)
+        register_button_columns(fn, column_config, columns)
         element: dict[str, Any] = {
             "type": "dataframe",
             "id": None,
