@@ -19,7 +19,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import type { DataEditorEl, DataframeEl } from "../protocol.gen";
 import { buttonAt, RENDERERS, type ButtonData, type ChartData, type ChoiceData, type MultiChoiceData, type TemporalData, type TemporalType } from "./cells";
 import { useMarkdown } from "../markdown/useMarkdown";
-import { fetchBlob } from "./fetchBlob";
+import { fetchBlob, fetchLargeBlob } from "./fetchBlob";
 import {
   columnWidth,
   csvField,
@@ -35,11 +35,12 @@ export type GridEl = DataframeEl | DataEditorEl;
 
 const tables = new Map<string, Promise<Table>>();
 
-/** The Arrow table at `url`, fetched once per page (the URL names its content). */
-export function loadTable(url: string): Promise<Table> {
+/** The Arrow table at `url`, fetched once per page (the URL names its content); a `large` one
+ * is downloaded off the main thread. */
+export function loadTable(url: string, large = false): Promise<Table> {
   let table = tables.get(url);
   if (!table) {
-    table = fetchBlob(url).then((buffer) => tableFromIPC(new Uint8Array(buffer)));
+    table = (large ? fetchLargeBlob(url) : fetchBlob(url)).then((buffer) => tableFromIPC(new Uint8Array(buffer)));
     table.catch(() => tables.delete(url));
     tables.set(url, table);
   }
@@ -254,7 +255,7 @@ export default function Grid({
     let live = true;
     ensurePortal();
     const loadAll = () =>
-      loadTable(el.url).then(
+      loadTable(el.url, el.head !== null).then(
         (t) => live && setTable(t),
         (e: unknown) => live && setError(String(e instanceof Error ? e.message : e)),
       );
