@@ -244,3 +244,24 @@ def test_button_column_callbacks_need_a_key(app: App) -> None:
     )
     assert "need a key" in message
     assert "'primary', 'secondary' or 'tertiary'" in _error(app, "st.column_config.ButtonColumn(type='big')")
+
+
+def test_categorical_columns_are_selectboxes_of_their_categories(app: App) -> None:
+    a = app(
+        """
+        import pandas as pd, streamlit as st
+        df = pd.DataFrame({"size": pd.Categorical(["S", "L"], categories=["S", "M", "L"]), "n": [1, 2]})
+        out = st.data_editor(df, key="ed")
+        st.text(f"{list(out['size'])} {out['size'].dtype}")
+        """
+    )
+    size = next(c for c in a.of_type("data_editor")[0]["columns"] if c["name"] == "size")
+    assert size["config"]["type_config"] == {"type": "selectbox", "options": ["S", "M", "L"]}
+    a.run(
+        {
+            a.of_type("data_editor")[0][
+                "id"
+            ]: '{"edited_rows": {"0": {"size": "M"}}, "added_rows": [], "deleted_rows": []}'
+        }
+    )
+    assert a.texts("text") == ["['M', 'L'] category"]

@@ -21,6 +21,7 @@ from slipstream.elements.dataframe import (
     attach_config,
     check_height,
     check_order,
+    choose_categories,
     grid_fields,
     grid_frame,
     normalize_config,
@@ -66,6 +67,10 @@ def _cell_value(kind: str, raw: Any) -> Any:
     if kind == "bool":
         if not isinstance(raw, bool):
             raise ValueError(f"{raw!r} is not true or false")
+        return raw
+    if kind == "category":
+        if not isinstance(raw, (str, int, float, bool)):
+            raise ValueError(f"{raw!r} is not a category")
         return raw
     if kind == "list":
         if not isinstance(raw, list):
@@ -267,6 +272,7 @@ def data_editor(
     with grid_rows(frame) as grid:
         url, rows, columns = grid.url, grid.rows, grid.columns
         attach_config(columns, config)
+        choose_categories(frame, columns)
         _check_compatible(columns)
         register_button_columns(fn, column_config, columns)
         names = [c["name"] for c in columns if not c["index"]]

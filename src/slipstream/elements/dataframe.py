@@ -129,6 +129,23 @@ def attach_config(columns: list[dict[str, Any]], config: dict[str | int, dict[st
     return columns
 
 
+def choose_categories(frame: pd.DataFrame, columns: list[dict[str, Any]]) -> None:
+    """A categorical column without a column_config type shows, and is edited, as a selectbox of
+    its categories."""
+    import pandas as pd
+
+    levels = frame.index.nlevels
+    series = [frame.index.get_level_values(i) for i in range(levels)] + [
+        frame.iloc[:, i] for i in range(frame.shape[1])
+    ]
+    for column, values in zip(columns, series, strict=True):
+        config = column["config"] or {}
+        if column["kind"] != "category" or "type_config" in config or not isinstance(values.dtype, pd.CategoricalDtype):
+            continue
+        options = jsonable(list(values.dtype.categories))
+        column["config"] = {**config, "type_config": {"type": "selectbox", "options": options}}
+
+
 def jsonable(value: Any) -> Any:
     """Config values the wire can carry (dates as ISO text, numpy numbers as Python ones)."""
     return orjson.loads(orjson.dumps(value, option=orjson.OPT_SERIALIZE_NUMPY, default=str))
@@ -280,6 +297,7 @@ def dataframe(
     with grid_rows(frame) as grid:
         url, rows, columns = grid.url, grid.rows, grid.columns
         attach_config(columns, config)
+        choose_categories(frame, columns)
         register_button_columns(fn, column_config, columns)
         element: dict[str, Any] = {
             "type": "dataframe",
