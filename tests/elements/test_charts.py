@@ -171,6 +171,21 @@ def test_basic_chart_errors(app: App, call: str, expected: str) -> None:
     assert not charts(a)
 
 
+def test_every_chart_takes_a_stretched_height(app: App) -> None:
+    a = app(
+        HEADER
+        + """
+import altair as alt
+for draw in (st.line_chart, st.area_chart, st.bar_chart, st.scatter_chart):
+    draw(df, x="a", y="b", height="stretch")
+st.vega_lite_chart(df, {"mark": "point"}, height="stretch")
+st.altair_chart(alt.Chart(df).mark_point().encode(x="a", y="b"), height="stretch")
+"""
+    )
+    assert [chart["height"] for chart in charts(a)] == ["stretch"] * 6
+    assert "height must be" in error(app(HEADER + "st.line_chart(df, height='fill')"))
+
+
 def test_an_unchanged_chart_costs_a_keep_and_no_serialisation(app: App, monkeypatch: pytest.MonkeyPatch) -> None:
     import slipstream.dataframes
 

@@ -22,7 +22,7 @@ from slipstream.caching import replay
 from slipstream.caching.errors import UnhashableParamError, UnhashableTypeError, UnserializableReturnValueError
 from slipstream.caching.hashing import Hasher, code_digest
 from slipstream.caching.options import Options
-from slipstream.caching.storage import DiskStore, Entry, KeyLocks, Limits, Store
+from slipstream.caching.storage import DiskStore, Entry, KeyLocks, Limits, Replay, Store
 from slipstream.runtime.context import get_run_context
 
 Kind = Literal["data", "resource"]
@@ -188,6 +188,8 @@ class CachedFunc:
             try:
                 value_bytes, recorded = pickle.loads(data)
             except Exception:  # written by another version, or damaged: recompute
+                return None
+            if recorded is not None and not isinstance(recorded, Replay):  # an older version's recording
                 return None
             entry = Entry(value_bytes, len(value_bytes), recorded)
             store.put(key, entry)

@@ -3,7 +3,8 @@
 Paths are recorded as they were emitted and re-placed on replay: elements written to the
 container the function was called in go to the container of the new call; elements written
 into containers the function itself created follow those containers; anything else (the
-sidebar, a container passed in) goes back to the container it was written to.
+sidebar, a container passed in) goes back to the container it was written to. The payloads the
+elements point at are held too, and put back in the blob store if it has dropped them.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from slipstream.caching.errors import WIDGET_IN_CACHE_MESSAGE
+from slipstream.caching.payloads import HeldBlobs
 from slipstream.caching.storage import Recorded, Replay
 from slipstream.delta_generator import DeltaGenerator, current_target, emit, listen_to_emits
 from slipstream.runtime.context import get_run_context
@@ -28,14 +30,19 @@ class Recorder:
         self.base = target._path
         self.base_is_slot = target._slot
         self.elements: Recorded = []
+        self.blobs = HeldBlobs()
         self._warned = False
 
     def saved(self) -> Replay | None:
-        return (self.base, self.base_is_slot, self.elements) if self.elements else None
+        if not self.elements:
+            return None
+        self.blobs.settle()
+        return Replay(self.base, self.base_is_slot, self.elements, self.blobs)
 
     def __call__(self, path: Path, element: dict[str, Any]) -> None:
         self.elements.append((path, element))
-        if "id" in element and not self._warned:  # only widgets carry an id
+        self.blobs.hold(element)
+        if element.get("id") is not None and not self._warned:  # only widgets carry an id (charts: None)
             self._warned = True
             log.warning("%s", WIDGET_IN_CACHE_MESSAGE)
             emit(
@@ -66,11 +73,12 @@ def recording() -> Iterator[Recorder | None]:
 
 def replay(saved: Replay) -> None:
     """Emit what a cached function showed again, at the current place of the running app."""
-    base, base_is_slot, recorded = saved
     if get_run_context() is None:
         return
+    saved.blobs.restore()
+    base, base_is_slot = saved.base, saved.base_is_slot
     moved: dict[Path, Path] = {}
-    for old, element in recorded:
+    for old, element in saved.elements:
         parent = old[:-1]
         if old in moved:  # written again through a slot it made (st.empty)
             emit(element, target=DeltaGenerator(moved[old], slot=True))

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from slipstream.caching.payloads import HeldBlobs
+
 log = logging.getLogger("slipstream.caching")
 
 # The clock the stores read; tests replace it to make time pass.
@@ -26,8 +28,17 @@ clock: Callable[[], float] = time.monotonic
 CACHE_DIR = Path(".slipstream") / "cache"
 
 Recorded = list[tuple[tuple[int, ...], dict[str, Any]]]
-# What a cached function showed: the container (or slot) it was called in, and its elements.
-Replay = tuple[tuple[int, ...], bool, Recorded]
+
+
+@dataclass(slots=True)
+class Replay:
+    """What a cached function showed: the container (or slot) it was called in, its elements,
+    and the blobs those elements point at."""
+
+    base: tuple[int, ...]
+    base_is_slot: bool
+    elements: Recorded
+    blobs: HeldBlobs
 
 
 @dataclass(slots=True)

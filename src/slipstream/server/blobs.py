@@ -78,6 +78,24 @@ class BlobStore:
             self._pending[digest] = Future()
         return Promise(self, digest, mimetype, url)
 
+    def restore(self, name: str, blob: Blob) -> Blob:
+        """Put ``blob`` back under ``name`` (``<sha256hex>[.ext]``) unless the store holds it, which
+        also keeps a pending promise for it; return the blob the store now holds under that name."""
+        match = _NAME.match(name)
+        if match is None:
+            raise ValueError(f"restore: {name!r} is not a blob name (<sha256hex>[.ext])")
+        digest = match.group(1)
+        with self._lock:
+            held = self._blobs.get(digest)
+            if held is not None:
+                self._blobs.move_to_end(digest)
+                return held
+            future = self._pending.pop(digest, None)
+            self._add(digest, blob)
+        if future is not None:
+            future.set_result(blob)
+        return blob
+
     def _settle(self, digest: str, blob: Blob | None) -> None:
         with self._lock:
             future = self._pending.pop(digest, None)
