@@ -122,3 +122,52 @@ def test_a_point_and_an_interval_selection_reach_the_script(serve: ServeApp, pag
         assert 1 <= int(lo) < int(hi) <= 5
         # The other chart's selection is still there: each chart keeps its own.
         page.get_by_text("pick=[{'a': 3, 'b': 4}]").wait_for()
+
+
+STRETCHED = """
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+df = pd.DataFrame({"a": [1, 2, 3, 4], "b": [3, 1, 4, 2]})
+spec = {"mark": "line", "encoding": {"x": {"field": "a", "type": "quantitative"},
+                                     "y": {"field": "b", "type": "quantitative"}}}
+more = st.checkbox("More text")
+with st.container(height=400, border=False):
+    if more:
+        st.markdown("one\\n\\ntwo\\n\\nthree")
+    st.vega_lite_chart(df, spec, height="stretch")
+with st.container(height=400, border=False):
+    st.line_chart(df, height="stretch")
+    st.bar_chart(df, height="stretch")
+st.altair_chart(alt.Chart(df).mark_point().encode(x="a", y="b"), height="stretch")
+st.text("done")
+"""
+
+
+def test_a_stretched_chart_fills_its_containers_height(serve: ServeApp, page: Any) -> None:
+    with serve(STRETCHED) as url:
+        page.goto(url)
+        page.get_by_text("done").wait_for()
+        charts = page.locator(".el-vega_lite_chart")
+        for i in range(4):
+            charts.nth(i).locator("svg.marks").wait_for()
+
+        def height(i: int) -> float:
+            box: dict[str, float] = charts.nth(i).locator("svg.marks").bounding_box()
+            return box["height"]
+
+        assert abs(height(0) - 400) < 5
+        line, bar = height(1), height(2)
+        assert abs(line - bar) < 2 and 360 <= line + bar <= 400  # two stretched charts share theirs
+        assert abs(height(3) - 350) < 5  # outside a container of fixed height: the default height
+
+        # Text appears above it: the chart shrinks to what is left and ends where its container does.
+        page.get_by_text("More text").click()
+        page.get_by_text("three").wait_for()
+        page.wait_for_function(
+            "() => document.querySelector('.el-vega_lite_chart svg.marks').getBoundingClientRect().height < 300"
+        )
+        container = page.locator(".block.scroll").first.bounding_box()
+        chart = charts.nth(0).locator("svg.marks").bounding_box()
+        assert abs(chart["y"] + chart["height"] - (container["y"] + container["height"])) < 5

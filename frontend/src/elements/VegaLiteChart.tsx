@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type RefObject } from "react";
 import type { VegaLiteChartEl } from "../protocol.gen";
 import { useRerun } from "../send";
 import { chartError, useDarkMode } from "./chartSpec";
-import type { Chart } from "./vegaLite";
+import type { Box, Chart } from "./vegaLite";
 
 type VegaModule = typeof import("./vegaLite");
 
@@ -15,9 +15,19 @@ export function loadVega(): Promise<VegaModule> {
   return vega;
 }
 
+/** The height a chart has when nothing else sets it (vegaLite.ts's DEFAULT_HEIGHT, which is not
+ * imported: that module is the chunk loaded on first use). */
+const DEFAULT_HEIGHT = 350;
+
+/** A stretched chart's parts share the height its wrapper is given, whatever they hold. */
+const FILL: CSSProperties = { display: "flex", flexDirection: "column", flex: "1 1 0px", minHeight: 0 };
+
 /** st.vega_lite_chart, st.altair_chart and the built-in charts. */
 export function VegaLiteChart({ el }: { el: VegaLiteChartEl }) {
+  const root = useRef<HTMLDivElement>(null);
   const box = useRef<HTMLDivElement>(null);
+  const stretch = el.height === "stretch";
+  useStretchedWrapper(root, stretch);
   const chart = useRef<Chart | null>(null);
   const dark = useDarkMode();
   const rerun = useRerun();
@@ -45,7 +55,7 @@ export function VegaLiteChart({ el }: { el: VegaLiteChartEl }) {
     const target = document.createElement("div");
     target.className = "vega-target";
     loadVega()
-      .then((m) => m.draw(target, el, { dark, width: container.clientWidth, onSelect }))
+      .then((m) => m.draw(target, el, { dark, box: boxOf(container), onSelect }))
       .then(
         (drawnChart) => {
           if (!live) {
@@ -71,16 +81,52 @@ export function VegaLiteChart({ el }: { el: VegaLiteChartEl }) {
   useEffect(() => {
     const container = box.current;
     if (!container || typeof ResizeObserver === "undefined") return;
-    const observer = new ResizeObserver(() => chart.current?.resize(container.clientWidth));
+    const observer = new ResizeObserver(() => chart.current?.resize(boxOf(container)));
     observer.observe(container);
     return () => observer.disconnect();
   }, []);
 
-  const reserve = typeof el.height === "number" ? el.height : 350;
+  const reserve = typeof el.height === "number" ? el.height : DEFAULT_HEIGHT;
+  const boxStyle = stretch ? FILL : drawn || error ? undefined : { minHeight: reserve };
   return (
-    <div className="vega-chart" role={el.alt ? "img" : undefined} aria-label={el.alt ?? undefined}>
+    <div
+      ref={root}
+      className="vega-chart"
+      style={stretch ? FILL : undefined}
+      role={el.alt ? "img" : undefined}
+      aria-label={el.alt ?? undefined}
+    >
       {error && <div className="chart-error">{error}</div>}
-      <div ref={box} className="vega-box" style={drawn || error ? undefined : { minHeight: reserve }} />
+      <div ref={box} className="vega-box" style={boxStyle} />
     </div>
   );
+}
+
+function boxOf(container: HTMLElement): Box {
+  return { width: container.clientWidth, height: container.clientHeight };
+}
+
+/** With height="stretch" the chart takes the height its block gives it, as in Streamlit: its
+ * share of a block with a height of its own (down to nothing), else the default height, grown
+ * to the row's height in a horizontal block. The element's wrapper belongs to the tree, which
+ * sizes no element's height; so the chart styles it while it is shown. */
+function useStretchedWrapper(root: RefObject<HTMLElement | null>, stretch: boolean) {
+  useLayoutEffect(() => {
+    const wrapper = root.current?.parentElement;
+    const block = wrapper?.parentElement;
+    if (!stretch || !wrapper || !block) return;
+    const inRow = getComputedStyle(block).flexDirection.startsWith("row");
+    const fixed = block.style.height !== "";
+    const style: Record<string, string> = {
+      display: "flex",
+      "flex-direction": "column",
+      "align-self": "stretch",
+      "min-height": fixed ? "0" : `${DEFAULT_HEIGHT}px`,
+      ...(inRow ? {} : { flex: "1 1 0px" }),
+    };
+    for (const [name, value] of Object.entries(style)) wrapper.style.setProperty(name, value);
+    return () => {
+      for (const name of Object.keys(style)) wrapper.style.removeProperty(name);
+    };
+  }, [root, stretch]);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { tableFromArrays, tableToIPC } from "apache-arrow";
-import { arrowRows, composite, selectionValue, streamlitConfig, themeColors } from "./vegaLite";
+import { arrowRows, chartSize, composite, selectionValue, streamlitConfig, themeColors } from "./vegaLite";
 
 describe("vega-lite charts", () => {
   it("turns an Arrow stream into plain rows Vega can read", () => {
@@ -44,5 +44,19 @@ describe("vega-lite charts", () => {
     expect(light.background).toBe("transparent");
     expect((light.range as { category: string[] }).category[0]).toBe("#0068c9");
     expect((dark.range as { category: string[] }).category[0]).toBe("#83c9ff");
+  });
+
+  it("sizes a chart by its element's width and height", () => {
+    const box = { width: 700, height: 420 };
+    expect(chartSize({ width: "stretch", height: "content" }, { mark: "bar" }, box)).toEqual({ width: 700 });
+    expect(chartSize({ width: "content", height: "stretch" }, { mark: "bar" }, box)).toEqual({ height: 420 });
+    expect(chartSize({ width: 300, height: 200 }, { mark: "bar", height: 50 }, box)).toEqual({ width: 300, height: 200 });
+    // A stretched chart squeezed to nothing keeps room for its axes.
+    expect(chartSize({ width: "stretch", height: "stretch" }, { mark: "bar" }, { width: 0, height: 0 })).toEqual({
+      width: 50,
+      height: 50,
+    });
+    // Facets and concatenations keep the sizes of their views.
+    expect(chartSize({ width: "stretch", height: "stretch" }, { hconcat: [] }, box)).toEqual({});
   });
 });

@@ -134,16 +134,43 @@ export function streamlitConfig(dark: boolean): Spec {
   };
 }
 
+/** The pixels a chart has to fill: its box's width, and its height when that is set by the
+ * layout (height="stretch"). */
+export interface Box {
+  width: number;
+  height: number;
+}
+
 export interface DrawOptions {
   dark: boolean;
-  width: number;
+  box: Box;
   /** Called with the chart's selection (by parameter) whenever one of them changes. */
   onSelect: ((selection: Record<string, unknown>) => void) | null;
 }
 
 export interface Chart {
-  resize(width: number): void;
+  resize(box: Box): void;
   finalize(): void;
+}
+
+/** Smaller than this, a stretched chart has no room for its axes; it is drawn this size. */
+const MIN_SIZE = 50;
+
+interface Size {
+  width?: number;
+  height?: number;
+}
+
+/** The size to draw `spec` at in `box`: a number for each side the element fixes (an integer)
+ * or fills ("stretch"), undefined where the spec's own size or Vega-Lite's default stands.
+ * Specs laying out several views keep their own size. */
+export function chartSize(el: Pick<VegaLiteChartEl, "width" | "height">, spec: Spec, box: Box): Size {
+  if (composite(spec)) return {};
+  const side = (wanted: number | string | null, available: number): number | undefined => {
+    if (typeof wanted === "number") return wanted;
+    return wanted === "stretch" ? Math.max(Math.round(available), MIN_SIZE) : undefined;
+  };
+  return { width: side(el.width, box.width), height: side(el.height, box.height) };
 }
 
 /** A selection parameter's value as the script sees it: points as a list of field objects,
@@ -165,11 +192,9 @@ export async function draw(container: HTMLElement, el: VegaLiteChartEl, opts: Dr
   const total = rows.reduce((n, r) => n + r.length, 0);
   themeColors(spec);
   if (el.alt) spec.description = el.alt;
-  const sized = !composite(spec);
-  const stretch = el.width === "stretch" && sized;
-  if (sized && typeof el.width === "number") spec.width = el.width;
-  if (stretch) spec.width = Math.max(opts.width, 50);
-  if (sized && typeof el.height === "number") spec.height = el.height;
+  let size = chartSize(el, spec, opts.box);
+  if (size.width !== undefined) spec.width = size.width;
+  if (size.height !== undefined) spec.height = size.height;
 
   const result: Result = await embed(container, spec as VisualizationSpec, {
     mode: "vega-lite",
@@ -202,12 +227,14 @@ export async function draw(container: HTMLElement, el: VegaLiteChartEl, opts: Dr
       }
     }
   }
-  let lastWidth = opts.width;
   return {
-    resize(width: number) {
-      if (!stretch || Math.abs(width - lastWidth) < 1) return;
-      lastWidth = width;
-      view.width(Math.max(width, 50)).runAsync().catch(() => undefined);
+    resize(box: Box) {
+      const next = chartSize(el, spec, box);
+      if (next.width === size.width && next.height === size.height) return;
+      size = next;
+      if (next.width !== undefined) view.width(next.width);
+      if (next.height !== undefined) view.height(next.height);
+      view.runAsync().catch(() => undefined);
     },
     finalize: () => result.finalize(),
   };
