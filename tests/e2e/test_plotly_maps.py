@@ -128,6 +128,56 @@ st.text("done")
     assert outside == []
 
 
+# Pixels where one channel (0 red, 1 green, 2 blue) beats both others by 40: a layer's colour
+# survives deck.gl's lighting, the grey background does not.
+COUNT_PIXELS_LED_BY = """([canvas, channel]) => {
+                const copy = document.createElement("canvas");
+                copy.width = canvas.width; copy.height = canvas.height;
+                const ctx = copy.getContext("2d");
+                ctx.drawImage(canvas, 0, 0);
+                const data = ctx.getImageData(0, 0, copy.width, copy.height).data;
+                let count = 0;
+                for (let i = 0; i < data.length; i += 4) {
+                    const lead = data[i + channel];
+                    if ([0, 1, 2].every((k) => k === channel || lead - data[i + k] >= 40)) count++;
+                }
+                return count;
+            }"""
+
+
+def test_aggregation_and_geo_layers_draw_offline(serve: ServeApp, local_page: tuple[Any, list[str]]) -> None:
+    page, outside = local_page
+    app = """
+import numpy as np, pandas as pd, pydeck as pdk, streamlit as st
+rng = np.random.default_rng(7)
+points = pd.DataFrame({"lat": 48.85 + rng.normal(0, 0.02, 500), "lon": 2.35 + rng.normal(0, 0.03, 500)})
+view = pdk.ViewState(latitude=48.85, longitude=2.35, zoom=10)
+st.pydeck_chart(pdk.Deck(layers=[pdk.Layer("HexagonLayer", data=points, get_position="[lon, lat]", radius=900,
+    color_range=[[20, 120, 220], [20, 120, 220]])], initial_view_state=view), height=300)
+cells = ["871fb4671ffffff", "871fb4670ffffff", "871fb4673ffffff", "871fb4646ffffff", "871fb4644ffffff"]
+st.pydeck_chart(pdk.Deck(layers=[pdk.Layer("H3HexagonLayer", data=pd.DataFrame({"hex": cells}), get_hexagon="hex",
+    get_fill_color=[0, 160, 80], stroked=False)], initial_view_state=view), height=300)
+st.pydeck_chart(pdk.Deck(layers=[pdk.Layer("HeatmapLayer", data=points, get_position="[lon, lat]")],
+    initial_view_state=view), height=300)
+st.text("done")
+"""
+    with serve(app) as url:
+        page.goto(url)
+        page.get_by_text("done").wait_for()
+        canvases = page.locator(".el-deck_chart canvas")
+        canvases.nth(2).wait_for()
+        page.wait_for_timeout(1000)
+        _shot(page, "deck-aggregation-geo")
+        # Each layer's colour covers a good part of its canvas: the blue bins, the green cells.
+        for index, channel in ((0, 2), (1, 1)):
+            pixels = page.evaluate(COUNT_PIXELS_LED_BY, [canvases.nth(index).element_handle(), channel])
+            assert pixels > 2000, f"chart {index}: only {pixels} pixels led by channel {channel}"
+        assert page.evaluate(COUNT_COLOURS, canvases.nth(2).element_handle()) > 10  # a heatmap's gradient
+        assert page.get_by_text("cannot draw").count() == 0
+        assert page.locator(".chart-error").count() == 0
+    assert outside == []
+
+
 def test_graphviz_chart_draws_offline(serve: ServeApp, local_page: tuple[Any, list[str]]) -> None:
     page, outside = local_page
     app = """

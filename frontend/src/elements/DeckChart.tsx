@@ -90,10 +90,11 @@ export function DeckChart({ el }: { el: DeckChartEl }) {
     const parent = box.current;
     if (!parent || spec === null) return;
     let live = true;
+    const json = spec as Json;
     loadDeck()
-      .then((m) => {
+      .then(async (m) => {
+        await m.loadLayers(json); // aggregation and geo layers come in chunks of their own
         if (!live) return;
-        const json = spec as Json;
         setUnsupported(m.unsupportedLayers(json));
         if (deck.current) {
           deck.current.update(json);

@@ -1,28 +1,30 @@
 /** deck.gl, loaded on first use by DeckChart (its own chunk): turns pydeck's JSON into a Deck
  * drawn on a plain background. No base map: no tile server is ever contacted. */
 import { Deck, FirstPersonView, MapView, OrbitView, OrthographicView, type PickingInfo } from "@deck.gl/core";
-import * as layers from "@deck.gl/layers";
 import { JSONConfiguration, JSONConverter } from "@deck.gl/json";
+import { CORE_LAYERS, familyClasses, layerTypes, type LayerClasses } from "./deckLayers";
 
 type Json = Record<string, unknown>;
 
-const LAYERS = Object.fromEntries(
-  Object.entries(layers).filter(([name, value]) => /Layer$/.test(name) && typeof value === "function"),
-) as Record<string, new (props: Record<string, unknown>) => unknown>;
+/** The layer classes the converter knows so far: the core ones, then each family fetched. */
+const known: LayerClasses = { ...CORE_LAYERS };
 
 const converter = new JSONConverter({
   configuration: new JSONConfiguration({
-    classes: { ...LAYERS, MapView, OrthographicView, OrbitView, FirstPersonView } as Record<
-      string,
-      new (props: Record<string, unknown>) => unknown
-    >,
+    classes: { ...known, MapView, OrthographicView, OrbitView, FirstPersonView } as LayerClasses,
   }),
 });
 
-/** Layer types the spec uses that this build cannot draw (e.g. aggregation layers). */
+/** Fetch the layer families (aggregation, geo) the spec names and teach the converter them. */
+export async function loadLayers(spec: Json): Promise<void> {
+  const classes = await familyClasses(layerTypes(spec));
+  Object.assign(known, classes);
+  converter.mergeConfiguration({ classes });
+}
+
+/** Layer types the spec uses that this build cannot draw (after `loadLayers`). */
 export function unsupportedLayers(spec: Json): string[] {
-  const list = Array.isArray(spec.layers) ? (spec.layers as Json[]) : [];
-  return list.map((l) => String(l["@@type"] ?? "")).filter((t) => t && !(t in LAYERS));
+  return layerTypes(spec).filter((type) => !(type in known));
 }
 
 export interface DeckOptions {
