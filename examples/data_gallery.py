@@ -47,8 +47,24 @@ event = st.dataframe(
 st.write("Selected rows:", event.selection.rows)
 
 st.subheader("Data editor")
-tasks = pd.DataFrame({"task": ["write", "test", "ship"], "done": [True, False, False], "hours": [3, 5, 1]})
-edited = st.data_editor(tasks, num_rows="dynamic", key="tasks")
+tasks = pd.DataFrame(
+    {
+        "task": ["write", "test", "ship"],
+        "done": [True, False, False],
+        "hours": [3, 5, 1],
+        "owner": ["Ada", "Linus", "Ada"],
+        "due": pd.to_datetime(["2026-12-01", "2026-12-08", "2026-12-15"]).date,
+    }
+)
+edited = st.data_editor(
+    tasks,
+    num_rows="dynamic",
+    key="tasks",
+    column_config={
+        "owner": st.column_config.SelectboxColumn("Owner", options=["Ada", "Linus", "Grace"], help="Who does it"),
+        "due": st.column_config.DateColumn("Due"),
+    },
+)
 st.write(f"{int(edited['hours'].sum())} hours planned, {int(edited['done'].sum())} tasks done")
 
 left, right = st.columns(2)
