@@ -29,7 +29,9 @@ with left:
     st.line_chart(df)
 with right:
     st.subheader("Bar chart")
-    st.bar_chart(df.resample("MS").mean(), stack=False)
+    monthly = df.resample("MS").mean()
+    monthly.index = monthly.index.strftime("%Y-%m")  # months as categories: one group of bars each
+    st.bar_chart(monthly, stack=False)
 
 st.subheader("Dataframe")
 event = st.dataframe(
