@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import threading
@@ -156,6 +157,15 @@ def test_large_blobs_stream_and_promised_blobs_are_awaited(client: Any) -> None:
     broken = store.promise("other content")
     broken.break_()
     assert not store.has(broken.url) and client.get("/" + broken.url).status_code == 404
+
+
+def test_a_promise_not_kept_in_time_is_not_found() -> None:
+    store = BlobStore()
+    promise = store.promise("never written")
+    assert not isinstance(promise, str)
+    assert asyncio.run(store.wait(promise.url.rsplit("/", 1)[1], timeout=0.05)) is None
+    promise.keep(b"late")  # keeping it afterwards still works
+    assert asyncio.run(store.wait(promise.url.rsplit("/", 1)[1])) is not None
 
 
 def test_parse_range() -> None:

@@ -101,7 +101,7 @@ class BlobStore:
             future = self._pending.pop(digest, None)
             if blob is not None and digest not in self._blobs:
                 self._add(digest, blob)
-        if future is not None:
+        if future is not None and not future.done():
             future.set_result(blob)
 
     def _add(self, digest: str, blob: Blob) -> None:
@@ -129,15 +129,19 @@ class BlobStore:
         with self._lock:
             return match.group(1) in self._blobs or match.group(1) in self._pending
 
-    async def wait(self, name: str) -> Blob | None:
-        """The blob, once a promise for it is kept; None for an unknown name or a broken promise."""
+    async def wait(self, name: str, timeout: float = 120.0) -> Blob | None:
+        """The blob, once a promise for it is kept; None for an unknown name, a broken promise or
+        one not kept within ``timeout`` seconds."""
         match = _NAME.match(name)
         if match is None:
             return None
         with self._lock:
             future = self._pending.get(match.group(1))
         if future is not None:
-            await asyncio.wrap_future(future)
+            try:
+                await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(future)), timeout)
+            except TimeoutError:
+                return None
         return self.get(name)
 
     def __len__(self) -> int:
