@@ -1,6 +1,6 @@
 import type { AlertEl, ExceptionEl } from "../protocol.gen";
 import { useMarkdown } from "../markdown/useMarkdown";
-import { InlineMarkdown } from "./widget";
+import { Icon } from "../icons";
 
 const KIND_NAMES = { success: "Success", info: "Info", warning: "Warning", error: "Error" } as const;
 
@@ -10,7 +10,7 @@ export function Alert({ el }: { el: AlertEl }) {
   const html = useMarkdown(el.body);
   return (
     <div className={`alert alert-${el.kind}`} role="status" aria-label={KIND_NAMES[el.kind]}>
-      {el.icon && <InlineMarkdown text={el.icon} className="alert-icon" />}
+      {el.icon && <Icon icon={el.icon} className="alert-icon" />}
       <div className="alert-body">
         {el.title && <div className="alert-title">{el.title}</div>}
         <div className="md" dangerouslySetInnerHTML={{ __html: html }} />

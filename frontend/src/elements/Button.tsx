@@ -1,6 +1,7 @@
 import type { ButtonEl } from "../protocol.gen";
 import { useForm, useSend } from "../send";
 import { WithTooltip } from "./Help";
+import { Icon } from "../icons";
 import { InlineMarkdown } from "./widget";
 
 /** `st.button`, and `st.form_submit_button` (`submit`: sends its form's pending values). */
@@ -21,7 +22,7 @@ export function Button({ el }: { el: ButtonEl }) {
           data-submit={submit ? el.id : undefined}
           onClick={click}
         >
-          {el.icon && <InlineMarkdown text={el.icon} className="button-icon" />}
+          {el.icon && <Icon icon={el.icon} />}
           <InlineMarkdown text={el.label} />
         </button>
       )}

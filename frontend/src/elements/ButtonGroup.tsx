@@ -1,4 +1,5 @@
 import { useId, useState, type ReactNode } from "react";
+import { Icon, leadingIcon, materialName } from "../icons";
 import type { ButtonGroupEl } from "../protocol.gen";
 import { useRerun } from "../send";
 import { InlineMarkdown, sameArray, useWidgetState, WidgetLabel } from "./widget";
@@ -39,6 +40,23 @@ interface Option {
   name?: string;
 }
 
+/** A pill's label: a leading icon (":material/star: Star") is drawn apart from the markdown
+ * after it; an icon alone names the option for screen readers. */
+function OptionLabel({ label }: { label: string }) {
+  const { icon, text } = leadingIcon(label);
+  if (icon === null) return <InlineMarkdown text={label} />;
+  if (!text) {
+    const name = materialName(icon);
+    return <Icon icon={icon} label={name === null ? icon : `${name} icon`} />;
+  }
+  return (
+    <>
+      <Icon icon={icon} />
+      <InlineMarkdown text={text} />
+    </>
+  );
+}
+
 /** What each style shows, in display order. Feedback styles draw their own icons; for thumbs
  * (as in Streamlit) index 1 is thumbs up and 0 thumbs down, shown up first. */
 function optionsOf(el: ButtonGroupEl, lit: (index: number) => boolean): Option[] {
@@ -68,7 +86,7 @@ function optionsOf(el: ButtonGroupEl, lit: (index: number) => boolean): Option[]
         content: svg(<polygon points={STAR} className={lit(index) ? "solid" : undefined} />),
       }));
     default:
-      return el.options.map((option, index) => ({ index, content: <InlineMarkdown text={option} /> }));
+      return el.options.map((option, index) => ({ index, content: <OptionLabel label={option} /> }));
   }
 }
 

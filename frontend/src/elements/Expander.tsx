@@ -1,6 +1,7 @@
 import type { ExpanderEl } from "../protocol.gen";
 import type { TreeNode } from "../store";
 import { Children } from "../tree";
+import { Icon } from "../icons";
 import { InlineMarkdown } from "./widget";
 
 export function Expander({ el, node }: { el: ExpanderEl; node: TreeNode }) {
@@ -8,7 +9,7 @@ export function Expander({ el, node }: { el: ExpanderEl; node: TreeNode }) {
   return (
     <details className="expander" open={el.expanded}>
       <summary>
-        {el.icon && <InlineMarkdown text={el.icon} className="expander-icon" />}
+        {el.icon && <Icon icon={el.icon} />}
         <InlineMarkdown text={el.label} className="expander-label" />
         <svg className="chevron" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
           <path d="M6 9l6 6 6-6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />

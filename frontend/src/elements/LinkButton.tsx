@@ -1,6 +1,7 @@
 import type { DownloadButtonEl, LinkButtonEl } from "../protocol.gen";
 import { useSend } from "../send";
 import { WithTooltip } from "./Help";
+import { Icon } from "../icons";
 import { InlineMarkdown } from "./widget";
 
 const stretches = (width: number | string | null) => width !== null && width !== "content";
@@ -21,7 +22,7 @@ export function LinkButton({ el }: { el: LinkButtonEl }) {
           aria-describedby={describedBy}
           tabIndex={el.disabled ? -1 : undefined}
         >
-          {el.icon && <InlineMarkdown text={el.icon} className="button-icon" />}
+          {el.icon && <Icon icon={el.icon} />}
           <InlineMarkdown text={el.label} />
         </a>
       )}
@@ -57,7 +58,7 @@ export function DownloadButton({ el }: { el: DownloadButtonEl }) {
             if (el.rerun) send({ t: "rerun", values: { [el.id]: true } });
           }}
         >
-          {el.icon && <InlineMarkdown text={el.icon} className="button-icon" />}
+          {el.icon && <Icon icon={el.icon} />}
           <InlineMarkdown text={el.label} />
         </button>
       )}

@@ -2,6 +2,7 @@ import type { CSSProperties } from "react";
 import type { MetricEl } from "../protocol.gen";
 import { formatNumber, parseNumber } from "../data/numberFormat";
 import { Help } from "./Help";
+import { Icon } from "../icons";
 import { InlineMarkdown } from "./widget";
 
 /** Text that may hold markdown; plain text skips the markdown renderer (200 metrics render fast). */
@@ -57,7 +58,7 @@ export function Metric({ el }: { el: MetricEl }) {
     <div className={`metric${el.border ? " metric-border" : ""}`} style={style} data-testid="metric">
       {el.label_visibility !== "collapsed" && (
         <div className={`metric-label label-${el.label_visibility}`}>
-          {el.icon && <Rich text={el.icon} className="metric-icon" />}
+          {el.icon && <Icon icon={el.icon} />}
           <Rich text={el.label} />
           {el.help && el.label_visibility === "visible" && <Help text={el.help} />}
         </div>

@@ -286,6 +286,14 @@ describe("button group", () => {
     ]);
   });
 
+  it("draws a leading icon apart from the label; an icon alone names its option", () => {
+    show(group({ style: "segmented", options: [":material/light_mode:", ":material/star: Star"] }));
+    const light = screen.getByRole("button", { name: "light_mode icon" });
+    expect(light.querySelector(".icon.material-icon")?.textContent).toBe("light_mode");
+    const star = screen.getByRole("button", { name: "Star" });
+    expect(star.querySelector(".icon.material-icon")?.textContent).toBe("star");
+  });
+
   it("feedback styles draw labelled icons", () => {
     const { sent } = show(
       group({ id: "t", label: "", style: "thumbs", options: [] }),

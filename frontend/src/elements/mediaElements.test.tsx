@@ -186,9 +186,11 @@ describe("st.logo", () => {
     expect(container.querySelector(".header-logo img")?.getAttribute("src")).toBe("icon.png");
   });
 
-  it("falls back to the image for a Material icon (no icon font yet)", () => {
+  it("draws a Material icon in the icon font", () => {
     const { container } = showAt([[ROOT_LOGO, 0], logo({ icon_image: ":material/home:", icon_kind: "icon" })]);
-    expect(container.querySelector(".header-logo img")?.getAttribute("src")).toBe("_slipstream/blob/logo.png");
+    const icon = container.querySelector(".header-logo .material-icon");
+    expect(icon?.textContent).toBe("home");
+    expect(icon?.getAttribute("aria-label")).toBe("Logo");
     expect(container.textContent).not.toContain(":material/home:");
   });
 

@@ -41,6 +41,18 @@ describe("renderMarkdown", () => {
     expect(renderMarkdown("at 10:30:00 :notanemoji:", { inline: true })).toBe("at 10:30:00 :notanemoji:");
   });
 
+  it("draws Material icons in the icon font, but not in code or inside words", () => {
+    const home = '<span class="material-icon" role="img" aria-label="home icon" translate="no">home</span>';
+    expect(renderMarkdown("Go :material/home: now", { inline: true })).toBe(`Go ${home} now`);
+    expect(renderMarkdown("**:material/home:**", { inline: true })).toBe(`<strong>${home}</strong>`);
+    expect(renderMarkdown(":red[:material/home:]", { inline: true })).toContain(`md-text-red">${home}</span>`);
+    expect(renderMarkdown(":material/home::material/star:", { inline: true })).toContain('aria-label="star icon"');
+    expect(renderMarkdown("`:material/home:`", { inline: true })).toBe("<code>:material/home:</code>");
+    expect(renderMarkdown("```\n:material/home:\n```")).not.toContain("material-icon");
+    expect(renderMarkdown("a:material/home:b :material/home:b", { inline: true })).not.toContain("material-icon");
+    expect(renderMarkdown(":material/home-x:", { inline: true })).toBe(":material/home-x:");
+  });
+
   it("escapes HTML unless allowed", () => {
     const source = 'Hello <b onclick="x()">bold</b>\n\n<div class="box">block</div>';
     const escaped = renderMarkdown(source);

@@ -1,12 +1,14 @@
 /**
  * Markdown to HTML, as `st.markdown` shows it: GitHub-flavoured markdown, coloured text
- * (`:red[...]`, `:blue-background[...]`, `:green-badge[...]`), emoji shortcodes and `$math$`.
+ * (`:red[...]`, `:blue-background[...]`, `:green-badge[...]`), emoji shortcodes, Material icons
+ * (`:material/home:`) and `$math$`.
  *
  * Emoji and math need tables that are loaded on demand (see lazy.ts). Until they are here the
  * text renders without them; the component renders again once they arrive.
  */
 import { Marked, type Tokens, type TokenizerAndRendererExtension } from "marked";
 import type KatexModule from "katex";
+import { materialIconHtml } from "../icons";
 
 type Katex = typeof KatexModule;
 
@@ -20,6 +22,9 @@ export interface MarkdownOptions {
 const COLORS = "red|orange|yellow|green|blue|violet|gray|grey|primary|rainbow";
 const COLOR_START = new RegExp(`^:(${COLORS})(-background|-badge)?\\[`);
 const EMOJI = /^:([a-z0-9_+-]+):/;
+// An icon stands apart from words: "a:material/home:b" stays text.
+const MATERIAL_ICON = /^:material\/([A-Za-z0-9_]+):(?![A-Za-z0-9_])/;
+const WORD_END = /[A-Za-z0-9_]$/;
 const INLINE_MATH = /^\$(?!\s)((?:\\.|[^\\$\n])+?)(?<!\s)\$(?!\d)/;
 const DISPLAY_MATH = /^\$\$([\s\S]+?)\$\$/;
 const BLOCK_MATH = /^ {0,3}\$\$([\s\S]+?)\$\$[ \t]*(?:\n+|$)/;
@@ -117,6 +122,18 @@ const emoji: TokenizerAndRendererExtension = {
   renderer: (token) => token.text as string,
 };
 
+const materialIcon: TokenizerAndRendererExtension = {
+  name: "materialIcon",
+  level: "inline",
+  start: (src) => src.match(/:material\/[A-Za-z0-9_]+:/)?.index,
+  tokenizer(src, tokens) {
+    const match = MATERIAL_ICON.exec(src);
+    if (!match || WORD_END.test(tokens.at(-1)?.raw ?? "")) return undefined;
+    return { type: "materialIcon", raw: match[0], name: match[1] };
+  },
+  renderer: (token) => materialIconHtml(token.name as string),
+};
+
 const blockMath: TokenizerAndRendererExtension = {
   name: "blockMath",
   level: "block",
@@ -145,7 +162,7 @@ const UNSAFE_URL = /^\s*(javascript|vbscript|data):/i;
 
 const marked = new Marked({
   gfm: true,
-  extensions: [colorText, emoji, blockMath, inlineMath],
+  extensions: [colorText, emoji, materialIcon, blockMath, inlineMath],
   renderer: {
     html({ text }) {
       return allowHtml ? text : escapeHtml(text);
