@@ -637,7 +637,20 @@ export interface VegaLiteChartEl {
   width: number | string | null;
 }
 
-export type Element = MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | ExpanderEl | TabsEl | TabEl | EmptyEl | SpinnerEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | VegaLiteChartEl;
+export interface EchartsChartEl {
+  type: "echarts_chart";
+  id: string | null;
+  spec: string | null;
+  url: string | null;
+  datasets: ChartDataset[];
+  theme: "streamlit" | null;
+  renderer: "canvas" | "svg";
+  height: number | string;
+  alt: string | null;
+  width: number | string | null;
+}
+
+export type Element = MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | ExpanderEl | TabsEl | TabEl | EmptyEl | SpinnerEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | VegaLiteChartEl | EchartsChartEl;
 
 export interface SessionMsg {
   t: "session";
@@ -662,7 +675,7 @@ export interface RunEndMsg {
 export interface ElementMsg {
   t: "el";
   p: number[];
-  e: MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | ExpanderEl | TabsEl | TabEl | EmptyEl | SpinnerEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | VegaLiteChartEl;
+  e: MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | ExpanderEl | TabsEl | TabEl | EmptyEl | SpinnerEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | VegaLiteChartEl | EchartsChartEl;
 }
 
 export interface KeepMsg {

@@ -72,6 +72,7 @@ _ELEMENTS: dict[str, str] = {
     "dataframe": "slipstream.elements.dataframe",
     "data_editor": "slipstream.elements.data_editor",
     "plotly_chart": "slipstream.elements.plotly_chart",
+    "echarts_chart": "slipstream.elements.echarts_chart",
     "pydeck_chart": "slipstream.elements.deck",
     "map": "slipstream.elements.deck",
     "graphviz_chart": "slipstream.elements.graphviz_chart",
@@ -113,6 +114,7 @@ if TYPE_CHECKING:
     from slipstream.elements.dataframe import dataframe
     from slipstream.elements.dates import date_input, datetime_input, time_input
     from slipstream.elements.deck import map, pydeck_chart
+    from slipstream.elements.echarts_chart import echarts_chart
     from slipstream.elements.exceptions import exception
     from slipstream.elements.file_uploader import file_uploader
     from slipstream.elements.form import form, form_submit_button

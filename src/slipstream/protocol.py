@@ -580,6 +580,27 @@ class VegaLiteChartEl(TypedDict):
     width: Width
 
 
+class EchartsChartEl(TypedDict):
+    """st.echarts_chart: an ECharts option as JSON, inline in ``spec`` or fetched from ``url`` (a
+    blob) when large. A ``dataset.source`` that was a data frame reads ``{"name": ...}``: the rows
+    of the ``datasets`` entry of that name. ``theme`` "streamlit": the app's colours and fonts.
+    ``renderer``: ECharts' "canvas" or "svg". ``height``: pixels or "stretch". With an ``id`` the
+    chart is a widget: the browser sends its selection as a JSON string, ``{"selection":
+    {"selected": [{"series_index", "series_id", "series_name", "data_type", "data_indices"}],
+    "areas": [{"brush_index", "brush_type", "coord_range"}]}}``."""
+
+    type: Literal["echarts_chart"]
+    id: str | None
+    spec: str | None
+    url: str | None
+    datasets: list[ChartDataset]
+    theme: Literal["streamlit"] | None
+    renderer: Literal["canvas", "svg"]
+    height: int | str
+    alt: str | None
+    width: Width
+
+
 class FormEl(TypedDict):
     """A form: widget changes inside it stay in the browser until a submit button is clicked.
     ``enter_to_submit``: Enter in a text field submits. After a submit with ``clear_on_submit``,
@@ -823,6 +844,7 @@ Element = Union[
     DeckChartEl,
     GraphvizChartEl,
     VegaLiteChartEl,
+    EchartsChartEl,
 ]
 
 # Element types that hold children (their children's paths extend theirs).

@@ -1,7 +1,7 @@
-import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type RefObject } from "react";
+import { useEffect, useRef, useState, type CSSProperties } from "react";
 import type { VegaLiteChartEl } from "../protocol.gen";
 import { useRerun } from "../send";
-import { chartError, useDarkMode } from "./chartSpec";
+import { chartError, useDarkMode, useStretchedWrapper } from "./chartSpec";
 import type { Box, Chart } from "./vegaLite";
 
 type VegaModule = typeof import("./vegaLite");
@@ -106,27 +106,3 @@ function boxOf(container: HTMLElement): Box {
   return { width: container.clientWidth, height: container.clientHeight };
 }
 
-/** With height="stretch" the chart takes the height its block gives it, as in Streamlit: its
- * share of a block with a height of its own (down to nothing), else the default height, grown
- * to the row's height in a horizontal block. The element's wrapper belongs to the tree, which
- * sizes no element's height; so the chart styles it while it is shown. */
-function useStretchedWrapper(root: RefObject<HTMLElement | null>, stretch: boolean) {
-  useLayoutEffect(() => {
-    const wrapper = root.current?.parentElement;
-    const block = wrapper?.parentElement;
-    if (!stretch || !wrapper || !block) return;
-    const inRow = getComputedStyle(block).flexDirection.startsWith("row");
-    const fixed = block.style.height !== "";
-    const style: Record<string, string> = {
-      display: "flex",
-      "flex-direction": "column",
-      "align-self": "stretch",
-      "min-height": fixed ? "0" : `${DEFAULT_HEIGHT}px`,
-      ...(inRow ? {} : { flex: "1 1 0px" }),
-    };
-    for (const [name, value] of Object.entries(style)) wrapper.style.setProperty(name, value);
-    return () => {
-      for (const name of Object.keys(style)) wrapper.style.removeProperty(name);
-    };
-  }, [root, stretch]);
-}

@@ -1,6 +1,6 @@
 /** What the chart components share: a JSON spec sent inline or by blob URL, the colour scheme,
  * and the app's colours read from the theme's CSS variables. */
-import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore, type RefObject } from "react";
 
 export type SpecState = { spec: unknown; error: null } | { spec: null; error: string | null };
 
@@ -85,4 +85,31 @@ export const SEQUENTIAL = [
 /** A chart's failure, shown where the chart would be. */
 export function chartError(what: string, message: string): string {
   return `${what} could not be drawn: ${message}`;
+}
+
+/** A stretched chart's height where its block has no height of its own (Streamlit's chart height). */
+export const STRETCH_MIN_HEIGHT = 350;
+
+/** With height="stretch" a chart takes the height its block gives it, as in Streamlit: its share
+ * of a block with a height of its own (down to nothing), else at least the default height, grown
+ * to the row's height in a horizontal block. The element's wrapper belongs to the tree, which
+ * sizes no element's height; so the chart styles it while it is shown. */
+export function useStretchedWrapper(root: RefObject<HTMLElement | null>, stretch: boolean): void {
+  useLayoutEffect(() => {
+    const wrapper = root.current?.parentElement;
+    const block = wrapper?.parentElement;
+    if (!stretch || !wrapper || !block) return;
+    const inRow = getComputedStyle(block).flexDirection.startsWith("row");
+    const style: Record<string, string> = {
+      display: "flex",
+      "flex-direction": "column",
+      "align-self": "stretch",
+      "min-height": block.style.height !== "" ? "0" : `${STRETCH_MIN_HEIGHT}px`,
+      ...(inRow ? {} : { flex: "1 1 0px" }),
+    };
+    for (const [name, value] of Object.entries(style)) wrapper.style.setProperty(name, value);
+    return () => {
+      for (const name of Object.keys(style)) wrapper.style.removeProperty(name);
+    };
+  }, [root, stretch]);
 }

@@ -16,6 +16,7 @@ import { Container, Empty } from "./Container";
 import { DataEditor, DataFrame } from "./DataFrame";
 import { DateInput, DateTimeInput, TimeInput } from "./DateInput";
 import { DeckChart } from "./DeckChart";
+import { EchartsChart } from "./EchartsChart";
 import { Expander } from "./Expander";
 import { FileUploader } from "./FileUploader";
 import { GraphvizChart } from "./GraphvizChart";
@@ -102,6 +103,7 @@ export const components: Registry = {
   video: Video,
   pdf: Pdf,
   vega_lite_chart: VegaLiteChart,
+  echarts_chart: EchartsChart,
   // Drawn by the app chrome (its own root), never in the page flow.
   logo: Logo,
 };

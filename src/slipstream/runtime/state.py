@@ -24,7 +24,7 @@ log = logging.getLogger("slipstream.state")
 INTERNAL_ID_PREFIX = "$$ID-"
 # Widgets whose value only the browser can give (besides buttons, which are triggers).
 BROWSER_ONLY_KINDS = frozenset(
-    {"file_uploader", "camera_input", "audio_input", "plotly_chart", "pydeck_chart", "vega_lite_chart"}
+    {"file_uploader", "camera_input", "audio_input", "plotly_chart", "pydeck_chart", "vega_lite_chart", "echarts_chart"}
 )
 
 

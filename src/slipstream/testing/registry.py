@@ -57,6 +57,7 @@ NODES: dict[str, type[Node]] = {
     "audio": d.Media,
     "video": d.Media,
     "pdf": d.Media,
+    "echarts_chart": w.Widget,  # value: its selection, as Streamlit's AppTest reads it from session_state
     "container": FlexContainer,
     "columns": FlexContainer,
     "column": Block,
