@@ -4,6 +4,7 @@ import asyncio
 import json
 import logging
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -159,13 +160,20 @@ def test_large_blobs_stream_and_promised_blobs_are_awaited(client: Any) -> None:
     assert not store.has(broken.url) and client.get("/" + broken.url).status_code == 404
 
 
+def _wait(store: BlobStore, url: str, timeout: float) -> Any:
+    """The store's wait for ``url``, run on an event loop of its own thread (the browser tests'
+    Playwright keeps a loop running on the main thread)."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, store.wait(url.rsplit("/", 1)[1], timeout)).result()
+
+
 def test_a_promise_not_kept_in_time_is_not_found() -> None:
     store = BlobStore()
     promise = store.promise("never written")
     assert not isinstance(promise, str)
-    assert asyncio.run(store.wait(promise.url.rsplit("/", 1)[1], timeout=0.05)) is None
+    assert _wait(store, promise.url, 0.05) is None
     promise.keep(b"late")  # keeping it afterwards still works
-    assert asyncio.run(store.wait(promise.url.rsplit("/", 1)[1])) is not None
+    assert _wait(store, promise.url, 1.0) is not None
 
 
 def test_parse_range() -> None:
