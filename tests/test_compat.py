@@ -39,6 +39,19 @@ def test_the_alias_gives_streamlits_testing_api() -> None:
     assert out == "True"
 
 
+def test_the_alias_gives_streamlits_typing_names() -> None:
+    out = _python(
+        """
+        from slipstream.compat import install_streamlit_alias
+        install_streamlit_alias()
+        from streamlit.typing import (ButtonColumnClickState, ChatInputValue, DataEditorState, DataframeState,
+                                      EChartsState, PlotlyState, PydeckState, UploadedFile, VegaLiteState)
+        print(sorted(ButtonColumnClickState.__annotations__), sorted(DataEditorState.__annotations__))
+        """
+    )
+    assert out == "['label', 'row'] ['added_rows', 'deleted_rows', 'edited_rows']"
+
+
 def test_without_the_alias_streamlit_is_untouched() -> None:
     out = _python(
         """

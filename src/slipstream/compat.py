@@ -24,6 +24,7 @@ ALIASES: dict[str, str] = {
     "streamlit.runtime.scriptrunner_utils.script_run_context": "slipstream.runtime.context",
     "streamlit.runtime.state": "slipstream.commands",
     "streamlit.testing": "slipstream.testing",
+    "streamlit.typing": "slipstream.typing",
     "streamlit.testing.v1": "slipstream.testing.v1",
     "streamlit.testing.v1.app_test": "slipstream.testing.app_test",
 }
