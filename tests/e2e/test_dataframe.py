@@ -100,6 +100,7 @@ df = pd.DataFrame({
     "day": [dt.date(2026, 1, 2), dt.date(2026, 2, 3)],
     "tags": [["a"], ["b"]],
     "go": ["Run", "Run"],
+    "notes": [["x"], []],
 })
 def clicked():
     st.session_state.log = f"callback row={st.session_state.click.row}"
@@ -108,7 +109,9 @@ out = st.data_editor(df, key="ed", hide_index=True, column_config={
     "day": st.column_config.DateColumn("Day"),
     "tags": st.column_config.MultiselectColumn("Tags", options=["a", "b", "c"]),
     "go": st.column_config.ButtonColumn("Go", on_click=clicked, key="click"),
+    "notes": st.column_config.ListColumn("Notes"),
 })
+st.text(f"notes={[list(n) for n in out['notes']]}")
 st.text(f"sizes={list(out['size'])} days={[str(d) for d in out['day']]} tags={[list(t) for t in out['tags']]}")
 st.text(f"click={st.session_state.click} log={st.session_state.get('log')}")
 """
@@ -141,3 +144,10 @@ def test_editor_cells_have_pickers_and_button_columns_reach_the_script(serve: Se
 
         page.mouse.click(x0 + 290, y0 + 2 * 35 + 17)  # the Run button of row 1
         page.get_by_text("click={'row': 1, 'label': 'Run'} log=callback row=1").wait_for()
+
+        page.mouse.dblclick(x0 + 370, y0 + 35 + 17)  # Notes, row 0: add an item to the list
+        added = page.get_by_label("Add an option")
+        added.fill("y")
+        added.press("Enter")
+        page.mouse.click(x0 + 600, y0 + 300)
+        page.get_by_text("notes=[['x', 'y'], []]").wait_for()

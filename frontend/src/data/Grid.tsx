@@ -407,6 +407,11 @@ export default function Grid({
           }
           break;
         case "list":
+          if (!readonly && (Array.isArray(value) || value === null)) {
+            // edited like a multiselect whose options are the cell's own values, plus new ones
+            const data: MultiChoiceData = { kind: "slipstream-multi", values: (value ?? []).map(String), options: [], acceptNew: true };
+            return { kind: GridCellKind.Custom, data, allowOverlay: true, copyData: text };
+          }
           if (Array.isArray(value) || value === null)
             return { kind: GridCellKind.Bubble, data: (value ?? []).map(String), allowOverlay: true, copyData: text };
           break;
