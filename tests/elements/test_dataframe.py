@@ -265,3 +265,27 @@ def test_categorical_columns_are_selectboxes_of_their_categories(app: App) -> No
         }
     )
     assert a.texts("text") == ["['M', 'L'] category"]
+
+
+def test_editor_edits_outside_a_columns_limits_are_refused(app: App) -> None:
+    a = app(
+        """
+        import pandas as pd, streamlit as st
+        df = pd.DataFrame({"name": ["ab"], "n": [5]})
+        out = st.data_editor(df, key="ed", column_config={
+            "name": st.column_config.TextColumn(max_chars=3, validate="^[a-z]+$"),
+            "n": st.column_config.NumberColumn(min_value=0, max_value=10),
+        })
+        st.text(f"{out.iloc[0, 0]} {out.iloc[0, 1]}")
+        """
+    )
+    wid = a.of_type("data_editor")[0]["id"]
+
+    def edit(values: dict[str, object]) -> list[str]:
+        a.run({wid: orjson.dumps({"edited_rows": {"0": values}, "added_rows": [], "deleted_rows": []}).decode()})
+        return a.texts("text")
+
+    assert edit({"name": "abcd"}) == ["ab 5"]  # too long
+    assert edit({"name": "A1"}) == ["ab 5"]  # refused by the pattern
+    assert edit({"n": 11}) == ["ab 5"]  # above max_value
+    assert edit({"name": "xyz", "n": 0}) == ["xyz 0"]

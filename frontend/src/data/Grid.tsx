@@ -201,6 +201,14 @@ function styleTheme(css: string): Partial<Theme> | undefined {
   return Object.keys(theme).length ? theme : undefined;
 }
 
+function safeRegExp(pattern: string): RegExp | null {
+  try {
+    return new RegExp(pattern);
+  } catch {
+    return null;
+  }
+}
+
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -612,6 +620,24 @@ export default function Grid({
     [shown],
   );
 
+  // A column's limits on new values: too long text is cut, text its pattern refuses and numbers
+  // out of range are not taken (the server checks the same).
+  const validateCell = useCallback(
+    ([c]: Item, cell: EditableGridCell): boolean | EditableGridCell => {
+      const cfg = shown[c]?.typeConfig ?? {};
+      if (cell.kind === GridCellKind.Number && typeof cell.data === "number") {
+        const { min_value: low, max_value: high } = cfg;
+        return !((typeof low === "number" && cell.data < low) || (typeof high === "number" && cell.data > high));
+      }
+      if (cell.kind !== GridCellKind.Text && cell.kind !== GridCellKind.Uri) return true;
+      const pattern = typeof cfg.validate === "string" && cfg.validate ? cfg.validate : null;
+      if (pattern && cell.data && !safeRegExp(pattern)?.test(cell.data)) return false;
+      const max = cfg.max_chars;
+      return typeof max === "number" && cell.data.length > max ? { ...cell, data: cell.data.slice(0, max) } : true;
+    },
+    [shown],
+  );
+
   const numRows = el.type === "data_editor" ? el.num_rows : "fixed";
   const canAdd = numRows === "dynamic" || numRows === "add";
   const canDelete = numRows === "dynamic" || numRows === "delete";
@@ -758,6 +784,7 @@ export default function Grid({
             rangeSelect={cellMode === "single-cell" ? "cell" : "rect"}
             rowSelectionMode={rowMode === "multi-row" || canDelete ? "multi" : "auto"}
             onCellEdited={editor ? onCellEdited : undefined}
+            validateCell={editor ? validateCell : undefined}
             onDelete={editor ? onDelete : undefined}
             onRowAppended={canAdd ? onRowAppended : undefined}
             trailingRowOptions={canAdd ? { hint: "Add row", sticky: true, tint: true } : undefined}

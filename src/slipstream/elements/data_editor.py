@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -87,12 +88,40 @@ def _cell_value(kind: str, raw: Any) -> Any:
     return raw
 
 
+def _limits(type_config: Mapping[str, Any]) -> Callable[[Any], None] | None:
+    """The check a column's config puts on an edited value (TextColumn/LinkColumn ``max_chars``
+    and ``validate``, NumberColumn ``min_value``/``max_value``); None when it puts none."""
+    max_chars, pattern = type_config.get("max_chars"), type_config.get("validate")
+    low, high = type_config.get("min_value"), type_config.get("max_value")
+    try:
+        regex = re.compile(pattern) if isinstance(pattern, str) and pattern else None
+    except re.error:
+        regex = None
+    numeric = type_config.get("type") in ("number", "progress")
+    if max_chars is None and regex is None and not (numeric and (low is not None or high is not None)):
+        return None
+
+    def check(value: Any) -> None:
+        if isinstance(value, str):
+            if isinstance(max_chars, int) and len(value) > max_chars:
+                raise ValueError(f"{value!r} is longer than {max_chars} characters")
+            if regex is not None and not regex.search(value):
+                raise ValueError(f"{value!r} does not match {pattern!r}")
+        elif numeric and isinstance(value, (int, float)):
+            if (isinstance(low, (int, float)) and value < low) or (isinstance(high, (int, float)) and value > high):
+                raise ValueError(f"{value!r} is outside [{low}, {high}]")
+
+    return check
+
+
 def _edits_checker(
     columns: list[dict[str, Any]], rows: int, num_rows: str, disabled: bool | list[str]
 ) -> Callable[[Any], dict[str, Any]]:
     kinds = {c["name"] if not c["index"] else "_index": c["kind"] for c in columns}
     locked = set(kinds) if disabled is True else set(disabled or [])
     editable = {name: kind for name, kind in kinds.items() if name not in locked and name != "_index"}
+
+    limits = {c["name"]: _limits((c.get("config") or {}).get("type_config") or {}) for c in columns if not c["index"]}
 
     def row_values(raw: Any, allowed: Mapping[str, str]) -> dict[str, Any]:
         if not isinstance(raw, Mapping):
@@ -102,6 +131,9 @@ def _edits_checker(
             if name not in allowed:
                 raise ValueError(f"column {name!r} cannot be edited")
             out[name] = _cell_value(allowed[name], value)
+            limit = limits.get(name)
+            if limit is not None and out[name] is not None:
+                limit(out[name])
         return out
 
     def check(raw: Any) -> dict[str, Any]:
