@@ -4,16 +4,14 @@ import { RunsContext, useRerun, useSend, useSession } from "../send";
 import {
   accepted,
   chosenFiles,
-  deviceError,
   droppedFiles,
-  getUserMedia,
   humanSize,
   kinds,
   tooLarge,
   upload,
   type NamedFile,
 } from "./upload";
-import { encodeWav, recordPcm, resample, type Recorder } from "./wav";
+import { clock, useRecorder } from "./useRecorder";
 
 const MAX_HEIGHT_PX = 200;
 
@@ -24,8 +22,6 @@ interface Attachment {
   size: number;
   info: UploadedFileInfo | null;
 }
-
-const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
 
 /**
  * `st.chat_input`: Enter sends the text (Shift+Enter: a new line), then the box empties. With
@@ -48,9 +44,8 @@ export function ChatInput({ el }: { el: ChatInputEl }) {
   const box = useRef<HTMLTextAreaElement>(null);
   const picker = useRef<HTMLInputElement>(null);
   const nextKey = useRef(0);
-  const recorder = useRef<Recorder | null>(null);
-  const [recording, setRecording] = useState(false);
-  const [seconds, setSeconds] = useState(0);
+  const mic = useRecorder();
+  const { recording, seconds } = mic;
   const [preparing, setPreparing] = useState(false);
 
   const takesFiles = el.accept_file !== "none";
@@ -80,22 +75,6 @@ export function ChatInput({ el }: { el: ChatInputEl }) {
       if (document.activeElement === document.body || document.activeElement === null) box.current?.focus();
     }
   }, [runs, waitingFrom]);
-
-  // A recording still going when the widget goes is dropped.
-  useEffect(
-    () => () => {
-      recorder.current?.cancel();
-      recorder.current = null;
-    },
-    [],
-  );
-
-  useEffect(() => {
-    if (!recording) return;
-    const started = Date.now();
-    const timer = setInterval(() => setSeconds(Math.floor((Date.now() - started) / 1000)), 250);
-    return () => clearInterval(timer);
-  }, [recording]);
 
   /** Uploads `file` as an attachment: `place` shows it pending; `settle` gives its upload's
    * result (null: it failed, and the error is shown). */
@@ -139,40 +118,19 @@ export function ChatInput({ el }: { el: ChatInputEl }) {
 
   const startRecording = async () => {
     setErrors([]);
-    if (typeof AudioContext === "undefined") {
-      setErrors(["The microphone is unavailable: this browser cannot record audio."]);
-      return;
-    }
-    // Made within the click, so that the browser lets it run.
-    const context = new AudioContext();
-    let stream: MediaStream;
-    try {
-      stream = await getUserMedia({ audio: true });
-      recorder.current = recordPcm(context, stream);
-    } catch (error) {
-      void context.close().catch(() => undefined);
-      setErrors([deviceError(error, "microphone")]);
-      return;
-    }
-    setSeconds(0);
-    setRecording(true);
+    const problem = await mic.start();
+    if (problem) setErrors([problem]);
   };
 
   const stopRecording = async (keep: boolean) => {
-    const current = recorder.current;
-    recorder.current = null;
-    setRecording(false);
-    if (!current) return;
     if (!keep) {
-      current.cancel();
+      mic.cancel();
       return;
     }
-    const { samples, sampleRate } = current.stop();
     setPreparing(true);
     try {
-      const rate = el.audio_sample_rate ?? sampleRate;
-      const wav = encodeWav(await resample(samples, sampleRate, rate), rate);
-      const file = new File([wav], "recording.wav", { type: "audio/wav" });
+      const file = await mic.stop(el.audio_sample_rate);
+      if (!file) return;
       if (file.size > el.max_size) {
         setErrors([`${tooLarge("The recording", file.size, el.max_size)}.`]);
         return;
