@@ -125,6 +125,12 @@ export function formatDate(ms: number, pattern: string): string {
   );
 }
 
+/** A time in ms as the server takes a date ("2026-01-31") or a datetime ("2026-01-31T09:30:00"), UTC. */
+export function isoFromMs(ms: number, kind: string): string {
+  const iso = new Date(ms).toISOString();
+  return kind === "date" ? iso.slice(0, 10) : iso.slice(0, 19);
+}
+
 /** How a date/time value shows: as its column_config type says (a DateColumn over timestamps
  * shows dates), else as its data. */
 function temporalType(column: ViewColumn): string {

@@ -1,0 +1,73 @@
+/** The grid's colours and fonts: the app's CSS variables, read again when the colour scheme
+ * changes, and a Styler cell's CSS as the grid's per-cell theme. */
+import type { Theme } from "@glideapps/glide-data-grid";
+import { useEffect, useState } from "react";
+
+function cssVar(style: CSSStyleDeclaration, name: string, fallback: string): string {
+  return style.getPropertyValue(name).trim() || fallback;
+}
+
+function readTheme(): Partial<Theme> {
+  const s = getComputedStyle(document.documentElement);
+  const text = cssVar(s, "--text", "#31333f");
+  const muted = cssVar(s, "--muted", "#808495");
+  const bg = cssVar(s, "--bg", "#ffffff");
+  const soft = cssVar(s, "--bg-soft", "#f0f2f6");
+  const border = cssVar(s, "--border", "rgba(49,51,63,0.2)");
+  return {
+    accentColor: cssVar(s, "--primary", "#ff4b4b"),
+    accentFg: cssVar(s, "--on-primary", "#ffffff"),
+    accentLight: cssVar(s, "--primary-bg", "rgba(255,75,75,0.12)"),
+    textDark: text,
+    textMedium: muted,
+    textLight: muted,
+    textHeader: muted,
+    textHeaderSelected: cssVar(s, "--on-primary", "#ffffff"),
+    textBubble: text,
+    bgCell: bg,
+    bgCellMedium: soft,
+    bgHeader: soft,
+    bgHeaderHasFocus: soft,
+    bgHeaderHovered: soft,
+    bgBubble: soft,
+    bgBubbleSelected: soft,
+    bgIconHeader: muted,
+    fgIconHeader: bg,
+    bgSearchResult: "rgba(255, 210, 0, 0.35)",
+    borderColor: border,
+    horizontalBorderColor: border,
+    drilldownBorder: border,
+    linkColor: cssVar(s, "--link", "#0b65c2"),
+    fontFamily: cssVar(s, "--font", "sans-serif"),
+    baseFontStyle: "14px",
+    headerFontStyle: "600 14px",
+    editorFontSize: "14px",
+  };
+}
+
+/** The grid's theme from the app's CSS variables; the grid draws on a canvas, so CSS alone
+ * cannot restyle it when the system switches between light and dark. */
+export function useGridTheme(): Partial<Theme> {
+  const [theme, setTheme] = useState(readTheme);
+  useEffect(() => {
+    const media = window.matchMedia?.("(prefers-color-scheme: dark)");
+    const update = () => setTheme(readTheme());
+    media?.addEventListener("change", update);
+    return () => media?.removeEventListener("change", update);
+  }, []);
+  return theme;
+}
+
+/** A Styler cell's CSS as grid colours: background, text colour and weight. */
+export function styleTheme(css: string): Partial<Theme> | undefined {
+  const theme: Partial<Theme> = {};
+  for (const part of css.split(";")) {
+    const [name = "", ...rest] = part.split(":");
+    const value = rest.join(":").trim();
+    const key = name.trim().toLowerCase();
+    if (key === "background-color" || key === "background") theme.bgCell = value;
+    else if (key === "color") theme.textDark = value;
+    else if (key === "font-weight" && (value === "bold" || Number(value) >= 600)) theme.baseFontStyle = "bold 14px";
+  }
+  return Object.keys(theme).length ? theme : undefined;
+}
