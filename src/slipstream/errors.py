@@ -34,7 +34,8 @@ class StreamlitValueAssignmentNotAllowedError(StreamlitAPIException):
     def __init__(self, key: str) -> None:
         super().__init__(
             f"Values for the widget with key '{key}' cannot be set using `st.session_state`: "
-            f"buttons, download buttons, file uploaders and forms get their value only from the browser."
+            "buttons, forms, file uploaders, camera and audio inputs, chat inputs and chart selections "
+            "get their value only from the user in the browser."
         )
 
 

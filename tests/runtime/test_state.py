@@ -127,6 +127,20 @@ def test_buttons_cannot_be_set_through_session_state(app: App) -> None:
         raise AssertionError("setting a button's state must fail")
 
 
+def test_a_value_set_before_a_browser_only_widget_exists_is_refused_there(app: App) -> None:
+    a = app(
+        """
+        import streamlit as st
+        st.session_state["b"] = True
+        st.button("B", key="b")
+        st.text("after")
+        """
+    )
+    (exc,) = a.of_type("exception")
+    assert exc["exc_type"] == "StreamlitValueAssignmentNotAllowedError" and "key 'b'" in exc["message"]
+    assert a.texts("text") == []
+
+
 def test_two_widgets_with_the_same_automatic_id_raise_duplicate_id(app: App) -> None:
     a = app(
         """

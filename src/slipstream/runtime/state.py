@@ -97,6 +97,11 @@ class SessionState(MutableMapping[str, Any]):
         if meta.id in self._ids_this_run:
             raise StreamlitDuplicateElementId(meta.kind)
         key = meta.state_key
+        if (meta.trigger or meta.kind in BROWSER_ONLY_KINDS) and key in self._user_set:
+            # set through session_state before the widget existed: only the browser gives these values
+            self._user_set.discard(key)
+            self.data.pop(key, None)
+            raise StreamlitValueAssignmentNotAllowedError(key)
         self._ids_this_run.add(meta.id)
         self._created_this_run.add(key)
         self.widgets[meta.id] = meta
