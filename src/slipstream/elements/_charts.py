@@ -44,6 +44,30 @@ class SelectionState(dict[str, Any]):
     clear = pop = popitem = setdefault = update = _refuse
 
 
+def emit_selectable(
+    kind: str,
+    element: dict[str, Any],
+    *,
+    key: Any,
+    identity: dict[str, Any],
+    default: Any,
+    deserialize: Callable[[Any], Any],
+    on_change: Callable[..., Any] | None,
+    accept: Callable[[Any], bool],
+    **fields: Any,
+) -> Any:
+    """Register a chart's selection widget, send the element with the widget's id (and ``fields``),
+    and return the selection for this run."""
+    from slipstream.delta_generator import emit_element
+    from slipstream.runtime.widgets import register
+
+    wid, value = register(
+        kind, key=key, identity=identity, default=default, deserialize=deserialize, on_change=on_change, accept=accept
+    )
+    emit_element({**element, "id": wid, **fields})
+    return value
+
+
 def spec_payload(spec: str) -> tuple[str | None, str | None]:
     """``(spec, None)`` for a small JSON spec, ``(None, url)`` for a large one (a blob)."""
     data = spec.encode()

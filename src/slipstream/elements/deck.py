@@ -21,12 +21,13 @@ from slipstream.elements._charts import (
     SelectionState,
     check_height,
     check_on_select,
+    emit_selectable,
     list_of,
     parse_browser_json,
     spec_payload,
 )
 from slipstream.errors import StreamlitAPIException
-from slipstream.runtime.widgets import Key, register
+from slipstream.runtime.widgets import Key
 
 EMPTY_MAP: dict[str, Any] = {"initialViewState": {"latitude": 0, "longitude": 0, "pitch": 0, "zoom": 1}}
 SELECTION_MODES = ("single-object", "multi-object")
@@ -168,17 +169,17 @@ def pydeck_chart(
     identity: dict[str, Any] = {"selection_mode": selection_mode}
     if key is None:
         identity["spec"] = hashlib.blake2b(spec.encode(), digest_size=16).hexdigest()
-    wid, value = register(
+    return emit_selectable(
         fn,
+        element,
         key=key,
         identity=identity,
         default=empty_selection(),
         deserialize=selection_from_browser,
         on_change=callback,
         accept=_is_selection,
+        selection_mode=selection_mode,
     )
-    emit_element({**element, "id": wid, "selection_mode": selection_mode})
-    return value
 
 
 # ---- st.map -----------------------------------------------------------------------------------

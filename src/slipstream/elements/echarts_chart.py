@@ -25,13 +25,14 @@ from slipstream.elements._charts import (
     SelectionState,
     check_height,
     check_on_select,
+    emit_selectable,
     list_of,
     parse_browser_json,
     spec_payload,
 )
 from slipstream.elements.metric import NUMBER_FORMATS
 from slipstream.errors import StreamlitAPIException
-from slipstream.runtime.widgets import Key, register, user_key
+from slipstream.runtime.widgets import Key, user_key
 
 log = logging.getLogger("slipstream")
 
@@ -502,8 +503,9 @@ def echarts_chart(
     }
     if on_select == "ignore":
         return emit_element(element)
-    wid, value = register(
+    return emit_selectable(
         fn,
+        element,
         key=key,
         identity={
             "spec": hashlib.blake2b(spec_json.encode(), digest_size=16).hexdigest(),
@@ -518,5 +520,3 @@ def echarts_chart(
         on_change=callback,
         accept=_is_selection,
     )
-    emit_element({**element, "id": wid})
-    return value

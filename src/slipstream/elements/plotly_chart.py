@@ -14,12 +14,13 @@ from slipstream.elements._charts import (
     SelectionState,
     check_height,
     check_on_select,
+    emit_selectable,
     list_of,
     parse_browser_json,
     spec_payload,
 )
 from slipstream.errors import StreamlitAPIException
-from slipstream.runtime.widgets import Key, register
+from slipstream.runtime.widgets import Key
 
 SELECTION_MODES = ("points", "box", "lasso")
 # plotly.js's own size for a figure that does not set one.
@@ -185,8 +186,9 @@ def plotly_chart(
     }
     if on_select == "ignore":
         return emit_element(element)
-    wid, value = register(
+    return emit_selectable(
         fn,
+        element,
         key=key,
         identity={
             "spec": hashlib.blake2b(spec.encode(), digest_size=16).hexdigest(),
@@ -200,6 +202,5 @@ def plotly_chart(
         deserialize=selection_from_browser,
         on_change=callback,
         accept=_is_selection,
+        selection_mode=modes,
     )
-    emit_element({**element, "id": wid, "selection_mode": modes})
-    return value

@@ -21,9 +21,15 @@ import orjson
 
 from slipstream.delta_generator import emit_element
 from slipstream.elements._args import check_width, optional_str
-from slipstream.elements._charts import SelectionState, check_height, check_on_select, parse_browser_json
+from slipstream.elements._charts import (
+    SelectionState,
+    check_height,
+    check_on_select,
+    emit_selectable,
+    parse_browser_json,
+)
 from slipstream.errors import StreamlitAPIException
-from slipstream.runtime.widgets import Key, register
+from slipstream.runtime.widgets import Key
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -305,8 +311,9 @@ def show_chart(
     if not available:
         raise StreamlitAPIException(_NO_SELECTIONS.format(fn=fn, on_select=on_select))
     modes = _check_selection_mode(fn, selection_mode, available)
-    wid, value = register(
+    return emit_selectable(
         "vega_lite_chart",
+        element,
         key=key,
         identity={
             "spec": spec_json,
@@ -320,9 +327,8 @@ def show_chart(
         deserialize=_selection_reader(modes),
         on_change=callback,
         accept=_is_state_for(modes),
+        selection_mode=modes,
     )
-    emit_element({**element, "id": wid, "selection_mode": modes})
-    return value
 
 
 def vega_lite_chart(
