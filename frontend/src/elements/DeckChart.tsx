@@ -5,6 +5,7 @@ import type { PickingInfo } from "@deck.gl/core";
 import type { DeckChartEl } from "../protocol.gen";
 import { useRerun } from "../send";
 import { cssVar, useJsonSpec } from "./chartSpec";
+import { ElementToolbar, useFullscreen } from "./ElementToolbar";
 
 type Json = Record<string, unknown>;
 type DeckModule = typeof import("./deckRender");
@@ -85,6 +86,7 @@ export function DeckChart({ el }: { el: DeckChartEl }) {
   latest.current.rerun = rerun;
   const [error, setError] = useState<string | null>(null);
   const [unsupported, setUnsupported] = useState<string[]>([]);
+  const { full, setFull, frameClass } = useFullscreen();
 
   useEffect(() => {
     const parent = box.current;
@@ -133,7 +135,7 @@ export function DeckChart({ el }: { el: DeckChartEl }) {
 
   const message = specError ?? error;
   return (
-    <div className="chart deck-chart">
+    <div className={`chart deck-chart ${frameClass}`}>
       {message && <div className="chart-error">The map could not be drawn: {message}</div>}
       {unsupported.length > 0 && (
         <div className="chart-error">Slipstream cannot draw these deck.gl layers: {unsupported.join(", ")}.</div>
@@ -141,10 +143,11 @@ export function DeckChart({ el }: { el: DeckChartEl }) {
       <div
         ref={box}
         className="deck-box"
-        style={{ height: el.height }}
+        style={full ? undefined : { height: el.height }}
         role={el.alt ? "img" : undefined}
         aria-label={el.alt ?? undefined}
       />
+      <ElementToolbar full={full} setFull={setFull} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type CSSProperties } from "react";
 import type { EchartsChartEl } from "../protocol.gen";
 import { useRerun } from "../send";
 import { chartError, useDarkMode, useJsonSpec, useStretchedWrapper } from "./chartSpec";
+import { ElementToolbar, useFullscreen } from "./ElementToolbar";
 import type { EchartsView } from "./echarts";
 
 type EchartsModule = typeof import("./echarts");
@@ -28,6 +29,7 @@ export function EchartsChart({ el }: { el: EchartsChartEl }) {
   useStretchedWrapper(root, stretch);
   const view = useRef<EchartsView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const { full, setFull, frameClass } = useFullscreen();
   const send = useRef(rerun);
   send.current = rerun;
 
@@ -69,9 +71,10 @@ export function EchartsChart({ el }: { el: EchartsChartEl }) {
 
   const message = specError ?? error;
   return (
-    <div ref={root} className="chart echarts-chart" style={stretch ? FILL : undefined}>
+    <div ref={root} className={`chart echarts-chart ${frameClass}`} style={stretch ? FILL : undefined}>
       {message && <div className="chart-error">{message}</div>}
-      <div ref={box} className="echarts-box" style={{ width: "100%", ...(stretch ? FILL : { height: el.height }) }} />
+      <div ref={box} className="echarts-box" style={{ width: "100%", ...(stretch || full ? FILL : { height: el.height }) }} />
+      <ElementToolbar full={full} setFull={setFull} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import type { Viz } from "@viz-js/viz";
 import type { GraphvizChartEl } from "../protocol.gen";
 import { cssVar, useDarkMode } from "./chartSpec";
+import { ElementToolbar, useFullscreen } from "./ElementToolbar";
 
 let viz: Promise<Viz> | null = null;
 const loadViz = (): Promise<Viz> => (viz ??= import("@viz-js/viz").then((m) => m.instance()));
@@ -12,6 +13,7 @@ export function GraphvizChart({ el }: { el: GraphvizChartEl }) {
   const box = useRef<HTMLDivElement>(null);
   const dark = useDarkMode();
   const [error, setError] = useState<string | null>(null);
+  const { full, setFull, frameClass } = useFullscreen();
 
   useEffect(() => {
     const div = box.current;
@@ -50,11 +52,12 @@ export function GraphvizChart({ el }: { el: GraphvizChartEl }) {
     };
   }, [el, dark]);
 
-  const height = typeof el.height === "number" ? el.height : undefined;
+  const height = typeof el.height === "number" && !full ? el.height : undefined;
   return (
-    <div className="chart graphviz-chart">
+    <div className={`chart graphviz-chart ${frameClass}`}>
       {error && <pre className="chart-error">The graph could not be drawn: {error}</pre>}
       <div ref={box} className={`graphviz-box width-${typeof el.width === "number" ? "px" : el.width}`} style={{ height }} />
+      <ElementToolbar full={full} setFull={setFull} />
     </div>
   );
 }

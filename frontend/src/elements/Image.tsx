@@ -1,4 +1,5 @@
 import type { ImageEl, ImageItem, Width } from "../protocol.gen";
+import { ElementToolbar, useFullscreen } from "./ElementToolbar";
 import { InlineMarkdown } from "./widget";
 
 /** Relative links stay in the app's tab; links elsewhere open a new one. */
@@ -30,13 +31,15 @@ function Figure({ image, itemWidth, link }: { image: ImageItem; itemWidth: Width
   );
 }
 
-/** `st.image` and `st.pyplot`: one image, or a row of images that wraps. */
+/** `st.image` and `st.pyplot`: one image, or a row of images that wraps (with one toolbar). */
 export function ImageList({ el }: { el: ImageEl }) {
+  const { full, setFull, frameClass } = useFullscreen();
   return (
-    <div className={`image-list image-${sizeClass(el.item_width)}`}>
+    <div className={`image-list image-${sizeClass(el.item_width)} ${frameClass}`}>
       {el.images.map((image, i) => (
         <Figure key={i} image={image} itemWidth={el.item_width} link={el.link} />
       ))}
+      <ElementToolbar full={full} setFull={setFull} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import type { PlotlyChartEl } from "../protocol.gen";
 import { useRerun } from "../send";
 import { useDarkMode, useJsonSpec } from "./chartSpec";
+import { ElementToolbar, useFullscreen } from "./ElementToolbar";
 import { selectionFromEvent, streamlitTemplate, type PlotlySelectEvent } from "./plotlySupport";
 
 import type { Config, Data, Layout } from "plotly.js-dist-min";
@@ -23,16 +24,22 @@ export function loadPlotly(): Promise<Plotly> {
   return plotly;
 }
 
+/** plotly's own height for a figure that gives none. */
+const DEFAULT_HEIGHT = 450;
 const DRAG_FOR_MODE: Record<string, string> = { box: "select", lasso: "lasso" };
 const MODEBAR_FOR_MODE: Record<string, string> = { box: "select2d", lasso: "lasso2d" };
 
 /** The figure's layout for this element: its size, the app's template, the selection tools. */
-function layoutFor(el: PlotlyChartEl, figure: Json, dark: boolean): Json {
+function layoutFor(el: PlotlyChartEl, figure: Json, dark: boolean, full: boolean): Json {
   const layout: Json = { ...((figure.layout as Json | undefined) ?? {}) };
   if (el.theme === "streamlit" && layout.template === undefined) layout.template = streamlitTemplate(dark);
   layout.autosize = true;
   delete layout.width; // the element's box sets the width; plotly fills it
-  if (typeof el.height === "number") layout.height = el.height;
+  // Full screen, the box sets the height too. Else a height is always given: plotly keeps the
+  // height of a box that its drawing sizes, so could not come back from full screen by itself.
+  if (full) delete layout.height;
+  else if (typeof el.height === "number") layout.height = el.height;
+  else layout.height ??= DEFAULT_HEIGHT;
   if (el.id !== null) {
     const drag = el.selection_mode.map((m) => DRAG_FOR_MODE[m]).find(Boolean);
     if (drag && (layout.dragmode === undefined || layout.dragmode === "zoom")) layout.dragmode = drag;
@@ -68,6 +75,7 @@ export function PlotlyChart({ el }: { el: PlotlyChartEl }) {
   const [error, setError] = useState<string | null>(null);
   const send = useRef(rerun);
   send.current = rerun;
+  const { full, setFull, frameClass } = useFullscreen();
 
   useEffect(() => {
     const div = box.current;
@@ -80,7 +88,7 @@ export function PlotlyChart({ el }: { el: PlotlyChartEl }) {
         await P.react(
           div,
           (figure.data as Data[] | undefined) ?? [],
-          layoutFor(el, figure, dark) as Partial<Layout>,
+          layoutFor(el, figure, dark, full) as Partial<Layout>,
           configFor(el) as Partial<Config>,
         );
         if (!live) return;
@@ -100,7 +108,7 @@ export function PlotlyChart({ el }: { el: PlotlyChartEl }) {
     return () => {
       live = false;
     };
-  }, [spec, dark, el]);
+  }, [spec, dark, el, full]);
 
   useEffect(() => {
     const div = box.current;
@@ -120,9 +128,9 @@ export function PlotlyChart({ el }: { el: PlotlyChartEl }) {
   }, []);
 
   const message = specError ?? error;
-  const height = typeof el.height === "number" ? el.height : undefined;
+  const height = typeof el.height === "number" && !full ? el.height : undefined;
   return (
-    <div className="chart plotly-chart">
+    <div className={`chart plotly-chart ${frameClass}`}>
       {message && <div className="chart-error">The Plotly chart could not be drawn: {message}</div>}
       <div
         ref={box}
@@ -131,6 +139,7 @@ export function PlotlyChart({ el }: { el: PlotlyChartEl }) {
         role={el.alt ? "img" : undefined}
         aria-label={el.alt ?? undefined}
       />
+      <ElementToolbar full={full} setFull={setFull} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type CSSProperties } from "react";
 import type { VegaLiteChartEl } from "../protocol.gen";
 import { useRerun } from "../send";
 import { chartError, useDarkMode, useStretchedWrapper } from "./chartSpec";
+import { ElementToolbar, useFullscreen } from "./ElementToolbar";
 import type { Box, Chart } from "./vegaLite";
 
 type VegaModule = typeof import("./vegaLite");
@@ -36,6 +37,9 @@ export function VegaLiteChart({ el }: { el: VegaLiteChartEl }) {
   const lastSent = useRef<string | null>(null);
   const send = useRef(rerun);
   send.current = rerun;
+  const { full, setFull, frameClass } = useFullscreen();
+  const fill = useRef(full);
+  fill.current = full;
 
   useEffect(() => {
     const container = box.current;
@@ -55,7 +59,7 @@ export function VegaLiteChart({ el }: { el: VegaLiteChartEl }) {
     const target = document.createElement("div");
     target.className = "vega-target";
     loadVega()
-      .then((m) => m.draw(target, el, { dark, box: boxOf(container), onSelect }))
+      .then((m) => m.draw(target, el, { dark, box: boxOf(container, fill.current), onSelect }))
       .then(
         (drawnChart) => {
           if (!live) {
@@ -81,28 +85,25 @@ export function VegaLiteChart({ el }: { el: VegaLiteChartEl }) {
   useEffect(() => {
     const container = box.current;
     if (!container || typeof ResizeObserver === "undefined") return;
-    const observer = new ResizeObserver(() => chart.current?.resize(boxOf(container)));
+    const observer = new ResizeObserver(() => chart.current?.resize(boxOf(container, fill.current)));
+    // Observing reports the box's size at once: entering or leaving full screen always resizes.
     observer.observe(container);
     return () => observer.disconnect();
-  }, []);
+  }, [full]);
 
   const reserve = typeof el.height === "number" ? el.height : DEFAULT_HEIGHT;
-  const boxStyle = stretch ? FILL : drawn || error ? undefined : { minHeight: reserve };
+  const boxStyle = stretch || full ? FILL : drawn || error ? undefined : { minHeight: reserve };
   return (
-    <div
-      ref={root}
-      className="vega-chart"
-      style={stretch ? FILL : undefined}
-      role={el.alt ? "img" : undefined}
-      aria-label={el.alt ?? undefined}
-    >
+    <div ref={root} className={`vega-chart ${frameClass}`} style={stretch ? FILL : undefined}>
       {error && <div className="chart-error">{error}</div>}
-      <div ref={box} className="vega-box" style={boxStyle} />
+      {/* role="img" here, not on the root: an image's parts, its toolbar too, are hidden from screen readers. */}
+      <div ref={box} className="vega-box" style={boxStyle} role={el.alt ? "img" : undefined} aria-label={el.alt ?? undefined} />
+      <ElementToolbar full={full} setFull={setFull} />
     </div>
   );
 }
 
-function boxOf(container: HTMLElement): Box {
-  return { width: container.clientWidth, height: container.clientHeight };
+function boxOf(container: HTMLElement, fill: boolean): Box {
+  return { width: container.clientWidth, height: container.clientHeight, fill };
 }
 

@@ -139,6 +139,8 @@ export function streamlitConfig(dark: boolean): Spec {
 export interface Box {
   width: number;
   height: number;
+  /** Shown full screen: the chart fills the box on each side Vega fits it to. */
+  fill?: boolean;
 }
 
 export interface DrawOptions {
@@ -168,9 +170,14 @@ export function chartSize(el: Pick<VegaLiteChartEl, "width" | "height">, spec: S
   if (composite(spec)) return {};
   const side = (wanted: number | string | null, available: number): number | undefined => {
     if (typeof wanted === "number") return wanted;
-    return wanted === "stretch" ? Math.max(Math.round(available), MIN_SIZE) : undefined;
+    return wanted === "stretch" ? filling(available) : undefined;
   };
   return { width: side(el.width, box.width), height: side(el.height, box.height) };
+}
+
+/** A side that fills `available` pixels. */
+function filling(available: number): number {
+  return Math.max(Math.round(available), MIN_SIZE);
 }
 
 /** A selection parameter's value as the script sees it: points as a list of field objects,
@@ -192,9 +199,9 @@ export async function draw(container: HTMLElement, el: VegaLiteChartEl, opts: Dr
   const total = rows.reduce((n, r) => n + r.length, 0);
   themeColors(spec);
   if (el.alt) spec.description = el.alt;
-  let size = chartSize(el, spec, opts.box);
-  if (size.width !== undefined) spec.width = size.width;
-  if (size.height !== undefined) spec.height = size.height;
+  const asked = chartSize(el, spec, opts.box);
+  if (asked.width !== undefined) spec.width = asked.width;
+  if (asked.height !== undefined) spec.height = asked.height;
 
   const result: Result = await embed(container, spec as VisualizationSpec, {
     mode: "vega-lite",
@@ -227,9 +234,19 @@ export async function draw(container: HTMLElement, el: VegaLiteChartEl, opts: Dr
       }
     }
   }
-  return {
+  // The sides Vega fits the chart to, at the size drawn (none where a step per category sets
+  // a side, or for several views): what a full-screen box fills, and what the chart returns to.
+  const { width, height } = result.vgSpec;
+  const fitted: Size = composite(spec)
+    ? {}
+    : { width: typeof width === "number" ? width : undefined, height: typeof height === "number" ? height : undefined };
+  let size = fitted;
+  const chart: Chart = {
     resize(box: Box) {
-      const next = chartSize(el, spec, box);
+      const wanted = chartSize(el, spec, box);
+      const side = (key: keyof Size) =>
+        fitted[key] === undefined ? undefined : box.fill ? filling(box[key]) : (wanted[key] ?? fitted[key]);
+      const next = { width: side("width"), height: side("height") };
       if (next.width === size.width && next.height === size.height) return;
       size = next;
       if (next.width !== undefined) view.width(next.width);
@@ -238,4 +255,6 @@ export async function draw(container: HTMLElement, el: VegaLiteChartEl, opts: Dr
     },
     finalize: () => result.finalize(),
   };
+  if (opts.box.fill) chart.resize(opts.box);
+  return chart;
 }
