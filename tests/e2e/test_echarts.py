@@ -79,6 +79,7 @@ import streamlit as st
 
 days = ["Mon", "Tue", "Wed", "Thu", "Fri"]
 bars = {
+    "animation": False,
     "xAxis": {"type": "category", "data": days},
     "yAxis": {"type": "value"},
     "series": [{"type": "bar", "name": "Sales", "selectedMode": "multiple", "data": [120, 200, 150, 80, 70]}],
@@ -104,7 +105,6 @@ def test_a_click_and_a_brush_selection_reach_the_script(serve: ServeApp, page: A
         first, second = page.locator(".el-echarts_chart").all()
         canvas = first.locator("canvas")
         canvas.wait_for()
-        page.wait_for_timeout(500)  # the bars grow in
         box = _box(canvas)
         # Low in the plot, over the second and the fourth of five bars.
         page.mouse.click(box["x"] + box["width"] * 0.3, box["y"] + box["height"] * 0.85)
@@ -120,6 +120,7 @@ def test_a_click_and_a_brush_selection_reach_the_script(serve: ServeApp, page: A
         box = _box(canvas)
         # The toolbox's first button (15-pixel icons after 15 pixels of padding): a brush along x.
         page.mouse.click(box["x"] + 22, box["y"] + 22)
+        page.wait_for_timeout(200)  # the brush tool takes over the pointer
         y = box["y"] + box["height"] * 0.6
         # From the middle of the second bar to the middle of the third.
         page.mouse.move(box["x"] + box["width"] * 0.33, y)
