@@ -180,3 +180,25 @@ def test_restore_keeps_a_pending_promise(store: BlobStore) -> None:
 def test_restore_refuses_a_name_that_is_not_a_blobs() -> None:
     with pytest.raises(ValueError, match="not a blob name"):
         BlobStore().restore("../etc/passwd", blobs.Blob(b"", "text/plain"))
+
+
+def test_the_blobs_a_recording_keeps_count_towards_max_size(
+    app: Callable[[str], HeadlessApp], store: BlobStore
+) -> None:
+    a = app(
+        """
+        import numpy as np
+        import streamlit as st
+
+        @st.cache_data(max_size=3000)
+        def picture(seed):
+            st.session_state["calls"] = st.session_state.get("calls", 0) + 1
+            st.image(np.random.default_rng(seed).integers(0, 255, (24, 24, 3), dtype=np.uint8))  # ~1.7 kB PNG
+            return seed
+
+        picture(1)
+        picture(2)  # the two images together exceed max_size: the first entry goes
+        picture(1)
+        """
+    )
+    assert a.state["calls"] == 3

@@ -191,7 +191,7 @@ class CachedFunc:
                 return None
             if recorded is not None and not isinstance(recorded, Replay):  # an older version's recording
                 return None
-            entry = Entry(value_bytes, len(value_bytes), recorded)
+            entry = Entry(value_bytes, len(value_bytes) + (recorded.nbytes if recorded else 0), recorded)
             store.put(key, entry)
         if self._kind == "data":
             value = pickle.loads(entry.value)
@@ -222,7 +222,8 @@ class CachedFunc:
                 data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
             except Exception as exc:
                 raise UnserializableReturnValueError(self._name(), value, str(exc)) from exc
-            store.put(key, Entry(data, len(data), recorded))
+            # the blobs the recording keeps alive count towards max_size too
+            store.put(key, Entry(data, len(data) + (recorded.nbytes if recorded else 0), recorded))
             disk = self._disk()
             if disk is not None:
                 disk.write(key, pickle.dumps((data, recorded), protocol=pickle.HIGHEST_PROTOCOL))

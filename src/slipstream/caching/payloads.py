@@ -42,6 +42,11 @@ class HeldBlobs:
     def __len__(self) -> int:
         return len(self._blobs)
 
+    @property
+    def nbytes(self) -> int:
+        """The bytes of the blobs held (what they cost the cache while it keeps them alive)."""
+        return sum(len(blob.data) for blob in self._blobs.values() if blob is not None)
+
     def hold(self, element: dict[str, Any]) -> None:
         from slipstream.server import blobs
 

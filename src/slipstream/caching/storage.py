@@ -40,6 +40,10 @@ class Replay:
     elements: Recorded
     blobs: HeldBlobs
 
+    @property
+    def nbytes(self) -> int:
+        return self.blobs.nbytes
+
 
 @dataclass(slots=True)
 class Entry:
