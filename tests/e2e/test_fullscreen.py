@@ -164,3 +164,27 @@ def test_other_charts_fill_the_window_and_come_back(serve: ServeApp, page: Any, 
         page.wait_for_function(FILLS_WINDOW, arg=shown.element_handle())
         page.keyboard.press("Escape")
         _wait_for_size(page, shown, before)
+
+
+def test_a_line_chart_has_its_tools_and_downloads_a_png(serve: ServeApp, page: Any) -> None:
+    with serve(CHART) as url:
+        page.goto(url)
+        page.get_by_text("done").wait_for()
+        chart = page.locator(".el-vega_lite_chart").first
+        chart.locator("svg.marks").wait_for()
+        chart.locator(".element-frame").hover()
+        labels = chart.get_by_role("toolbar", name="Element tools").get_by_role("button")
+        assert [labels.nth(i).get_attribute("aria-label") for i in range(labels.count())] == [
+            "Download as PNG",
+            "Copy Vega-Lite spec",
+            "Fullscreen",
+        ]
+
+        with page.expect_download() as download:
+            chart.get_by_role("button", name="Download as PNG").click()
+        assert download.value.suggested_filename == "chart.png"
+        with open(download.value.path(), "rb") as png:
+            assert png.read(8) == b"\x89PNG\r\n\x1a\n"
+
+        # Vega-embed's own "..." menu is not shown: the toolbar has its buttons.
+        assert page.locator(".vega-actions, .vega-embed details").count() == 0

@@ -1,19 +1,19 @@
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { App } from "../app/App";
 import type { ImageEl } from "../protocol.gen";
 import { Store } from "../store";
-import { ElementToolbar, useFullscreen } from "./ElementToolbar";
+import { ElementToolbar, useFullscreen, type ToolbarAction } from "./ElementToolbar";
 
 afterEach(cleanup);
 
 /** An element as the chart components build one: the frame is its root, in the page's wrapper. */
-function Chart() {
+function Chart({ actions }: { actions?: ToolbarAction[] }) {
   const { full, setFull, frameClass } = useFullscreen();
   return (
     <div className="el">
       <div className={`chart ${frameClass}`} data-testid="frame">
-        <ElementToolbar full={full} setFull={setFull} />
+        <ElementToolbar full={full} setFull={setFull} actions={actions} />
         <svg />
       </div>
     </div>
@@ -27,6 +27,7 @@ describe("the element toolbar", () => {
     render(<Chart />);
     const frame = screen.getByTestId("frame");
     expect(screen.getByRole("toolbar")).toBeTruthy();
+    expect(screen.getAllByRole("button")).toHaveLength(1);
     expect(fullscreenButton().getAttribute("aria-label")).toBe("Fullscreen");
     expect(fullscreenButton().getAttribute("aria-pressed")).toBe("false");
     expect(frame.classList.contains("element-fullscreen")).toBe(false);
@@ -39,6 +40,29 @@ describe("the element toolbar", () => {
     fireEvent.click(fullscreenButton());
     expect(frame.classList.contains("element-fullscreen")).toBe(false);
     expect(fullscreenButton().getAttribute("aria-label")).toBe("Fullscreen");
+  });
+
+  it("shows an element's own buttons before Fullscreen, and runs them when clicked", () => {
+    const download = vi.fn();
+    const copy = vi.fn();
+    render(
+      <Chart
+        actions={[
+          { label: "Download as PNG", icon: "download", onClick: download },
+          { label: "Copy Vega-Lite spec", icon: "copy", onClick: copy },
+        ]}
+      />,
+    );
+    const labels = screen.getAllByRole("button").map((b) => b.getAttribute("aria-label"));
+    expect(labels).toEqual(["Download as PNG", "Copy Vega-Lite spec", "Fullscreen"]);
+    expect(screen.getByRole("button", { name: "Download as PNG" }).dataset.icon).toBe("download");
+
+    fireEvent.click(screen.getByRole("button", { name: "Download as PNG" }));
+    expect(download).toHaveBeenCalledTimes(1);
+    expect(copy).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole("button", { name: "Copy Vega-Lite spec" }));
+    expect(copy).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId("frame").classList.contains("element-fullscreen")).toBe(false);
   });
 
   it("leaves full screen on Escape, wherever the focus is, and keeps the focus on its button", () => {

@@ -1,5 +1,6 @@
-/** The toolbar that charts and images show at their top right on hover, with a button that
- * shows the element over the whole page (the look of the data grid's toolbar and full screen). */
+/** The toolbar that charts and images show at their top right on hover: the element's own
+ * buttons, then one that shows the element over the whole page (the look of the data grid's
+ * toolbar and full screen). */
 import { useEffect, useRef, useState } from "react";
 import "../styles/toolbar.css";
 
@@ -8,6 +9,14 @@ export interface Fullscreen {
   setFull: (full: boolean) => void;
   /** The classes of the element's root: the toolbar's anchor, and the full-screen overlay. */
   frameClass: string;
+}
+
+/** A button an element adds to its toolbar, before Fullscreen. */
+export interface ToolbarAction {
+  label: string;
+  /** The icon toolbar.css draws for it. */
+  icon: "download" | "copy";
+  onClick: () => void;
 }
 
 /** Whether an element is shown full screen. Its root takes `frameClass` and holds an
@@ -19,7 +28,11 @@ export function useFullscreen(): Fullscreen {
 
 /** Goes in the root of the element it acts on, as its last child: the drawing comes first, to
  * screen readers and in the keyboard's order. Its icons are drawn by toolbar.css. */
-export function ElementToolbar({ full, setFull }: Pick<Fullscreen, "full" | "setFull">) {
+export function ElementToolbar({
+  full,
+  setFull,
+  actions = [],
+}: Pick<Fullscreen, "full" | "setFull"> & { actions?: ToolbarAction[] }) {
   const button = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -50,6 +63,9 @@ export function ElementToolbar({ full, setFull }: Pick<Fullscreen, "full" | "set
   const label = full ? "Close fullscreen" : "Fullscreen";
   return (
     <div className="element-toolbar" role="toolbar" aria-label="Element tools">
+      {actions.map(({ label: name, icon, onClick }) => (
+        <button key={name} type="button" title={name} aria-label={name} data-icon={icon} onClick={onClick} />
+      ))}
       <button ref={button} type="button" title={label} aria-label={label} aria-pressed={full} onClick={toggle} />
     </div>
   );

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type CSSProperties } from "react";
 import type { VegaLiteChartEl } from "../protocol.gen";
 import { useRerun } from "../send";
 import { chartError, useDarkMode, useStretchedWrapper } from "./chartSpec";
-import { ElementToolbar, useFullscreen } from "./ElementToolbar";
+import { ElementToolbar, useFullscreen, type ToolbarAction } from "./ElementToolbar";
 import type { Box, Chart } from "./vegaLite";
 
 type VegaModule = typeof import("./vegaLite");
@@ -91,6 +91,10 @@ export function VegaLiteChart({ el }: { el: VegaLiteChartEl }) {
     return () => observer.disconnect();
   }, [full]);
 
+  const actions: ToolbarAction[] = [
+    { label: "Download as PNG", icon: "download", onClick: () => void downloadPng(chart.current) },
+    { label: "Copy Vega-Lite spec", icon: "copy", onClick: () => copySpec(chart.current) },
+  ];
   const reserve = typeof el.height === "number" ? el.height : DEFAULT_HEIGHT;
   const boxStyle = stretch || full ? FILL : drawn || error ? undefined : { minHeight: reserve };
   return (
@@ -98,7 +102,7 @@ export function VegaLiteChart({ el }: { el: VegaLiteChartEl }) {
       {error && <div className="chart-error">{error}</div>}
       {/* role="img" here, not on the root: an image's parts, its toolbar too, are hidden from screen readers. */}
       <div ref={box} className="vega-box" style={boxStyle} role={el.alt ? "img" : undefined} aria-label={el.alt ?? undefined} />
-      <ElementToolbar full={full} setFull={setFull} />
+      <ElementToolbar full={full} setFull={setFull} actions={actions} />
     </div>
   );
 }
@@ -107,3 +111,17 @@ function boxOf(container: HTMLElement, fill: boolean): Box {
   return { width: container.clientWidth, height: container.clientHeight, fill };
 }
 
+/** Saves the chart as chart.png. Before the chart is drawn there is nothing to save. */
+async function downloadPng(chart: Chart | null): Promise<void> {
+  if (!chart) return;
+  const link = document.createElement("a");
+  link.href = await chart.png();
+  link.download = "chart.png";
+  link.click();
+}
+
+/** Puts the chart's spec on the clipboard, where the page may use it (not over plain HTTP, for one). */
+function copySpec(chart: Chart | null): void {
+  if (!chart || !navigator.clipboard) return;
+  navigator.clipboard.writeText(JSON.stringify(chart.spec, null, 2)).catch(() => undefined);
+}

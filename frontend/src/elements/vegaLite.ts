@@ -151,6 +151,10 @@ export interface DrawOptions {
 }
 
 export interface Chart {
+  /** The spec as drawn, its data included. */
+  spec: Spec;
+  /** The chart as a PNG, in a data URL. */
+  png(): Promise<string>;
   resize(box: Box): void;
   finalize(): void;
 }
@@ -206,11 +210,10 @@ export async function draw(container: HTMLElement, el: VegaLiteChartEl, opts: Dr
   const result: Result = await embed(container, spec as VisualizationSpec, {
     mode: "vega-lite",
     renderer: total > SVG_MAX_ROWS ? "canvas" : "svg",
-    actions: { export: true, source: true, compiled: true, editor: false },
+    actions: false, // the element's toolbar has the buttons instead
     config: el.theme === "streamlit" ? streamlitConfig(opts.dark) : undefined,
     theme: el.theme === null && opts.dark ? "dark" : undefined,
     tooltip: { theme: opts.dark ? "dark" : "light" },
-    downloadFileName: "chart",
     logLevel: 1, // errors only: hover layers with nothing selected warn about empty extents
   });
   const view = result.view;
@@ -242,6 +245,8 @@ export async function draw(container: HTMLElement, el: VegaLiteChartEl, opts: Dr
     : { width: typeof width === "number" ? width : undefined, height: typeof height === "number" ? height : undefined };
   let size = fitted;
   const chart: Chart = {
+    spec,
+    png: () => view.toImageURL("png"),
     resize(box: Box) {
       const wanted = chartSize(el, spec, box);
       const side = (key: keyof Size) =>
