@@ -8,6 +8,7 @@ import "./styles/elements.css";
 import "./styles/widgets.css";
 import "./styles/media.css";
 import "./styles/data.css";
+import "./styles/toolbar.css";
 
 /** sessionStorage, or a stand-in where the browser refuses it (some privacy modes). */
 function tabStorage(): Pick<Storage, "getItem" | "setItem"> {

@@ -2,7 +2,6 @@
  * buttons, then one that shows the element over the whole page (the look of the data grid's
  * toolbar and full screen). */
 import { useEffect, useRef, useState } from "react";
-import "../styles/toolbar.css";
 
 export interface Fullscreen {
   full: boolean;
