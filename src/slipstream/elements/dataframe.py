@@ -135,15 +135,18 @@ def choose_categories(frame: pd.DataFrame, columns: list[dict[str, Any]]) -> Non
     import pandas as pd
 
     levels = frame.index.nlevels
-    series = [frame.index.get_level_values(i) for i in range(levels)] + [
-        frame.iloc[:, i] for i in range(frame.shape[1])
-    ]
-    for column, values in zip(columns, series, strict=True):
+    for position, column in enumerate(columns):
         config = column["config"] or {}
-        if column["kind"] != "category" or "type_config" in config or not isinstance(values.dtype, pd.CategoricalDtype):
+        if column["kind"] != "category" or "type_config" in config:
             continue
-        options = jsonable(list(values.dtype.categories))
-        column["config"] = {**config, "type_config": {"type": "selectbox", "options": options}}
+        dtype = (
+            frame.index.get_level_values(position).dtype if position < levels else frame.dtypes.iloc[position - levels]
+        )
+        if isinstance(dtype, pd.CategoricalDtype):
+            column["config"] = {
+                **config,
+                "type_config": {"type": "selectbox", "options": jsonable(list(dtype.categories))},
+            }
 
 
 def jsonable(value: Any) -> Any:
