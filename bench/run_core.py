@@ -371,6 +371,17 @@ def put_section(heading: str, section: str) -> None:
     RESULTS_MD.write_text(f"{head}\n\n{section}\n{marker}{tail}")
 
 
+def publish_section(name: str, heading: str, results: dict[str, Any], section: str) -> None:
+    """Keep the raw figures in bench/out/<name>-<time>.json, put ``section`` in RESULTS.md (see
+    put_section) and print it."""
+    OUT.mkdir(exist_ok=True)
+    path = OUT / f"{name}-{datetime.now(timezone.utc).strftime('%Y%m%dT%H%M%SZ')}.json"
+    path.write_text(json.dumps(results, indent=2) + "\n")
+    put_section(heading, section)
+    print(section)
+    log(f"raw figures: {path}; report: {RESULTS_MD}")
+
+
 def update_results_md(report: str) -> None:
     """Replace what follows MARKER in RESULTS.md (the introduction above it is kept)."""
     text = RESULTS_MD.read_text() if RESULTS_MD.exists() else ""

@@ -32,7 +32,6 @@ from typing import Any
 from browser import ClickRun, chromium_version, launch, measure_clicks
 from common import (
     APPS,
-    OUT,
     STREAMLIT_VERSION,
     Server,
     Target,
@@ -44,7 +43,7 @@ from common import (
     streamlit_target,
 )
 from playwright.sync_api import sync_playwright
-from run_core import RESULTS_MD, log, machine, put_section
+from run_core import log, machine, publish_section
 
 HEAVY_APP = APPS / "heavy.py"
 BIG_APP = APPS / "bigframe.py"
@@ -279,13 +278,7 @@ def main() -> None:
     parser.add_argument("--tabs", type=int, default=4, help="fresh tabs per server start on the big grid (default 4)")
     args = parser.parse_args()
     results = measure(args, ensure_streamlit_venv())
-    OUT.mkdir(exist_ok=True)
-    path = OUT / f"data-{datetime.now(timezone.utc).strftime('%Y%m%dT%H%M%SZ')}.json"
-    path.write_text(json.dumps(results, indent=2) + "\n")
-    section = render(results)
-    put_section(HEADING, section)
-    print(section)
-    log(f"raw figures: {path}; report: {RESULTS_MD}")
+    publish_section("data", HEADING, results, render(results))
 
 
 if __name__ == "__main__":

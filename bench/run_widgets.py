@@ -12,7 +12,6 @@ usage: python3 bench/run_widgets.py [--clicks 40] [--repeats 3]
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 from collections.abc import Callable
@@ -23,7 +22,6 @@ from typing import Any
 from browser import ClickRun, chromium_version, measure_clicks
 from common import (
     APPS,
-    OUT,
     STREAMLIT_VERSION,
     Target,
     deferred_floor_target,
@@ -33,7 +31,7 @@ from common import (
     slipstream_target,
     streamlit_target,
 )
-from run_core import RESULTS_MD, log, machine, put_section
+from run_core import log, machine, publish_section
 
 APP = APPS / "widgets100.py"
 HEADING = "## Widgets: 100 widgets, one click"
@@ -134,13 +132,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3, help="server starts per target (default 3)")
     args = parser.parse_args()
     results = measure(args, ensure_streamlit_venv())
-    OUT.mkdir(exist_ok=True)
-    path = OUT / f"widgets-{datetime.now(timezone.utc).strftime('%Y%m%dT%H%M%SZ')}.json"
-    path.write_text(json.dumps(results, indent=2) + "\n")
-    section = render(results)
-    put_section(HEADING, section)
-    print(section)
-    log(f"raw figures: {path}; report: {RESULTS_MD}")
+    publish_section("widgets", HEADING, results, render(results))
 
 
 if __name__ == "__main__":
