@@ -14,6 +14,13 @@ from slipstream.runtime.session import Session
 install_streamlit_alias()
 
 
+def json_spec(el: dict[str, Any]) -> dict[str, Any]:
+    """A chart element's spec, sent inline as JSON text."""
+    assert isinstance(el["spec"], str)
+    spec: dict[str, Any] = orjson.loads(el["spec"])
+    return spec
+
+
 class HeadlessApp:
     """A script run through the real runtime with no server: what the browser would get."""
 
@@ -38,6 +45,12 @@ class HeadlessApp:
 
     def of_type(self, kind: str) -> list[dict[str, Any]]:
         return [e for e in self.elements if e["type"] == kind]
+
+    def error(self) -> str:
+        """The message of the first exception the app shows (the test fails when there is none)."""
+        exceptions = self.of_type("exception")
+        assert exceptions, "the app shows no exception"
+        return str(exceptions[0]["message"])
 
     def texts(self, kind: str = "markdown") -> list[str]:
         return [e["body"] for e in self.of_type(kind)]

@@ -12,10 +12,7 @@ App = Callable[[str], HeadlessApp]
 
 
 def _error(app: App, call: str) -> str:
-    a = app(f"import pandas as pd, streamlit as st\n{call}\n")
-    exceptions = a.of_type("exception")
-    assert exceptions, call
-    return str(exceptions[0]["message"])
+    return app(f"import pandas as pd, streamlit as st\n{call}\n").error()
 
 
 def _rows(url: str) -> pa.Table:

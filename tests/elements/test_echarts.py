@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.conftest import HeadlessApp
+from tests.conftest import HeadlessApp, json_spec
 
 App = Callable[[str], HeadlessApp]
 
@@ -24,21 +24,15 @@ bars = {
 
 def _error(app: App, code: str) -> str:
     a = app(BARS + code + "\n")
-    exceptions = a.of_type("exception")
-    assert exceptions, code
-    assert exceptions[0]["exc_type"] == "StreamlitAPIException"
-    return str(exceptions[0]["message"])
-
-
-def _option(el: dict[str, object]) -> dict[str, object]:
-    assert isinstance(el["spec"], str)
-    return json.loads(el["spec"])  # type: ignore[no-any-return]
+    message = a.error()
+    assert a.of_type("exception")[0]["exc_type"] == "StreamlitAPIException"
+    return message
 
 
 def test_an_option_dict_is_sent_as_json_with_streamlits_defaults(app: App) -> None:
     a = app(BARS + "st.echarts_chart(bars, alt='  Three bars ')\n")
     (el,) = a.of_type("echarts_chart")
-    assert _option(el) == {
+    assert json_spec(el) == {
         "xAxis": {"type": "category", "data": ["A", "B", "C"]},
         "yAxis": {"type": "value"},
         "series": [{"type": "bar", "data": [5, 20, 36]}],
@@ -84,8 +78,8 @@ st.echarts_chart(Chart("100%", 420), width="content", height="content")
 """
     )
     text, default, sized, full = a.of_type("echarts_chart")
-    assert _option(text) == {"series": [{"type": "line", "data": [1, 2, 3]}]}
-    assert _option(default) == {"series": [{"type": "pie", "data": [1, 2]}]}
+    assert json_spec(text) == {"series": [{"type": "line", "data": [1, 2, 3]}]}
+    assert json_spec(default) == {"series": [{"type": "pie", "data": [1, 2]}]}
     # pyecharts' own default size does not count; a size its author chose does.
     assert [(e["width"], e["height"]) for e in (text, default, sized, full)] == [
         (700, 350),
@@ -113,7 +107,7 @@ st.write(type(option["dataset"]["source"]).__name__)
     (el,) = a.of_type("echarts_chart")
     (dataset,) = el["datasets"]
     assert dataset["format"] == "arrow"
-    assert _option(el)["dataset"] == {
+    assert json_spec(el)["dataset"] == {
         "source": {"name": dataset["name"]},
         "dimensions": ["day", "sales"],
         "sourceHeader": False,
@@ -179,7 +173,7 @@ def test_bad_arguments_and_options_name_the_fix(app: App, code: str, expected: s
 
 def test_a_title_mentioning_functions_is_not_javascript(app: App) -> None:
     a = app('import streamlit as st\nst.echarts_chart(\'{"title": {"text": "function (x) => y"}}\')\n')
-    assert _option(a.of_type("echarts_chart")[0]) == {"title": {"text": "function (x) => y"}}
+    assert json_spec(a.of_type("echarts_chart")[0]) == {"title": {"text": "function (x) => y"}}
 
 
 def test_selection_is_a_widget_value_kept_under_its_key(app: App) -> None:
@@ -211,7 +205,7 @@ st.write(repr((event.selection.selected, event["selection"]["areas"], st.session
         assert a.texts()[0].startswith("([{'series_index': 0")
 
 
-def test_a_keyed_selection_survives_a_new_option(app: App) -> None:
+def test_a_keyed_selection_survives_a_newjson_spec(app: App) -> None:
     source = """
 import streamlit as st
 n = st.session_state.setdefault("n", 1)
@@ -250,7 +244,7 @@ except TypeError:
     assert a.texts() == ["[[1]]", "read-only"]
 
 
-def test_unkeyed_selection_charts_differ_by_option(app: App) -> None:
+def test_unkeyed_selection_charts_differ_byjson_spec(app: App) -> None:
     a = app(
         BARS
         + """

@@ -2,23 +2,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
 
-from tests.conftest import HeadlessApp
+from tests.conftest import HeadlessApp, json_spec
 
 App = Callable[[str], HeadlessApp]
 
 
 def _error(app: App, code: str) -> str:
-    a = app(f"import streamlit as st, pandas as pd, pydeck as pdk\n{code}\n")
-    exceptions = a.of_type("exception")
-    assert exceptions, code
-    return str(exceptions[0]["message"])
-
-
-def _spec(el: dict[str, Any]) -> dict[str, Any]:
-    assert isinstance(el["spec"], str)
-    return json.loads(el["spec"])  # type: ignore[no-any-return]
+    return app(f"import streamlit as st, pandas as pd, pydeck as pdk\n{code}\n").error()
 
 
 def test_map_fits_the_points_and_draws_one_scatterplot_layer(app: App) -> None:
@@ -29,7 +20,7 @@ def test_map_fits_the_points_and_draws_one_scatterplot_layer(app: App) -> None:
         """
     )
     (el,) = a.of_type("deck_chart")
-    spec = _spec(el)
+    spec = json_spec(el)
     view = spec["initialViewState"]
     assert (round(view["latitude"], 6), round(view["longitude"], 6), view["zoom"]) == (48.85, 2.35, 11)
     (layer,) = spec["layers"]
@@ -49,7 +40,7 @@ def test_map_size_and_color_from_columns_or_constants(app: App) -> None:
         st.map(df, latitude="y", longitude="x", size=7.5, color=(0.0, 0.5, 1.0))
         """
     )
-    columns, constants = (_spec(el) for el in a.of_type("deck_chart"))
+    columns, constants = (json_spec(el) for el in a.of_type("deck_chart"))
     (layer,) = columns["layers"]
     assert (layer["getRadius"], layer["getFillColor"], columns["initialViewState"]["zoom"]) == (
         "@@=size",
@@ -61,12 +52,12 @@ def test_map_size_and_color_from_columns_or_constants(app: App) -> None:
     assert (layer["getRadius"], layer["getFillColor"]) == (7.5, [0, 127, 255, 255])
     assert constants["initialViewState"]["zoom"] == 18
     one_point = app("import streamlit as st\nst.map({'lat': [1.0], 'lon': [3.0]})\n").of_type("deck_chart")[0]
-    assert _spec(one_point)["initialViewState"]["zoom"] == 12  # no extent to fit: the default zoom
+    assert json_spec(one_point)["initialViewState"]["zoom"] == 12  # no extent to fit: the default zoom
 
 
 def test_map_of_nothing_is_the_empty_map(app: App) -> None:
     a = app("import streamlit as st, pandas as pd\nst.map()\nst.map(pd.DataFrame({'lat': [], 'lon': []}))\n")
-    assert [_spec(el) for el in a.of_type("deck_chart")] == [
+    assert [json_spec(el) for el in a.of_type("deck_chart")] == [
         {"initialViewState": {"latitude": 0, "longitude": 0, "pitch": 0, "zoom": 1}}
     ] * 2
 
@@ -86,7 +77,7 @@ def test_map_errors_name_the_problem(app: App) -> None:
 
 def test_map_accepts_other_data_shapes(app: App) -> None:
     a = app("import streamlit as st\nst.map({'lat': [10.0, 20.0], 'lon': [30.0, 40.0]})\n")
-    assert _spec(a.of_type("deck_chart")[0])["initialViewState"]["zoom"] == 5
+    assert json_spec(a.of_type("deck_chart")[0])["initialViewState"]["zoom"] == 5
 
 
 def test_large_map_data_goes_to_the_blob_store_and_reruns_keep(app: App) -> None:
@@ -115,7 +106,7 @@ deck = pdk.Deck(layers=[layer], initial_view_state=pdk.ViewState(latitude=37.77,
 def test_pydeck_chart_sends_the_deck_without_base_map_and_with_stable_ids(app: App) -> None:
     a = app(DECK + "st.pydeck_chart(deck, height=400)\n")
     (el,) = a.of_type("deck_chart")
-    spec = _spec(el)
+    spec = json_spec(el)
     assert "mapStyle" not in spec and "mapProvider" not in spec
     (layer,) = spec["layers"]
     assert layer["id"] == "layer-0" and layer["data"][1] == {"lat": 37.78, "lon": -122.42, "n": 2}
@@ -148,4 +139,4 @@ def test_pydeck_errors(app: App) -> None:
     assert "selection_mode is 'all'" in _error(app, "st.pydeck_chart(None, on_select='rerun', selection_mode='all')")
     assert "one string" in _error(app, "st.pydeck_chart(None, on_select='rerun', selection_mode=['single-object'])")
     empty = app("import streamlit as st\nst.pydeck_chart()\n").of_type("deck_chart")[0]
-    assert _spec(empty) == {"initialViewState": {"latitude": 0, "longitude": 0, "pitch": 0, "zoom": 1}}
+    assert json_spec(empty) == {"initialViewState": {"latitude": 0, "longitude": 0, "pitch": 0, "zoom": 1}}

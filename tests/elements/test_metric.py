@@ -8,10 +8,7 @@ App = Callable[[str], HeadlessApp]
 
 
 def _error(app: App, call: str) -> str:
-    a = app(f"import streamlit as st\n{call}\n")
-    exceptions = a.of_type("exception")
-    assert exceptions, call
-    return str(exceptions[0]["message"])
+    return app(f"import streamlit as st\n{call}\n").error()
 
 
 def test_metric_values_and_deltas(app: App) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.conftest import HeadlessApp
+from tests.conftest import HeadlessApp, json_spec
 
 App = Callable[[str], HeadlessApp]
 
@@ -19,21 +19,13 @@ fig = go.Figure(go.Scatter(x=[1, 2, 3, 4], y=[10, 11, 12, 13], mode="markers"))
 
 
 def _error(app: App, code: str) -> str:
-    a = app(f"import streamlit as st\n{code}\n")
-    exceptions = a.of_type("exception")
-    assert exceptions, code
-    return str(exceptions[0]["message"])
-
-
-def _spec(el: dict[str, object]) -> dict[str, object]:
-    assert isinstance(el["spec"], str)
-    return json.loads(el["spec"])  # type: ignore[no-any-return]
+    return app(f"import streamlit as st\n{code}\n").error()
 
 
 def test_figure_is_sent_as_plotly_json_with_the_app_theme(app: App) -> None:
     a = app(SCATTER + "st.plotly_chart(fig, config={'scrollZoom': False})\n")
     (el,) = a.of_type("plotly_chart")
-    spec = _spec(el)
+    spec = json_spec(el)
     assert spec["data"] == [{"x": [1, 2, 3, 4], "y": [10, 11, 12, 13], "mode": "markers", "type": "scatter"}]
     assert "template" not in spec["layout"]  # type: ignore[operator]  # plotly's default look is replaced
     assert (el["theme"], el["id"], el["url"], el["width"], el["height"]) == ("streamlit", None, None, "stretch", 450)
@@ -48,8 +40,8 @@ def test_theme_none_and_an_explicit_template_keep_plotly_templates(app: App) -> 
         + "st.plotly_chart(dark, width='content')\n"
     )
     plain, dark = a.of_type("plotly_chart")
-    assert plain["theme"] is None and "template" in _spec(plain)["layout"]  # type: ignore[operator]
-    assert _spec(dark)["layout"]["template"]["layout"]["paper_bgcolor"] == "rgb(17,17,17)"  # type: ignore[index]
+    assert plain["theme"] is None and "template" in json_spec(plain)["layout"]  # type: ignore[operator]
+    assert json_spec(dark)["layout"]["template"]["layout"]["paper_bgcolor"] == "rgb(17,17,17)"  # type: ignore[index]
     assert (dark["width"], dark["height"]) == (500, 300)
 
 
@@ -60,7 +52,7 @@ def test_dicts_and_lists_of_traces(app: App) -> None:
         "st.plotly_chart([{'type': 'bar', 'y': [3]}], use_container_width=False)\n"
     )
     first, second = a.of_type("plotly_chart")
-    assert _spec(first)["data"] == [{"type": "bar", "y": [1, 2]}]
+    assert json_spec(first)["data"] == [{"type": "bar", "y": [1, 2]}]
     assert first["height"] == 200 and second["width"] == 700
 
 

@@ -9,10 +9,7 @@ App = Callable[[str], HeadlessApp]
 
 
 def _error(app: App, call: str) -> str:
-    a = app(f"import datetime, streamlit as st\n{call}\n")
-    exceptions = a.of_type("exception")
-    assert exceptions, call
-    return str(exceptions[0]["message"])
+    return app(f"import datetime, streamlit as st\n{call}\n").error()
 
 
 def test_text_area(app: App) -> None:
