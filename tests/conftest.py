@@ -8,10 +8,17 @@ import orjson
 import pytest
 
 from slipstream.compat import install_streamlit_alias
+from slipstream.runtime.client_log import PROCESS_BUDGET
 from slipstream.runtime.script import SourceScript
 from slipstream.runtime.session import Session
 
 install_streamlit_alias()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_log_budget() -> None:
+    """Each test gets the process's whole budget of client log lines, whatever earlier tests logged."""
+    PROCESS_BUDGET.refill()
 
 
 def json_spec(el: dict[str, Any]) -> dict[str, Any]:

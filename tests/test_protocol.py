@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from slipstream.protocol import MAX_CLIENT_MESSAGE_BYTES, ProtocolError, parse_client_message
+from slipstream.protocol import MAX_CLIENT_MESSAGE_BYTES, MessageTooLarge, ProtocolError, parse_client_message
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,8 +41,16 @@ def test_malformed_messages_are_rejected(raw: bytes) -> None:
 
 
 def test_oversized_messages_are_rejected_before_parsing() -> None:
-    with pytest.raises(ProtocolError, match="too large"):
+    with pytest.raises(MessageTooLarge, match="over the limit"):
         parse_client_message(b'{"t":"rerun","values":{"w":"' + b"x" * MAX_CLIENT_MESSAGE_BYTES + b'"}}')
+
+
+def test_the_size_limit_counts_utf8_bytes_not_characters() -> None:
+    emoji = '{"t":"rerun","values":{"w":"' + "😀" * 300 + '"}}'
+    assert len(emoji) < 1000 < len(emoji.encode())
+    with pytest.raises(MessageTooLarge, match="1,2"):
+        parse_client_message(emoji, max_bytes=1000)
+    assert parse_client_message(emoji, max_bytes=2000)["t"] == "rerun"
 
 
 def test_the_frontend_types_are_generated_from_this_module() -> None:

@@ -103,7 +103,10 @@ def serve(script: Path, flags: dict[str, Any], script_args: list[str]) -> None:
 
     import uvicorn
 
+    from slipstream.runtime.client_log import RateLimit
     from slipstream.server.app import create_app
+
+    logging.getLogger("uvicorn.error").addFilter(RateLimit())
 
     app = create_app(script, options)
     shown_host = "localhost" if host in ("", "0.0.0.0", "::") else host
@@ -118,6 +121,7 @@ def serve(script: Path, flags: dict[str, Any], script_args: list[str]) -> None:
         host=host or "0.0.0.0",
         port=port,
         log_level="warning",
+        log_config=None,  # uvicorn's lines go through the logging set up above, rate-limited
         ws_max_size=int(options["server.maxMessageSize"]) * 1024 * 1024,
         lifespan="on",
     )

@@ -9,6 +9,7 @@ or ``SLIPSTREAM_SERVER_PORT`` for ``server.port``.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,8 +31,32 @@ OPTIONS: dict[str, Option] = {
     "server.runOnSave": Option(False, bool, "Rerun the app when its source changes."),
     "server.fileWatcherType": Option("auto", str, "auto, watchdog, poll or none."),
     "server.disconnectedSessionTTL": Option(120, int, "Seconds a disconnected tab keeps its session."),
-    "server.maxMessageSize": Option(200, int, "Largest websocket message from a browser, in MB."),
+    "server.maxMessageSize": Option(
+        16,
+        int,
+        "Largest websocket message from a browser, in MB; larger ones close the connection before they are read. "
+        "(Streamlit's default is 200: its browser sends files on the websocket, Slipstream's over HTTP.)",
+    ),
     "server.maxUploadSize": Option(200, int, "Largest file st.file_uploader takes, in MB."),
+    "server.maxUnclaimedUploads": Option(
+        100, int, "Uploaded files one session may hold before a widget takes them; past it uploads get HTTP 429."
+    ),
+    "server.maxUnclaimedUploadSize": Option(
+        1024, int, "MB of uploaded files one session may hold before a widget takes them; past it, HTTP 413."
+    ),
+    "server.maxOutboxSize": Option(
+        32,
+        int,
+        "Output one tab may leave unread, in MB, before its connection is dropped (its session stays resumable).",
+    ),
+    "server.maxSessions": Option(
+        5000,
+        int,
+        "Sessions one server process holds; past it the longest-disconnected are freed, then new tabs are refused.",
+    ),
+    "server.frameAncestors": Option(
+        [], list, "Other origins that may show the app in a frame (its own always may); * allows any."
+    ),
     "server.enableCORS": Option(True, bool, "Check the Origin of websocket connections."),
     "server.allowedOrigins": Option([], list, "Other origins allowed to open websockets."),
     "server.baseUrlPath": Option("", str, "Path prefix the app is served under."),
@@ -63,6 +88,25 @@ def _convert(name: str, value: Any) -> Any:
         if option.kind is list:
             return [part.strip() for part in text.split(",") if part.strip()]
     raise ConfigError(f"{name} must be {_KIND_NAMES[option.kind]}, not {value!r}")
+
+
+# scheme://host[:port], host a name (maybe *.name) or [IPv6]: nothing that could end a CSP directive.
+_ORIGIN = re.compile(
+    r"[a-z][a-z0-9+.-]*://(\*\.)?([a-z0-9-]+(\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(:([0-9]{1,5}|\*))?", re.I | re.A
+)
+
+
+def check_frame_ancestors(origins: Any) -> list[str]:
+    """``server.frameAncestors``, checked: each an origin or ``*``, as it goes into a CSP header."""
+    if not isinstance(origins, list):
+        raise ConfigError(f"server.frameAncestors must be a list of origins, not {origins!r}")
+    for origin in origins:
+        if not isinstance(origin, str) or not (origin == "*" or _ORIGIN.fullmatch(origin)):
+            raise ConfigError(
+                f"server.frameAncestors: {origin!r} is not an origin; write each as scheme://host[:port] "
+                "(e.g. https://example.com, no path), or * to allow any"
+            )
+    return origins
 
 
 def _from_files(paths: list[Path]) -> dict[str, Any]:
@@ -114,6 +158,7 @@ def load(flags: dict[str, Any] | None = None, cwd: Path | None = None) -> dict[s
         if name not in OPTIONS:
             raise ConfigError(f"unknown option --{name}; known options: {', '.join(sorted(OPTIONS))}")
         values[name] = _convert(name, value)
+    check_frame_ancestors(values["server.frameAncestors"])
     return values
 
 

@@ -951,7 +951,8 @@ class ClearCacheMsg(TypedDict):
 
 ClientMessage = Union[HelloMsg, RerunMsg, StopMsg, RunOnSaveMsg, ClearCacheMsg]
 
-MAX_CLIENT_MESSAGE_BYTES = 1 << 20
+# The default of server.maxMessageSize (16 MB): messages carry widget values; files go over HTTP.
+MAX_CLIENT_MESSAGE_BYTES = 16 << 20
 MAX_WIDGET_ID_CHARS = 1024
 MAX_LIST_ITEMS = 10_000
 
@@ -977,9 +978,22 @@ def _check_widget_value(widget_id: str, value: Any) -> None:
         )
 
 
-def parse_client_message(raw: str | bytes) -> ClientMessage:
+class MessageTooLarge(ProtocolError):
+    """A message over the size limit, in bytes of UTF-8."""
+
+
+def utf8_size(text: str | bytes, limit: int) -> int:
+    """The size of ``text`` in UTF-8 bytes, counted exactly only when it matters for ``limit``."""
+    if isinstance(text, bytes) or len(text) > limit or len(text) * 4 <= limit:
+        return len(text)
+    return len(text.encode("utf-8", "surrogatepass"))
+
+
+def parse_client_message(raw: str | bytes, max_bytes: int = MAX_CLIENT_MESSAGE_BYTES) -> ClientMessage:
     """Decode and validate one message from a browser; raise ProtocolError when it is wrong."""
-    _require(len(raw) <= MAX_CLIENT_MESSAGE_BYTES, f"message of {len(raw)} bytes is too large")
+    size = utf8_size(raw, max_bytes)
+    if size > max_bytes:
+        raise MessageTooLarge(f"a message of {size:,} bytes is over the limit of {max_bytes:,} bytes")
     try:
         msg = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:

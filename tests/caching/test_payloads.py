@@ -154,6 +154,18 @@ def test_pickled_blobs_carry_their_bytes(store: BlobStore, monkeypatch: pytest.M
     assert restored is not None and bytes(restored.data) == b"sound" and restored.mimetype == "audio/wav"
 
 
+def test_a_pickled_download_stays_an_attachment(store: BlobStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    url = store.put(b"<html>", "text/html", ".html", download_name="report.html")
+    held = HeldBlobs()
+    held.hold({"url": url})
+    copy = pickle.loads(pickle.dumps(held))
+    fresh = BlobStore()
+    monkeypatch.setattr(blobs, "blob_store", fresh)
+    copy.restore()
+    restored = fresh.get(name(url))
+    assert restored is not None and restored.filename == "report.html"
+
+
 def test_restore_keeps_the_stored_blob_and_the_budget() -> None:
     store = BlobStore(max_bytes=25)
     first = store.put(b"a" * 10)

@@ -4,6 +4,8 @@ import threading
 import time
 from collections.abc import Callable
 
+import pytest
+
 from slipstream.runtime.script import SourceScript
 from slipstream.runtime.session import Session
 from tests.conftest import HeadlessApp
@@ -212,3 +214,76 @@ def test_a_click_during_a_run_is_not_lost_when_it_interrupts() -> None:
     assert ends[1:] == ["interrupted", "ok"]
     assert session.state["n"] == 1
     session.close()
+
+
+PURE_LOOP = "import streamlit as st\nst.write('looping')\nx = 0\nwhile True:\n    x += 1\n"
+
+
+@pytest.mark.parametrize("ask", ["stop", "rerun", "close"])
+def test_a_pure_python_loop_is_ended_from_outside_within_a_second(ask: str) -> None:
+    session = _threaded_session(PURE_LOOP)
+    statuses: list[str] = []
+    session.on_run_end = lambda s, status: statuses.append(status)
+    session.request_rerun()
+    _wait(lambda: session.running)
+    time.sleep(0.1)
+    asked = time.monotonic()
+    if ask == "stop":
+        session.request_stop()
+    elif ask == "rerun":
+        session.request_rerun()
+    else:
+        session.close()
+    _wait(lambda: len(statuses) >= 1)
+    assert time.monotonic() - asked < 1.0
+    assert statuses[0] == {"stop": "stopped", "rerun": "interrupted", "close": "stopped"}[ask]
+    session.close()
+    _wait(lambda: not session.running)
+    # the CPU it used is freed: this process is idle again
+    time.sleep(0.1)
+    before = time.process_time()
+    time.sleep(0.3)
+    assert time.process_time() - before < 0.1
+
+
+def test_a_loop_that_catches_the_stop_is_stopped_again() -> None:
+    source = (
+        "import streamlit as st\n"
+        "st.session_state.caught = 0\n"
+        "while True:\n"
+        "    try:\n"
+        "        while True:\n"
+        "            pass\n"
+        "    except BaseException:\n"
+        "        st.session_state.caught += 1\n"
+        "        if st.session_state.caught == 2:\n"
+        "            break\n"
+        "st.write('after')\n"
+        "while True:\n"
+        "    pass\n"
+    )
+    session = _threaded_session(source)
+    statuses: list[str] = []
+    session.on_run_end = lambda s, status: statuses.append(status)
+    session.request_rerun()
+    _wait(lambda: session.running)
+    session.request_stop()
+    _wait(lambda: len(statuses) >= 1, timeout=3)
+    assert statuses == ["stopped"]
+    assert session.state["caught"] == 2
+    session.close()
+
+
+def test_idle_sessions_hold_no_thread() -> None:
+    baseline = threading.active_count()
+    sessions = []
+    for _ in range(500):
+        session = _threaded_session("import streamlit as st\nst.write('hi')\n")
+        session.request_rerun()
+        sessions.append(session)
+    _wait(lambda: all(s.run_count == 1 and not s.running for s in sessions))
+    _wait(lambda: threading.active_count() <= baseline + 2)
+    sessions[0].request_rerun()  # and a later rerun still runs
+    _wait(lambda: sessions[0].run_count == 2 and not sessions[0].running)
+    for session in sessions:
+        session.close()

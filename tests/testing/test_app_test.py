@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from slipstream.testing import AppTest, AppTestTimeoutError
@@ -51,6 +53,26 @@ def test_a_slow_script_times_out_clearly() -> None:
         at.run()
     quick = AppTest.from_string("import streamlit as st\nst.write('ok')", default_timeout=0.001)
     assert quick.run(timeout=5).markdown[0].value == "ok"
+
+
+def test_a_timeout_ends_a_pure_python_loop_and_the_app_test_can_run_again() -> None:
+    at = AppTest.from_string(
+        """
+        import streamlit as st
+        st.session_state.setdefault("runs", 0)
+        st.session_state.runs += 1
+        if st.session_state.runs == 1:
+            x = 0
+            while True:
+                x += 1
+        st.write("done")
+        """
+    )
+    started = time.monotonic()
+    with pytest.raises(AppTestTimeoutError):
+        at.run(timeout=0.3)
+    assert time.monotonic() - started < 1.3
+    assert at.run().markdown[0].value == "done"
 
 
 def test_reruns_run_until_the_app_is_idle() -> None:

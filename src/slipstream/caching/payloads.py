@@ -78,10 +78,15 @@ class HeldBlobs:
             if blob is not None:
                 self._blobs[digest] = blobs.blob_store.restore(digest, blob)
 
-    def __getstate__(self) -> dict[str, tuple[bytes, str]]:
-        return {digest: (bytes(blob.data), blob.mimetype) for digest, blob in self._blobs.items() if blob is not None}
+    def __getstate__(self) -> dict[str, tuple[bytes, str, str | None]]:
+        return {
+            digest: (bytes(blob.data), blob.mimetype, blob.filename)
+            for digest, blob in self._blobs.items()
+            if blob is not None
+        }
 
-    def __setstate__(self, state: dict[str, tuple[bytes, str]]) -> None:
+    def __setstate__(self, state: dict[str, tuple[bytes, str] | tuple[bytes, str, str | None]]) -> None:
         from slipstream.server.blobs import Blob
 
-        self._blobs = {digest: Blob(data, mimetype) for digest, (data, mimetype) in state.items()}
+        # (data, mimetype) from files written before downloads kept their name
+        self._blobs = {digest: Blob(*fields) for digest, fields in state.items()}

@@ -205,7 +205,11 @@ def download_button(
     payload, default_mime = _download_bytes(data)
     name = file_name or "download"
     mimetype = mime or mimetypes.guess_type(name)[0] or default_mime
-    url = blob_store.put(payload, mimetype, Path(name).suffix[:11] if Path(name).suffix[1:].isalnum() else "")
+    suffix = Path(name).suffix
+    extension = suffix if len(suffix) <= 11 and suffix[1:].isascii() and suffix[1:].isalnum() else ""
+    # An attachment, whatever its type: the app's user may have chosen the bytes, and opened in
+    # the browser they would run as the app (HTML, XML and SVG can hold script).
+    url = blob_store.put(payload, mimetype, extension, download_name=name)
     if use_container_width is not None:
         width = "stretch" if use_container_width else "content"
     wid, clicked = register(

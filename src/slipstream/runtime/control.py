@@ -3,6 +3,8 @@ script does not swallow them."""
 
 from __future__ import annotations
 
+import ctypes
+
 
 class ScriptControl(BaseException):
     pass
@@ -14,3 +16,13 @@ class StopRun(ScriptControl):
 
 class RerunRun(ScriptControl):
     """A newer run is wanted (st.rerun() or a widget change): end this one now."""
+
+
+def raise_in_thread(thread_id: int, exc: type[ScriptControl] | None) -> None:
+    """Make ``exc`` raise in the thread ``thread_id`` at its next Python instruction, even in a loop
+    that calls no st.* function; None takes back one that has not been raised yet.
+
+    A thread blocked in C (time.sleep, a socket read) sees it only when the call returns.
+    """
+    exc_arg = ctypes.py_object(exc) if exc is not None else None
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), exc_arg)

@@ -12,11 +12,25 @@ from slipstream.runtime.session import Session
 log = logging.getLogger("slipstream.sessions")
 
 
+class SessionLimitReached(Exception):
+    """Every session the process may hold is attached to a tab."""
+
+
 class SessionManager:
-    def __init__(self, script: AppScript, *, ttl: float = 120.0, run_on_save: bool = False) -> None:
+    def __init__(
+        self,
+        script: AppScript,
+        *,
+        ttl: float = 120.0,
+        run_on_save: bool = False,
+        max_sessions: int | None = None,
+        outbox_limit: int | None = None,
+    ) -> None:
         self.script = script
         self.ttl = ttl
         self.run_on_save = run_on_save
+        self.max_sessions = max_sessions
+        self.outbox_limit = outbox_limit
         self._sessions: dict[str, Session] = {}
         self._attached: set[str] = set()
         self.after_run: Callable[[], None] | None = None
@@ -35,12 +49,15 @@ class SessionManager:
         """The session for a connecting tab, and whether it is an earlier one resumed.
 
         A session that another live connection holds (a duplicated tab shares the id) is not
-        handed out twice; the newcomer gets a new session.
+        handed out twice; the newcomer gets a new session. When the process holds
+        ``max_sessions``, the longest-disconnected sessions make room; with every one attached,
+        SessionLimitReached.
         """
         session = self._sessions.get(session_id) if session_id else None
         resumed = session is not None and session.id not in self._attached and not session.closed
         if not resumed:
-            session = Session(self.script, query=query)
+            self._make_room()
+            session = Session(self.script, query=query, outbox_limit=self.outbox_limit)
             session.run_on_save = self.run_on_save
             session.on_run_end = self._run_ended
             self._sessions[session.id] = session
@@ -54,10 +71,32 @@ class SessionManager:
         if self.after_run is not None:
             self.after_run()
 
+    def _make_room(self) -> None:
+        if self.max_sessions is None or len(self._sessions) < self.max_sessions:
+            return
+        detached = sorted(
+            (s for s in self._sessions.values() if s.detached_since is not None), key=lambda s: s.detached_since or 0
+        )
+        excess = len(self._sessions) - self.max_sessions + 1
+        if len(detached) < excess:
+            raise SessionLimitReached(
+                f"the server holds its limit of {self.max_sessions} sessions (server.maxSessions)"
+            )
+        for session in detached[:excess]:
+            self.discard(session)
+        log.info("freed %d disconnected session(s) to stay within server.maxSessions", excess)
+
     def detach(self, session: Session) -> None:
         self._attached.discard(session.id)
         session.detached_since = time.monotonic()
-        session.outbox.set_listener(None)
+        session.outbox.detach()
+
+    def discard(self, session: Session) -> None:
+        """Free ``session`` now (its tab broke the protocol, or room is needed): it cannot be resumed."""
+        self._attached.discard(session.id)
+        session.outbox.detach()
+        session.close()
+        self._sessions.pop(session.id, None)
 
     def reap(self, now: float | None = None) -> int:
         """Free sessions detached for longer than the TTL; return how many."""
@@ -66,8 +105,7 @@ class SessionManager:
             s for s in self._sessions.values() if s.detached_since is not None and now - s.detached_since >= self.ttl
         ]
         for session in expired:
-            session.close()
-            del self._sessions[session.id]
+            self.discard(session)
         if expired:
             log.info("freed %d expired session(s)", len(expired))
         return len(expired)

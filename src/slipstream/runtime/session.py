@@ -10,8 +10,9 @@ from collections.abc import Callable
 from typing import Any
 
 from slipstream.protocol import RunStatus
+from slipstream.runtime.client_log import ClientLog
 from slipstream.runtime.context import RunContext, set_run_context
-from slipstream.runtime.control import RerunRun, StopRun
+from slipstream.runtime.control import RerunRun, ScriptControl, StopRun, raise_in_thread
 from slipstream.runtime.outbox import Outbox
 from slipstream.runtime.script import MAGIC_NAME, AppScript
 from slipstream.runtime.state import SessionState
@@ -28,14 +29,25 @@ def _magic_write(value: Any) -> Any:
     return value
 
 
+# How long a run may go on after a stop or a newer rerun was asked for, before it is ended from
+# outside (it ends at its next st.* call if it makes one sooner).
+INTERRUPT_GRACE = 0.2
+
+
 class Session:
-    def __init__(self, script: AppScript, *, threaded: bool = True, query: str = "") -> None:
+    """One tab's state. It holds an OS thread only while its script runs (``threaded``), or
+    runs on the caller's thread (tests)."""
+
+    def __init__(
+        self, script: AppScript, *, threaded: bool = True, query: str = "", outbox_limit: int | None = None
+    ) -> None:
         self.id = secrets.token_urlsafe(18)
         self.script = script
-        self.state = SessionState()
+        self.log = ClientLog(log, f"session {self.id[:6]}")
+        self.state = SessionState(self.log)
         self.uploads = UploadStore()
         self.xsrf = secrets.token_urlsafe(24)
-        self.outbox = Outbox()
+        self.outbox = Outbox(limit=outbox_limit)
         self.view = ClientView(self.outbox)
         self.query = query
         self.run_count = 0
@@ -52,23 +64,31 @@ class Session:
         self._stop_wanted = False
         self._running = False
         self._thread: threading.Thread | None = None
+        self._runner_ident = 0  # the thread running the script
+        self._in_script = False  # the script's own code (or a callback) is running
+        self._forced = False  # an interrupt was raised from outside in this run
+        self._watching: int | None = None  # the run a watchdog timer is armed for
 
     # ---- requests (any thread) --------------------------------------------------------------
 
     def request_rerun(self, values: dict[str, Any] | None = None) -> None:
+        start: threading.Thread | None = None
         with self._cond:
             if values:
                 self._pending.update(values)
             self._rerun_wanted = True
-            self._cond.notify()
-        if self._threaded and self._thread is None:
-            self._thread = threading.Thread(target=self._loop, name=f"script-{self.id[:6]}", daemon=True)
-            self._thread.start()
+            if self._threaded and self._thread is None and not self.closed:
+                self._thread = start = threading.Thread(target=self._loop, name=f"script-{self.id[:6]}", daemon=True)
+            elif self._running:
+                self._watch_interrupt()
+        if start is not None:
+            start.start()
 
     def request_stop(self) -> None:
         with self._cond:
             if self._running:
                 self._stop_wanted = True
+                self._watch_interrupt()
 
     @property
     def running(self) -> bool:
@@ -77,8 +97,9 @@ class Session:
     def close(self) -> None:
         with self._cond:
             self.closed = True
-            self._stop_wanted = True
-            self._cond.notify()
+            if self._running:
+                self._stop_wanted = True
+                self._watch_interrupt()
         self.uploads.clear()
 
     def resend_all(self) -> None:
@@ -92,14 +113,54 @@ class Session:
         if self._rerun_wanted:
             raise RerunRun
 
+    # ---- ending a run from outside --------------------------------------------------------
+
+    def _watch_interrupt(self) -> None:
+        """A stop or a rerun is wanted: if the run has not ended by itself within the grace time,
+        end it from outside. Lock held."""
+        if self._watching == self.run_count:
+            return
+        self._watching = self.run_count
+        timer = threading.Timer(INTERRUPT_GRACE, self._force_interrupt, args=(self.run_count,))
+        timer.daemon = True
+        timer.start()
+
+    def _force_interrupt(self, run: int) -> None:
+        with self._cond:
+            if self._watching == run:
+                self._watching = None
+            if not (self._running and self.run_count == run and (self._stop_wanted or self._rerun_wanted)):
+                return
+            if self._in_script:
+                self._forced = True
+                raise_in_thread(self._runner_ident, StopRun if self._stop_wanted else RerunRun)
+            # Look again later, in case the script catches it or is in the runtime's own code now.
+            self._watch_interrupt()
+
+    def _enter_script(self) -> None:
+        with self._cond:
+            self._in_script = True
+
+    def _leave_script(self) -> None:
+        """The script's code is done: no interrupt from outside may land after this."""
+        while True:
+            try:
+                with self._cond:
+                    self._in_script = False
+                    if self._forced:
+                        raise_in_thread(self._runner_ident, None)  # one raised but not yet delivered
+                return
+            except ScriptControl:  # delivered just now, inside this method: it has done its job
+                continue
+
     # ---- running ----------------------------------------------------------------------------
 
     def _loop(self) -> None:
+        """The script thread: run while reruns are wanted, then end (an idle session holds no thread)."""
         while True:
             with self._cond:
-                while not self._rerun_wanted and not self.closed:
-                    self._cond.wait()
-                if self.closed:
+                if not self._rerun_wanted or self.closed:
+                    self._thread = None
                     return
             self.run_pending()
 
@@ -110,11 +171,16 @@ class Session:
             self._rerun_wanted = False
             self._stop_wanted = False
             self._running = True
+            self._forced = False
+            self._runner_ident = threading.get_ident()
+            self.run_count += 1
+            run = self.run_count
         try:
-            return self._run(values)
+            return self._run(run, values)
         finally:
             with self._cond:
                 self._running = False
+                self._in_script = False
 
     def run_until_idle(self, values: dict[str, Any] | None = None) -> RunStatus:
         """Headless: run, and run again while reruns are wanted (st.rerun); return the last status."""
@@ -126,9 +192,7 @@ class Session:
             status = self.run_pending()
         return status
 
-    def _run(self, values: dict[str, Any]) -> RunStatus:
-        self.run_count += 1
-        run = self.run_count
+    def _run(self, run: int, values: dict[str, Any]) -> RunStatus:
         if self._resend_all:
             self._resend_all = False
             self.view.forget()
@@ -140,10 +204,14 @@ class Session:
         try:
             changed = self.state.apply_browser_values(values)
             self.state.start_run()
-            for meta in changed:
-                if meta.on_change is not None:
-                    meta.on_change(*meta.args, **meta.kwargs)
-            self._exec()
+            self._enter_script()
+            try:
+                for meta in changed:
+                    if meta.on_change is not None:
+                        meta.on_change(*meta.args, **meta.kwargs)
+                self._exec()
+            finally:
+                self._leave_script()
             self._flag_forms_without_submit(ctx)
         except StopRun:
             status = "stopped"
@@ -159,7 +227,11 @@ class Session:
                 self.view.finish_run()
                 self.uploads.keep_only(set(self.state.widgets))
                 self._clear_submitted_forms(ctx)
+            if self._forced:
+                # Ended from outside, maybe inside an st.* call that had not told the view yet.
+                self._resend_all = True
             self.outbox.put({"t": "run_end", "run": run, "status": status})
+            self.view.coalesce_unsent(run, status)
             set_run_context(None)
             self.last_status = status
         if self.on_run_end is not None:

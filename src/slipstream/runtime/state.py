@@ -18,6 +18,7 @@ from slipstream.errors import (
     StreamlitSetWidgetAfterCreation,
     StreamlitValueAssignmentNotAllowedError,
 )
+from slipstream.runtime.client_log import ClientLog
 
 log = logging.getLogger("slipstream.state")
 
@@ -48,7 +49,9 @@ class WidgetMeta:
 
 
 class SessionState(MutableMapping[str, Any]):
-    def __init__(self) -> None:
+    def __init__(self, client_log: ClientLog | None = None) -> None:
+        # What the browser sent that was refused goes here: shortened and rate-limited.
+        self.client_log = client_log or ClientLog(log)
         self.data: dict[str, Any] = {}
         self.widgets: dict[str, WidgetMeta] = {}  # by widget id
         self._by_state_key: dict[str, WidgetMeta] = {}
@@ -135,12 +138,12 @@ class SessionState(MutableMapping[str, Any]):
         for widget_id, raw in raw_values.items():
             meta = self.widgets.get(widget_id)
             if meta is None:
-                log.info("ignored a value for unknown widget %r", widget_id[:80])
+                self.client_log.info("ignored a value for unknown widget %r", widget_id)
                 continue
             try:
                 value = meta.deserialize(raw)
             except (ValueError, TypeError, IndexError) as exc:
-                log.warning("rejected value %r for %s widget %r: %s", raw, meta.kind, meta.state_key, exc)
+                self.client_log.warning("rejected value %s for %s widget %r: %s", raw, meta.kind, meta.state_key, exc)
                 continue
             if meta.trigger:
                 if value:

@@ -12,7 +12,7 @@ from typing import Any
 import orjson
 
 from slipstream.protocol import CONTAINER_TYPES
-from slipstream.runtime.outbox import Outbox, Path
+from slipstream.runtime.outbox import Outbox, Path, element_message
 
 
 @dataclass(slots=True)
@@ -44,7 +44,9 @@ class ClientView:
                 held.run == self.run or held.element["type"] != element["type"]
             ):
                 self._drop_descendants(path)
-        self.held[path] = Held(data, element, self.run)
+        # orjson's bytes keep a buffer of at least 4 KiB whatever their length: the view holds a
+        # copy of the right size, or a session of 50 small elements would hold 200 KiB.
+        self.held[path] = Held(bytes(memoryview(data)), element, self.run)
         self.outbox.put_element(path, data)
 
     def _drop_descendants(self, path: Path) -> None:
@@ -73,6 +75,19 @@ class ClientView:
         if config != self.page_config:
             self.page_config = config
             self.outbox.put({"t": "page_config", **config})
+
+    def coalesce_unsent(self, run: int, status: str) -> None:
+        """At a run's end: when the tab has not read even the runs before this one, what it must
+        end up showing replaces them all, so a tab that reads slowly costs at most one snapshot."""
+        if self.outbox.unsent_runs() < 2:
+            return
+        snapshot = [orjson.dumps({"t": "run_start", "run": run})]
+        if self.page_config is not None:
+            snapshot.append(orjson.dumps({"t": "page_config", **self.page_config}))
+        for path, held in sorted(self.held.items()):
+            snapshot.append(element_message(path, held.data))
+        snapshot.append(orjson.dumps({"t": "run_end", "run": run, "status": status}))
+        self.outbox.replace_runs(snapshot)
 
     def forget(self) -> None:
         """The browser lost its copy (a new page load): send everything again next run."""

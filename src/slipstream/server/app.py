@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response, StreamingResponse
 from starlette.routing import Mount, Route, WebSocketRoute
@@ -23,8 +24,9 @@ from slipstream.runtime.manager import SessionManager
 from slipstream.runtime.script import AppScript
 from slipstream.runtime.watcher import SourceWatcher
 from slipstream.server.blobs import BlobStore, blob_store, parse_range
+from slipstream.server.headers import NOSNIFF, PageHeaders, blob_headers, content_type
 from slipstream.server.uploads import upload_route
-from slipstream.server.websocket import serve_websocket
+from slipstream.server.websocket import SocketPolicy, serve_websocket
 
 log = logging.getLogger("slipstream.server")
 
@@ -69,21 +71,21 @@ def _blob_route(store: BlobStore) -> Route:
     async def serve_blob(request: Request) -> Response:
         blob = await store.wait(request.path_params["name"])
         if blob is None:
-            return PlainTextResponse("not found", status_code=404)
-        headers = {"Cache-Control": IMMUTABLE, "Accept-Ranges": "bytes"}
-        if blob.mimetype.startswith(("image/svg", "text/html")):
-            # Opened directly, an app's SVG or HTML must not run scripts with the app's origin.
-            headers["Content-Security-Policy"] = "sandbox"
+            return PlainTextResponse("not found", status_code=404, headers=NOSNIFF)
+        # Opened directly, a blob must not run script as the app: see headers.blob_headers.
+        mimetype = content_type(blob.mimetype)
+        safety = blob_headers(mimetype, blob.filename)
         size = len(blob.data)
+        headers = {"Cache-Control": IMMUTABLE, "Accept-Ranges": "bytes", **safety}
         range_header = request.headers.get("range")
         if range_header:
             span = parse_range(range_header, size)
             if span is None:
-                return Response(status_code=416, headers={"Content-Range": f"bytes */{size}"})
+                return Response(status_code=416, headers={**safety, "Content-Range": f"bytes */{size}"})
             start, end = span
             headers["Content-Range"] = f"bytes {start}-{end}/{size}"
-            return _body(memoryview(blob.data)[start : end + 1], 206, blob.mimetype, headers)
-        return _body(blob.data, 200, blob.mimetype, headers)
+            return _body(memoryview(blob.data)[start : end + 1], 206, mimetype, headers)
+        return _body(blob.data, 200, mimetype, headers)
 
     return Route("/_slipstream/blob/{name}", serve_blob)
 
@@ -96,15 +98,24 @@ def create_app(
 ) -> Starlette:
     """Build the ASGI app serving ``script``. It can run alone or be mounted in another app."""
     opts = config_module.load() if options is None else {**config_module.load(cwd=Path.cwd()), **options}
+    # Options given here skip config.load's checks.
+    frame_ancestors = config_module.check_frame_ancestors(opts["server.frameAncestors"])
     config_module.activate(opts)
     if not isinstance(script, AppScript):
         script = AppScript(script, magic=bool(opts["runner.magicEnabled"]))
     manager = SessionManager(
-        script, ttl=float(opts["server.disconnectedSessionTTL"]), run_on_save=bool(opts["server.runOnSave"])
+        script,
+        ttl=float(opts["server.disconnectedSessionTTL"]),
+        run_on_save=bool(opts["server.runOnSave"]),
+        max_sessions=int(opts["server.maxSessions"]),
+        outbox_limit=int(opts["server.maxOutboxSize"]) << 20,
     )
-    store = blobs or blob_store
-    allowed = list(opts["server.allowedOrigins"])
-    check_origin = bool(opts["server.enableCORS"])
+    store = blob_store if blobs is None else blobs  # not `or`: an empty store is falsy (it has a len)
+    socket_policy = SocketPolicy(
+        allowed_origins=list(opts["server.allowedOrigins"]),
+        check_origin=bool(opts["server.enableCORS"]),
+        max_message_bytes=int(opts["server.maxMessageSize"]) << 20,
+    )
 
     async def index(request: Request) -> Response:
         page = STATIC_DIR / "index.html"
@@ -116,7 +127,7 @@ def create_app(
         return PlainTextResponse("ok")
 
     async def websocket(ws: WebSocket) -> None:
-        await serve_websocket(ws, manager, allowed, check_origin)
+        await serve_websocket(ws, manager, socket_policy)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -160,7 +171,9 @@ def create_app(
         upload_route(manager),
         Mount("/assets", ImmutableStaticFiles(directory=STATIC_DIR / "assets", check_dir=False), name="assets"),
     ]
-    app = Starlette(routes=routes, lifespan=lifespan)
+    app = Starlette(
+        routes=routes, lifespan=lifespan, middleware=[Middleware(PageHeaders, frame_ancestors=frame_ancestors)]
+    )
     app.state.manager = manager
     app.state.blobs = store
     return app

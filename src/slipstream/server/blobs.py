@@ -1,7 +1,9 @@
 """Content-addressed payloads: large data travels by hash over HTTP, cached for good.
 
 The same bytes always get the same URL, so a browser downloads them once; the store keeps
-payloads in memory up to a byte budget, dropping the least recently used.
+payloads in memory up to a byte budget, dropping the least recently used. A download is stored
+apart from the same bytes shown inline (its digest covers its file name too), so it is always
+served as an attachment, whichever URL opens it.
 
 A producer that can name its content before making it (by a hash of what it encodes) may
 ``promise`` a blob: the URL can go to the browser at once, and a request for it waits until the
@@ -18,14 +20,19 @@ from collections import OrderedDict
 from concurrent.futures import Future
 from dataclasses import dataclass
 
+from slipstream.server.headers import content_type
+
 BLOB_PREFIX = "/_slipstream/blob/"
 _NAME = re.compile(r"^([0-9a-f]{64})(\.[A-Za-z0-9]{1,10})?$")
+# Starts what a download's digest covers, so it never equals the digest of bytes shown inline.
+_DOWNLOAD_TAG = b"slipstream download\0"
 
 
 @dataclass(frozen=True, slots=True)
 class Blob:
     data: bytes | memoryview
     mimetype: str
+    filename: str | None = None  # served as an attachment of this name; None: inline
 
 
 class Promise:
@@ -53,15 +60,25 @@ class BlobStore:
         self._lock = threading.Lock()
 
     def put(
-        self, data: bytes | bytearray | memoryview, mimetype: str = "application/octet-stream", extension: str = ""
+        self,
+        data: bytes | bytearray | memoryview,
+        mimetype: str = "application/octet-stream",
+        extension: str = "",
+        *,
+        download_name: str | None = None,
     ) -> str:
-        """Store ``data``; return its URL path (relative to the app's root)."""
-        digest = hashlib.sha256(data).hexdigest()
+        """Store ``data``; return its URL path (relative to the app's root). With ``download_name``
+        it is served as an attachment of that name."""
+        if download_name is None:
+            digest = hashlib.sha256(data).hexdigest()
+        else:
+            digest = _download_digest(data, download_name, mimetype)
         with self._lock:
             if digest in self._blobs:
                 self._blobs.move_to_end(digest)
             else:
-                self._add(digest, Blob(data if isinstance(data, bytes | memoryview) else bytes(data), mimetype))
+                payload = data if isinstance(data, bytes | memoryview) else bytes(data)
+                self._add(digest, Blob(payload, content_type(mimetype), download_name))
         return _url(digest, extension)
 
     def promise(self, key: str, mimetype: str = "application/octet-stream", extension: str = "") -> Promise | str:
@@ -76,7 +93,7 @@ class BlobStore:
             if digest in self._pending:
                 return url
             self._pending[digest] = Future()
-        return Promise(self, digest, mimetype, url)
+        return Promise(self, digest, content_type(mimetype), url)
 
     def restore(self, name: str, blob: Blob) -> Blob:
         """Put ``blob`` back under ``name`` (``<sha256hex>[.ext]``) unless the store holds it, which
@@ -146,6 +163,17 @@ class BlobStore:
 
     def __len__(self) -> int:
         return len(self._blobs)
+
+
+def _download_digest(data: bytes | bytearray | memoryview, name: str, mimetype: str) -> str:
+    # Fed piece by piece: joining them would copy the data. Lengths keep the pieces apart.
+    hasher = hashlib.sha256(_DOWNLOAD_TAG)
+    for text in (name, mimetype):
+        encoded = text.encode("utf-8", "surrogatepass")
+        hasher.update(len(encoded).to_bytes(8, "big"))
+        hasher.update(encoded)
+    hasher.update(data)
+    return hasher.hexdigest()
 
 
 def _url(digest: str, extension: str) -> str:

@@ -1,106 +1,193 @@
-"""The websocket endpoint: one connection per tab, attached to a session."""
+"""The websocket endpoint: one connection per tab, attached to a session.
+
+Everything a browser sends is hostile until parsed: a message over ``max_message_bytes`` (in
+UTF-8 bytes; uvicorn refuses it from the frame header, before reading it), a binary frame, or
+one that breaks the protocol closes the connection with one short, rate-limited log line, and a
+session that broke the protocol is freed. A tab that does not read what it is sent loses its
+connection once its outbox holds too much; its session stays resumable. Disconnects are normal
+and log nothing.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+from dataclasses import dataclass
 
 import orjson
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
-from slipstream.protocol import PROTOCOL_VERSION, ProtocolError, parse_client_message
-from slipstream.runtime.manager import SessionManager
+from slipstream.protocol import (
+    PROTOCOL_VERSION,
+    ClientMessage,
+    MessageTooLarge,
+    ProtocolError,
+    parse_client_message,
+)
+from slipstream.runtime.client_log import ClientLog
+from slipstream.runtime.manager import SessionLimitReached, SessionManager
 from slipstream.runtime.session import Session
 from slipstream.server.security import origin_allowed
 
 log = logging.getLogger("slipstream.server")
 
 POLICY_VIOLATION = 1008
+MESSAGE_TOO_BIG = 1009
+TRY_AGAIN_LATER = 1013
+CLOSE_TIMEOUT = 1.0  # seconds
+
+# What a send or a close raises once the peer or the server has closed the connection.
+_GONE = (WebSocketDisconnect, RuntimeError, OSError)
 
 
-async def _send_frames(ws: WebSocket, session: Session, ready: asyncio.Event) -> None:
-    """Send whatever the session queued, as soon as the loop gets to it."""
-    while True:
-        await ready.wait()
-        ready.clear()
-        frame = session.outbox.drain()
-        if frame is not None:
-            await ws.send_text(frame.decode())
+@dataclass(frozen=True, slots=True)
+class SocketPolicy:
+    allowed_origins: list[str]
+    check_origin: bool
+    max_message_bytes: int
 
 
-async def serve_websocket(
-    ws: WebSocket, manager: SessionManager, allowed_origins: list[str], check_origin: bool
-) -> None:
+async def serve_websocket(ws: WebSocket, manager: SessionManager, policy: SocketPolicy) -> None:
     client = f"{ws.client.host}:{ws.client.port}" if ws.client else "?"
-    if check_origin and not origin_allowed(ws.headers.get("origin"), ws.headers.get("host"), allowed_origins):
-        log.warning(
-            "refused websocket from %s: origin %r does not match host %r",
-            client,
-            ws.headers.get("origin"),
-            ws.headers.get("host"),
+    client_log = ClientLog(log, f"websocket {client}")
+    if policy.check_origin and not origin_allowed(
+        ws.headers.get("origin"), ws.headers.get("host"), policy.allowed_origins
+    ):
+        client_log.warning(
+            "refused: origin %r does not match host %r", ws.headers.get("origin"), ws.headers.get("host")
         )
-        await ws.close(code=POLICY_VIOLATION)
+        await _close(ws, POLICY_VIOLATION)
         return
     await ws.accept()
     session: Session | None = None
-    sender: asyncio.Task[None] | None = None
     try:
-        hello = parse_client_message(await ws.receive_text())
+        hello = await _receive(ws, policy.max_message_bytes)
         if hello["t"] != "hello":
             raise ProtocolError(f"the first message must be hello, not {hello['t']!r}")
-        session, resumed = manager.attach(hello["session"], hello["query"])
-        await ws.send_text(
-            orjson.dumps(
-                [
-                    {
-                        "t": "session",
-                        "v": PROTOCOL_VERSION,
-                        "session": session.id,
-                        "resumed": resumed,
-                        "run_on_save": session.run_on_save,
-                        "xsrf": session.xsrf,
-                    }
-                ]
-            ).decode()
-        )
-        loop = asyncio.get_running_loop()
-        ready = asyncio.Event()
-        sender = asyncio.create_task(_send_frames(ws, session, ready))
-        if resumed:
-            session.resend_all()
-        session.outbox.drain()
-
-        def wake_sender() -> None:
-            loop.call_soon_threadsafe(ready.set)
-
-        session.outbox.set_listener(wake_sender)
-        session.request_rerun()
-        while True:
-            message = parse_client_message(await ws.receive_text())
-            if message["t"] == "rerun":
-                session.request_rerun(message["values"])
-            elif message["t"] == "stop":
-                session.request_stop()
-            elif message["t"] == "run_on_save":
-                session.run_on_save = message["value"]
-            elif message["t"] == "clear_cache":
-                from slipstream.caching.api import cache_data, cache_resource
-
-                cache_data.clear()
-                cache_resource.clear()
-                log.info("caches cleared from the app menu")
-            else:
-                raise ProtocolError(f"unexpected {message['t']!r} message after hello")
-    except WebSocketDisconnect:
+        try:
+            session, resumed = manager.attach(hello["session"], hello["query"])
+        except SessionLimitReached as exc:
+            client_log.warning("refused: %s", exc)
+            await _close(ws, TRY_AGAIN_LATER, "the server is full")
+            return
+        await _attached(ws, session, resumed, manager, policy, client_log)
+    except OSError:  # the peer went away while the server was sending
         pass
+    except WebSocketDisconnect as exc:
+        if exc.code == MESSAGE_TOO_BIG:
+            client_log.warning(
+                "closed: a message was over the limit of %s bytes (server.maxMessageSize)",
+                f"{policy.max_message_bytes:,}",
+            )
+    except MessageTooLarge as exc:
+        client_log.warning("closed: %s (server.maxMessageSize)", exc)
+        await _close(ws, MESSAGE_TOO_BIG)
     except ProtocolError as exc:
-        log.warning("closed websocket from %s: %s", client, exc)
-        await ws.close(code=POLICY_VIOLATION, reason=str(exc)[:120])
-    except KeyError as exc:  # receive_text on a binary frame
-        log.warning("closed websocket from %s: unexpected frame (%s)", client, exc)
-        await ws.close(code=POLICY_VIOLATION)
+        client_log.warning("closed: %s", exc)
+        if session is not None:
+            manager.discard(session)
+            session = None
+        await _close(ws, POLICY_VIOLATION, str(exc)[:120])
     finally:
-        if sender is not None:
-            sender.cancel()
         if session is not None:
             manager.detach(session)
+
+
+async def _attached(
+    ws: WebSocket,
+    session: Session,
+    resumed: bool,
+    manager: SessionManager,
+    policy: SocketPolicy,
+    client_log: ClientLog,
+) -> None:
+    """Serve a tab attached to ``session``: its messages in, the session's frames out."""
+    welcome = {
+        "t": "session",
+        "v": PROTOCOL_VERSION,
+        "session": session.id,
+        "resumed": resumed,
+        "run_on_save": session.run_on_save,
+        "xsrf": session.xsrf,
+    }
+    await ws.send_text(orjson.dumps([welcome]).decode())  # a peer gone already: WebSocketDisconnect
+    if resumed:
+        session.resend_all()
+    loop = asyncio.get_running_loop()
+    ready = asyncio.Event()
+    overflowed = asyncio.Event()
+
+    def wake_sender() -> None:  # on the script's thread
+        loop.call_soon_threadsafe(ready.set)
+
+    def give_up() -> None:  # on the script's thread
+        loop.call_soon_threadsafe(overflowed.set)
+
+    session.outbox.attach(on_ready=wake_sender, on_overflow=give_up)
+    session.request_rerun()
+    sender = asyncio.create_task(_send_frames(ws, session, ready))
+    receiver = asyncio.create_task(_receive_requests(ws, session, manager, policy))
+    overflow: asyncio.Task[object] = asyncio.create_task(overflowed.wait())
+    try:
+        done, _ = await asyncio.wait({sender, receiver, overflow}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for task in (sender, receiver, overflow):
+            task.cancel()
+    if overflow in done:
+        limit = session.outbox.limit or 0
+        client_log.warning(
+            "closed: the tab left over %s MB unread (server.maxOutboxSize); its session stays resumable",
+            f"{limit / (1 << 20):g}",
+        )
+        await _close(ws, TRY_AGAIN_LATER, "too much unread output")
+    else:
+        for task in done:
+            task.result()  # a protocol error or a disconnect: serve_websocket handles it
+
+
+async def _receive(ws: WebSocket, max_bytes: int) -> ClientMessage:
+    message = await ws.receive()
+    if message["type"] == "websocket.disconnect":
+        raise WebSocketDisconnect(message.get("code", 1000), message.get("reason"))
+    text = message.get("text")
+    if text is None:
+        raise ProtocolError("binary frames are not part of the protocol")
+    return parse_client_message(text, max_bytes)
+
+
+async def _receive_requests(ws: WebSocket, session: Session, manager: SessionManager, policy: SocketPolicy) -> None:
+    while True:
+        message = await _receive(ws, policy.max_message_bytes)
+        if message["t"] == "rerun":
+            session.request_rerun(message["values"])
+        elif message["t"] == "stop":
+            session.request_stop()
+        elif message["t"] == "run_on_save":
+            session.run_on_save = message["value"]
+        elif message["t"] == "clear_cache":
+            from slipstream.caching.api import cache_data, cache_resource
+
+            cache_data.clear()
+            cache_resource.clear()
+            log.info("caches cleared from the app menu")
+        else:
+            raise ProtocolError(f"unexpected {message['t']!r} message after hello")
+
+
+async def _send_frames(ws: WebSocket, session: Session, ready: asyncio.Event) -> None:
+    """Send whatever the session queued, as soon as the loop gets to it; end when the peer is gone."""
+    with contextlib.suppress(*_GONE):
+        while True:
+            await ready.wait()
+            ready.clear()
+            frame = session.outbox.drain()
+            if frame is not None:
+                await ws.send_text(frame.decode())
+
+
+async def _close(ws: WebSocket, code: int, reason: str = "") -> None:
+    """Close, unless the connection is gone already (then there is nothing to say). A peer that
+    does not read may never take the close frame: the server drops the connection then."""
+    with contextlib.suppress(TimeoutError, *_GONE):
+        await asyncio.wait_for(ws.close(code=code, reason=reason), CLOSE_TIMEOUT)

@@ -31,6 +31,10 @@ _FUNCTION_ARGS: dict[int, tuple[tuple[Any, ...], dict[str, Any]]] = {}
 _numbers = itertools.count()
 
 
+# How long a timed-out run gets to end once it is stopped (it is ended from outside within ~0.2 s).
+STOP_WAIT = 2.0
+
+
 class AppTestTimeoutError(RuntimeError):
     """A script run took longer than the AppTest's timeout."""
 
@@ -135,7 +139,9 @@ class AppTest:
             if added and folder in sys.path:
                 sys.path.remove(folder)
         if self._worker.is_alive():
+            # Ended from outside even in a loop that calls no st.*: the thread and its CPU are freed.
             self._session.request_stop()
+            self._worker.join(STOP_WAIT)
             raise AppTestTimeoutError(
                 f"AppTest: the script run did not finish within the timeout of {limit} s; "
                 "give more time with at.run(timeout=...) or AppTest.from_...(default_timeout=...)."
