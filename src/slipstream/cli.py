@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import gc
 import logging
 import os
 import socket
@@ -104,11 +105,16 @@ def serve(script: Path, flags: dict[str, Any], script_args: list[str]) -> None:
     import uvicorn
 
     from slipstream.runtime.client_log import RateLimit
+    from slipstream.server import memory
     from slipstream.server.app import create_app
+
+    memory.tune_allocator()
 
     logging.getLogger("uvicorn.error").addFilter(RateLimit())
 
     app = create_app(script, options)
+    # What is loaded now lives as long as the process: leave it out of every later collection.
+    gc.freeze()
     shown_host = "localhost" if host in ("", "0.0.0.0", "::") else host
     url = f"http://{shown_host}:{port}"
     print(f"\n  Slipstream is serving {script.name}\n\n  Local URL: {url}\n", flush=True)

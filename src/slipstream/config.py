@@ -32,7 +32,7 @@ OPTIONS: dict[str, Option] = {
     "server.fileWatcherType": Option("auto", str, "auto, watchdog, poll or none."),
     "server.disconnectedSessionTTL": Option(120, int, "Seconds a disconnected tab keeps its session."),
     "server.maxMessageSize": Option(
-        16,
+        1,
         int,
         "Largest websocket message from a browser, in MB; larger ones close the connection before they are read. "
         "(Streamlit's default is 200: its browser sends files on the websocket, Slipstream's over HTTP.)",

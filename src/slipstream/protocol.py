@@ -951,8 +951,8 @@ class ClearCacheMsg(TypedDict):
 
 ClientMessage = Union[HelloMsg, RerunMsg, StopMsg, RunOnSaveMsg, ClearCacheMsg]
 
-# The default of server.maxMessageSize (16 MB): messages carry widget values; files go over HTTP.
-MAX_CLIENT_MESSAGE_BYTES = 16 << 20
+# The default of server.maxMessageSize (1 MB): messages carry widget values; files go over HTTP.
+MAX_CLIENT_MESSAGE_BYTES = 1 << 20
 MAX_WIDGET_ID_CHARS = 1024
 MAX_LIST_ITEMS = 10_000
 

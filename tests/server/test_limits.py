@@ -143,6 +143,22 @@ def test_an_oversized_frame_is_refused_from_its_header_before_it_is_read(tmp_pat
         assert len(lines) == 2 and all(len(line) < 300 for line in lines)
 
 
+def test_what_clients_that_hang_up_mid_message_held_goes_back(tmp_path: Path) -> None:
+    flags = ("--server.maxMessageSize", "16", "--server.disconnectedSessionTTL", "4")  # reclaim each second
+    with serving(tmp_path, COUNTER, *flags) as server:
+        rss_before = server.status("VmRSS")
+        payload = b"x" * (15 << 20)
+        for _ in range(20):  # 15 MiB each, under the limit: read whole, then the client is gone
+            sock = _raw_upgrade(server.port)
+            sock.sendall(bytes([0x81, 0x80 | 127]) + struct.pack("!Q", len(payload)) + b"\x00" * 4 + payload)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            sock.close()  # a reset, no closing handshake
+        deadline = time.monotonic() + 15
+        while server.status("VmRSS") - rss_before > 30_000:  # KiB
+            assert time.monotonic() < deadline, (rss_before, server.status("VmRSS"))
+            time.sleep(0.2)
+
+
 def test_binary_and_out_of_order_messages_close_only_their_connection(tmp_path: Path) -> None:
     with serving(tmp_path, COUNTER) as server:
         with connect(server.ws_url) as ws:

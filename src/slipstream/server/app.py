@@ -23,6 +23,7 @@ from slipstream import config as config_module
 from slipstream.runtime.manager import SessionManager
 from slipstream.runtime.script import AppScript
 from slipstream.runtime.watcher import SourceWatcher
+from slipstream.server import memory
 from slipstream.server.blobs import BlobStore, blob_store, parse_range
 from slipstream.server.headers import NOSNIFF, PageHeaders, blob_headers, content_type
 from slipstream.server.uploads import upload_route
@@ -126,8 +127,13 @@ def create_app(
     async def health(request: Request) -> Response:
         return PlainTextResponse("ok")
 
+    reclaimer = memory.Reclaimer()
+
     async def websocket(ws: WebSocket) -> None:
-        await serve_websocket(ws, manager, socket_policy)
+        try:
+            await serve_websocket(ws, manager, socket_policy)
+        finally:
+            reclaimer.connection_ended()
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -153,6 +159,7 @@ def create_app(
             while True:
                 await asyncio.sleep(max(1.0, min(manager.ttl / 4, 10.0)))
                 manager.reap()
+                reclaimer.reclaim()  # what closed connections and freed sessions held goes back
 
         reaper = asyncio.create_task(reap())
         try:
