@@ -129,6 +129,7 @@ def serve(script: Path, flags: dict[str, Any], script_args: list[str]) -> None:
         log_level="warning",
         log_config=None,  # uvicorn's lines go through the logging set up above, rate-limited
         ws_max_size=int(options["server.maxMessageSize"]) * 1024 * 1024,
+        ws_per_message_deflate=bool(options["server.enableWebsocketCompression"]),
         lifespan="on",
     )
 

@@ -37,6 +37,9 @@ OPTIONS: dict[str, Option] = {
         "Largest websocket message from a browser, in MB; larger ones close the connection before they are read. "
         "(Streamlit's default is 200: its browser sends files on the websocket, Slipstream's over HTTP.)",
     ),
+    "server.enableWebsocketCompression": Option(
+        False, bool, "Compress websocket frames (permessage-deflate): fewer bytes, ~50 KiB more memory per tab."
+    ),
     "server.maxUploadSize": Option(200, int, "Largest file st.file_uploader takes, in MB."),
     "server.maxUnclaimedUploads": Option(
         100, int, "Uploaded files one session may hold before a widget takes them; past it uploads get HTTP 429."

@@ -181,9 +181,14 @@ async def _send_frames(ws: WebSocket, session: Session, ready: asyncio.Event) ->
         while True:
             await ready.wait()
             ready.clear()
-            frame = session.outbox.drain()
-            if frame is not None:
-                await ws.send_text(frame.decode())
+            await _send_queued(ws, session)
+
+
+async def _send_queued(ws: WebSocket, session: Session) -> None:
+    # A function of its own, so that an idle connection does not keep its last frame alive.
+    frame = session.outbox.drain()
+    if frame is not None:
+        await ws.send_text(frame.decode())
 
 
 async def _close(ws: WebSocket, code: int, reason: str = "") -> None:
