@@ -286,3 +286,15 @@ def test_past_max_sessions_the_longest_disconnected_make_room_then_tabs_are_refu
         with connect(server.ws_url) as again:
             assert _hello(again, old)["resumed"] is False
 
+
+
+def test_a_text_frame_that_is_not_utf8_is_logged_without_a_traceback(tmp_path: Path) -> None:
+    with serving(tmp_path, COUNTER) as server:
+        for _ in range(3):
+            sock = _raw_upgrade(server.port)
+            sock.sendall(bytes([0x81, 0x84]) + b"\x00" * 4 + b"\xff\xfe\xfd\xfc")
+            sock.settimeout(5)
+            assert sock.recv(64)[0] == 0x88  # closed
+            sock.close()
+        time.sleep(0.2)
+        assert "Traceback" not in server.log_text()

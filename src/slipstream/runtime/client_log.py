@@ -104,6 +104,10 @@ class ClientLog:
         self.logger.log(level, "%s%s%s", prefix, text, suffix)
 
 
+# uvicorn's lines about what a client sent, which it logs with a traceback of its own parser.
+CLIENT_INPUT_LINES = ("Invalid HTTP request received", "Invalid UTF-8 sequence received from client")
+
+
 class RateLimit(logging.Filter):
     """A filter for a logger we do not write ourselves (the ASGI server's, which says a line for
     each malformed request): its lines share the process's budget, so a flood of bad requests
@@ -114,4 +118,8 @@ class RateLimit(logging.Filter):
         self._budget = budget
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return self._budget.take()
+        if not self._budget.take():
+            return False
+        if record.getMessage().startswith(CLIENT_INPUT_LINES):
+            record.exc_info = record.exc_text = None  # the client's bytes were bad: no traceback to read
+        return True

@@ -79,7 +79,7 @@ class Session:
             self._rerun_wanted = True
             if self._threaded and self._thread is None and not self.closed:
                 self._thread = start = threading.Thread(target=self._loop, name=f"script-{self.id[:6]}", daemon=True)
-            elif self._running:
+            elif self._running and threading.get_ident() != self._runner_ident:  # not st.rerun() itself
                 self._watch_interrupt()
         if start is not None:
             start.start()
