@@ -142,27 +142,25 @@ def test_a_promised_blob_is_held_once_kept(store: BlobStore) -> None:
     assert len(held) == 1  # nothing to hold for a promise still open when the function returned
 
 
-def test_pickled_blobs_carry_their_bytes(store: BlobStore, monkeypatch: pytest.MonkeyPatch) -> None:
-    url = store.put(memoryview(b"sound"), "audio/wav", ".wav")
+def _through_a_new_process(url: str, monkeypatch: pytest.MonkeyPatch) -> blobs.Blob | None:
+    """The blob at ``url`` after its recording is pickled and restored into an empty store."""
     held = HeldBlobs()
     held.hold({"url": url})
     copy = pickle.loads(pickle.dumps(held))
     fresh = BlobStore()
     monkeypatch.setattr(blobs, "blob_store", fresh)
     copy.restore()
-    restored = fresh.get(name(url))
+    return fresh.get(name(url))
+
+
+def test_pickled_blobs_carry_their_bytes(store: BlobStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    restored = _through_a_new_process(store.put(memoryview(b"sound"), "audio/wav", ".wav"), monkeypatch)
     assert restored is not None and bytes(restored.data) == b"sound" and restored.mimetype == "audio/wav"
 
 
 def test_a_pickled_download_stays_an_attachment(store: BlobStore, monkeypatch: pytest.MonkeyPatch) -> None:
     url = store.put(b"<html>", "text/html", ".html", download_name="report.html")
-    held = HeldBlobs()
-    held.hold({"url": url})
-    copy = pickle.loads(pickle.dumps(held))
-    fresh = BlobStore()
-    monkeypatch.setattr(blobs, "blob_store", fresh)
-    copy.restore()
-    restored = fresh.get(name(url))
+    restored = _through_a_new_process(url, monkeypatch)
     assert restored is not None and restored.filename == "report.html"
 
 

@@ -1,4 +1,4 @@
-"""Memory closed connections held goes back: collected once it is worth a collection."""
+"""Memory closed connections held goes back: collected once a burst of connections is over."""
 
 from __future__ import annotations
 
@@ -7,28 +7,35 @@ import pytest
 from slipstream.server import memory
 
 
-def test_a_collection_runs_only_after_connections_ended_and_memory_grew_or_time_passed(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_a_collection_waits_for_a_quiet_tick_after_connections_ended(monkeypatch: pytest.MonkeyPatch) -> None:
     now = [0.0]
-    rss = [100 << 20]
-    collections: list[int] = []
-    monkeypatch.setattr(memory, "resident_bytes", lambda: rss[0])
-    monkeypatch.setattr(memory.gc, "collect", lambda: collections.append(1) or 0)
+    collections: list[float] = []
+    monkeypatch.setattr(memory.gc, "collect", lambda: collections.append(now[0]) or 0)
     reclaimer = memory.Reclaimer(clock=lambda: now[0])
 
     reclaimer.reclaim()
-    rss[0] += 64 << 20
-    reclaimer.reclaim()
     assert collections == []  # no connection ended: nothing to reclaim
 
-    reclaimer.connection_ended()
+    for tick in range(1, 4):  # a burst: connections end during every tick
+        now[0] = tick
+        reclaimer.connection_ended()
+        reclaimer.reclaim()
+    assert collections == []
+    now[0] = 4
+    reclaimer.reclaim()  # the first quiet tick
+    assert collections == [4]
+    now[0] = 5
     reclaimer.reclaim()
-    assert collections == [1]  # grew by more than GROWTH
+    assert collections == [4]  # nothing ended since
 
-    reclaimer.connection_ended()
-    reclaimer.reclaim()
-    assert collections == [1]  # ended, but neither grown nor a PERIOD later
-    now[0] += memory.Reclaimer.PERIOD
-    reclaimer.reclaim()
-    assert collections == [1, 1]
+
+def test_a_burst_that_goes_on_is_collected_once_a_period(monkeypatch: pytest.MonkeyPatch) -> None:
+    now = [0.0]
+    collections: list[float] = []
+    monkeypatch.setattr(memory.gc, "collect", lambda: collections.append(now[0]) or 0)
+    reclaimer = memory.Reclaimer(clock=lambda: now[0])
+    for tick in range(1, 130):
+        now[0] = tick
+        reclaimer.connection_ended()
+        reclaimer.reclaim()
+    assert collections == [60, 120]

@@ -15,6 +15,7 @@ from slipstream import config
 from slipstream.server.app import create_app
 from slipstream.server.blobs import BlobStore
 from slipstream.server.uploads import MAX_FIELD_CHARS, clean_field
+from tests.server.test_app import _until_run_end
 
 UPLOADER = """
 import hashlib
@@ -37,15 +38,6 @@ def _uploader(tmp_path: Path, options: dict[str, Any] | None = None) -> Iterator
         first = _until_run_end(ws)
         widget = next(m["e"]["id"] for m in first if m["t"] == "el" and m["e"]["type"] == "file_uploader")
         yield client, ws, f"/_slipstream/upload/{reply['session']}/{widget}", reply["xsrf"]
-
-
-def _until_run_end(ws: Any) -> list[dict[str, Any]]:
-    messages: list[dict[str, Any]] = []
-    while True:
-        frame = ws.receive_json()
-        messages.extend(frame)
-        if any(m["t"] == "run_end" for m in frame):
-            return messages
 
 
 def _shown(messages: list[dict[str, Any]]) -> list[str]:

@@ -62,35 +62,41 @@ def trim() -> None:
 
 
 class Reclaimer:
-    """Collect garbage and trim once connections have ended and their memory is worth it: the
-    process grew by GROWTH since the last collection, or PERIOD has passed. A full collection
-    pauses every thread for a few milliseconds per 10,000 objects (about 90 per idle session)."""
+    """Collect garbage and trim once a burst of connections is over: connections ended since the
+    last collection and none in the last tick (or PERIOD has passed, for a burst that goes on).
+    A full collection pauses every thread for a few milliseconds per 10,000 objects (about 90 per
+    idle session), so it waits for a quiet moment rather than running in the middle of a burst;
+    meanwhile Python's own collections keep a long burst bounded."""
 
-    GROWTH = 16 * 1024 * 1024  # bytes of RSS
     PERIOD = 60.0  # seconds
 
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._clock = clock
-        self._ended = 0
-        self._seen = 0
-        self._last_rss = resident_bytes()
+        self._ended = 0  # connections ended so far
+        self._collected_at = 0  # ... when the last collection ran
+        self._ticked_at = 0  # ... at the last tick
         self._last_time = clock()
 
     def connection_ended(self) -> None:
         self._ended += 1
 
     def reclaim(self) -> None:
-        if self._ended == self._seen:
+        """Called on every tick of the server's housekeeping."""
+        ended, now = self._ended, self._clock()
+        busy = ended != self._ticked_at
+        self._ticked_at = ended
+        if ended == self._collected_at or (busy and now - self._last_time < self.PERIOD):
             return
-        now = self._clock()
-        if resident_bytes() - self._last_rss < self.GROWTH and now - self._last_time < self.PERIOD:
-            return
-        self._seen = self._ended
+        self._collected_at, self._last_time = ended, now
+        before = resident_bytes()
         started = time.perf_counter()
         gc.collect()
         trim()
-        self._last_rss, self._last_time = resident_bytes(), now
-        log.debug("reclaimed memory in %.1f ms", (time.perf_counter() - started) * 1000)
+        log.debug(
+            "reclaimed %.1f MiB in %.1f ms",
+            (before - resident_bytes()) / (1 << 20),
+            (time.perf_counter() - started) * 1000,
+        )
 
 
 def resident_bytes() -> int:
