@@ -12,7 +12,7 @@ from typing import Any
 import orjson
 
 from slipstream.protocol import CONTAINER_TYPES
-from slipstream.runtime.outbox import Outbox, Path, element_message
+from slipstream.runtime.outbox import Outbox, Path, element_message, sized
 
 
 @dataclass(slots=True)
@@ -44,9 +44,7 @@ class ClientView:
                 held.run == self.run or held.element["type"] != element["type"]
             ):
                 self._drop_descendants(path)
-        # orjson's bytes keep a buffer of at least 4 KiB whatever their length: the view holds a
-        # copy of the right size, or a session of 50 small elements would hold 200 KiB.
-        self.held[path] = Held(bytes(memoryview(data)), element, self.run)
+        self.held[path] = Held(sized(data), element, self.run)
         self.outbox.put_element(path, data)
 
     def _drop_descendants(self, path: Path) -> None:
