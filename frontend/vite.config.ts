@@ -4,8 +4,10 @@ import { defineConfig } from "vitest/config";
 
 const EMOJI_ID = "virtual:emoji-shortcodes";
 
-/** Serves `virtual:emoji-shortcodes`: GitHub's shortcode -> emoji table, trimmed to what
- * the markdown renderer needs (gemoji also ships tags and descriptions we never show). */
+/** Serves `virtual:emoji-shortcodes`: shortcode -> emoji, trimmed to what the markdown renderer
+ * and the favicon need (the packages also ship tags and descriptions we never show). GitHub's
+ * names (gemoji) first, then emojilib's, the table Streamlit's browser code looks names up in,
+ * so that every name a Streamlit app may use (`:partying:`, `:labcoat:`) has its emoji. */
 function emojiShortcodes(): Plugin {
   return {
     name: "slipstream-emoji-shortcodes",
@@ -15,7 +17,9 @@ function emojiShortcodes(): Plugin {
     async load(id) {
       if (id !== "\0" + EMOJI_ID) return null;
       const { gemoji } = await import("gemoji");
+      const { default: emojilib } = await import("emojilib");
       const table: Record<string, string> = {};
+      for (const [name, entry] of Object.entries(emojilib.lib)) table[name] = entry.char;
       for (const entry of gemoji) for (const name of entry.names) table[name] = entry.emoji;
       return `export default ${JSON.stringify(table)};`;
     },

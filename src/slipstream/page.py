@@ -4,12 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from slipstream.elements._args import check_icon
+from slipstream.elements._icons import check_material, is_emoji, random_emoji
 from slipstream.errors import StreamlitAPIException
 from slipstream.runtime.context import get_run_context
 
 LAYOUTS = ("centered", "wide")
 SIDEBAR_STATES = ("auto", "expanded", "collapsed")
+
+
+def _page_icon(icon: Any) -> str | None:
+    """What the browser makes the tab's icon from: an emoji, a Material icon, or a string it
+    resolves itself (an emoji shortcode such as ":taxi:", a URL)."""
+    if not isinstance(icon, str):
+        return None
+    text = icon.strip()
+    if text == "random":
+        return random_emoji()
+    if text.startswith(":material") and not is_emoji(text):
+        return check_material("set_page_config", text)
+    return text or None
 
 
 def set_page_config(
@@ -19,8 +32,11 @@ def set_page_config(
     initial_sidebar_state: str | None = None,
     menu_items: dict[str, Any] | None = None,
 ) -> None:
-    """Configure the page: the tab's title and icon (an emoji), the layout ("centered" or
-    "wide") and whether the sidebar starts expanded or collapsed.
+    """Configure the page: the tab's title and icon, the layout ("centered" or "wide") and whether
+    the sidebar starts expanded or collapsed.
+
+    ``page_icon``: an emoji ("📈"), an emoji shortcode (":chart_with_upwards_trend:"), a Material
+    icon (":material/monitoring:"), an image URL, or "random" for a random emoji.
 
     Example::
 
@@ -33,7 +49,7 @@ def set_page_config(
             f"st.set_page_config: initial_sidebar_state is {initial_sidebar_state!r}; "
             "use 'auto', 'expanded' or 'collapsed'."
         )
-    icon = None if page_icon is None or not isinstance(page_icon, str) else check_icon("set_page_config", page_icon)
+    icon = _page_icon(page_icon)
     ctx = get_run_context()
     if ctx is None:
         return

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { ClientMessage, PageConfigMsg } from "../protocol.gen";
 import { Store } from "../store";
 import { App } from "./App";
-import { iconHref } from "./pageConfig";
+import { faviconHref, iconHref } from "./pageConfig";
 
 afterEach(cleanup);
 
@@ -91,5 +91,12 @@ describe("App", () => {
   it("draws an emoji icon, keeps an image URL", () => {
     expect(iconHref("https://x.y/icon.png")).toBe("https://x.y/icon.png");
     expect(decodeURIComponent(iconHref("🚀"))).toContain("🚀");
+  });
+
+  it("draws the emoji of a shortcode page icon, by GitHub's names and emojilib's", async () => {
+    expect(decodeURIComponent(await faviconHref(":taxi:"))).toContain("🚕");
+    expect(decodeURIComponent(await faviconHref(":earth_americas:"))).toContain("🌎");
+    expect(decodeURIComponent(await faviconHref(":partying:"))).toContain("🥳");
+    expect(decodeURIComponent(await faviconHref(":nope_nope:"))).not.toContain("nope");
   });
 });

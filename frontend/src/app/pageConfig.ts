@@ -25,6 +25,18 @@ function setIcon(href: string | null): void {
   link.href = href ?? "data:,";
 }
 
+/** The favicon for `icon`: a Material icon drawn with its font, an emoji shortcode (":taxi:")
+ * looked up in the emoji table, anything else at once, as `iconHref` gives it. */
+export function faviconHref(icon: string): string | Promise<string> {
+  const material = materialName(icon);
+  if (material) return materialIconImage(material);
+  const shortcode = /^:([a-zA-Z0-9_+-]+):$/.exec(icon)?.[1];
+  if (shortcode === undefined) return iconHref(icon);
+  return loadEmoji().then(() =>
+    iconHref(emojiFor(shortcode) ?? emojiFor(shortcode.replaceAll("-", "_")) ?? ""),
+  );
+}
+
 export function usePageConfig(config: PageConfigMsg | null): void {
   const title = config?.title ?? null;
   const icon = config?.icon ?? null;
@@ -36,16 +48,12 @@ export function usePageConfig(config: PageConfigMsg | null): void {
       setIcon(null);
       return;
     }
-    const material = materialName(icon);
-    const shortcode = /^:([a-z0-9_+-]+):$/.exec(icon);
-    if (!material && !shortcode) {
-      setIcon(iconHref(icon));
+    const href = faviconHref(icon);
+    if (typeof href === "string") {
+      setIcon(href);
       return;
     }
     let live = true;
-    const href = material
-      ? materialIconImage(material)
-      : loadEmoji().then(() => iconHref(emojiFor(shortcode?.[1] ?? "") ?? ""));
     href.then(
       (url) => live && setIcon(url),
       () => undefined,

@@ -37,6 +37,8 @@ describe("renderMarkdown", () => {
 
   it("turns emoji shortcodes into emoji, but not in code", () => {
     expect(renderMarkdown("Hi :smile: :+1: :tada:", { inline: true })).toBe("Hi 😄 👍 🎉");
+    // names only emojilib knows, as Streamlit's markdown does
+    expect(renderMarkdown(":partying: :labcoat:", { inline: true })).toBe("🥳 🥼");
     expect(renderMarkdown("`:smile:`", { inline: true })).toBe("<code>:smile:</code>");
     expect(renderMarkdown("at 10:30:00 :notanemoji:", { inline: true })).toBe("at 10:30:00 :notanemoji:");
   });

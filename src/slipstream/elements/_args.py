@@ -9,6 +9,8 @@ from typing import Any
 from slipstream.errors import StreamlitAPIException
 
 LABEL_VISIBILITIES = ("visible", "hidden", "collapsed")
+# numpy's date and duration scalars, whose .item() can give a bare int of nanoseconds.
+_NUMPY_TIMES = ("datetime64", "timedelta64")
 
 
 def clean_text(body: Any) -> str:
@@ -55,17 +57,13 @@ def optional_str(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def check_icon(fn: str, icon: Any) -> str | None:
-    if icon is None:
-        return None
-    text = str(icon).strip()
-    if text.startswith(":material/") and text.endswith(":"):
-        return text
-    if not text or len(text) > 16 or any(c.isalnum() and c.isascii() for c in text):
-        raise StreamlitAPIException(
-            f"st.{fn}: icon {icon!r} is neither a single emoji nor a Material icon like ':material/thumb_up:'."
-        )
-    return text
+def plain(value: Any) -> Any:
+    """``value`` as a plain Python scalar when it is a numpy one (``numpy.int64(3)`` gives 3,
+    ``numpy.bool_(True)`` gives True); anything else as it is. numpy is never imported here."""
+    kind = type(value)
+    if kind.__module__ == "numpy" and kind.__name__ not in _NUMPY_TIMES and getattr(value, "ndim", None) == 0:
+        return value.item()
+    return value
 
 
 def is_int_value(value: Any) -> bool:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from slipstream.delta_generator import DeltaGenerator, emit_element
-from slipstream.elements._args import check_icon, check_width, clean_text
+from slipstream.elements._args import check_width, clean_text
+from slipstream.elements._icons import check_icon
 
 
 def alert_element(kind: str, body: Any, icon: Any = None, width: Any = "stretch", title: Any = None) -> dict[str, Any]:

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from slipstream.delta_generator import emit_element
-from slipstream.elements._args import check_icon, check_label, check_width, optional_str
+from slipstream.elements._args import check_label, check_width, optional_str
+from slipstream.elements._icons import check_icon
 from slipstream.errors import StreamlitAPIException
 from slipstream.runtime.context import get_run_context
 from slipstream.runtime.forms import current_form

@@ -7,7 +7,8 @@ from numbers import Real
 from typing import Any
 
 from slipstream.delta_generator import DeltaGenerator, emit, emit_container
-from slipstream.elements._args import check_icon, check_width, clean_text
+from slipstream.elements._args import check_width, clean_text
+from slipstream.elements._icons import check_icon
 from slipstream.errors import StreamlitAPIException
 
 GAPS = ("xxsmall", "xsmall", "small", "medium", "large", "xlarge", "xxlarge")

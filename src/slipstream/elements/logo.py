@@ -6,7 +6,7 @@ import os
 from typing import Any
 
 from slipstream.delta_generator import DeltaGenerator, emit
-from slipstream.elements._args import check_icon
+from slipstream.elements._icons import check_material
 from slipstream.elements._sources import is_url
 from slipstream.elements.image import image_url
 from slipstream.errors import StreamlitAPIException
@@ -26,7 +26,7 @@ def _logo_image(arg: str, image: Any) -> tuple[str, str]:
     if isinstance(image, str) and not os.path.isfile(image) and not is_url(image):
         text = image.strip()
         if text.startswith(":material"):
-            return str(check_icon("logo", text)), "icon"
+            return check_material("logo", text), "icon"
         if _looks_like_emoji(text):
             return text, "emoji"
     try:

@@ -6,7 +6,8 @@ import decimal
 from typing import TYPE_CHECKING, Any
 
 from slipstream.delta_generator import emit_element
-from slipstream.elements._args import check_icon, check_label, check_label_visibility, check_width, optional_str
+from slipstream.elements._args import check_label, check_label_visibility, check_width, optional_str
+from slipstream.elements._icons import check_icon
 from slipstream.errors import StreamlitAPIException
 
 if TYPE_CHECKING:

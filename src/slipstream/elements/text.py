@@ -6,7 +6,8 @@ import json as _json
 from typing import Any
 
 from slipstream.delta_generator import DeltaGenerator, emit_element
-from slipstream.elements._args import check_icon, check_width, clean_text, optional_str
+from slipstream.elements._args import check_width, clean_text, optional_str
+from slipstream.elements._icons import check_icon
 from slipstream.errors import StreamlitAPIException
 from slipstream.runtime.context import get_run_context
 
