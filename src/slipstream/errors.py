@@ -53,3 +53,32 @@ class StreamlitInvalidFormCallbackError(StreamlitAPIException):
             f"st.{kind} inside a form cannot have a callback: within a form, only "
             f"st.form_submit_button can take one (its `on_click` runs when the form is submitted)."
         )
+
+
+class StreamlitValueBelowMinError(StreamlitAPIException):
+    """A widget's value is below its ``min_value``."""
+
+    def __init__(self, value: object, min_value: object) -> None:
+        super().__init__(f"The `value` {value} is less than the `min_value` {min_value}.")
+
+
+class StreamlitValueAboveMaxError(StreamlitAPIException):
+    """A widget's value is above its ``max_value``."""
+
+    def __init__(self, value: object, max_value: object) -> None:
+        super().__init__(f"The `value` {value} is greater than the `max_value` {max_value}.")
+
+
+class StreamlitInvalidMinMaxError(StreamlitAPIException):
+    """A widget's bounds are reversed, or equal where a range is needed (st.slider)."""
+
+    def __init__(self, min_value: object, max_value: object) -> None:
+        if min_value == max_value:
+            message = f"`min_value` and `max_value` are both {min_value}: give the slider a range to move in."
+        else:
+            message = f"`min_value` ({min_value}) is greater than `max_value` ({max_value}): swap them."
+        super().__init__(message)
+
+
+class StreamlitJSNumberBoundsError(StreamlitAPIException):
+    """A number is too large for the browser to hold exactly (beyond ±(2**53 - 1) for ints)."""
