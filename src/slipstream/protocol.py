@@ -11,6 +11,8 @@ from typing import Any, Literal, TypedDict, Union
 
 import orjson
 
+from slipstream import browser_json
+
 PROTOCOL_VERSION = 1
 
 # The paths' first index names the root container an element lives in.
@@ -403,8 +405,9 @@ class NumberInputEl(TypedDict):
 
 
 class SliderEl(TypedDict):
-    """A slider over numbers. ``value`` holds one or two thumbs; ``labels`` is only set for
-    non-numeric sliders (dates, times), whose positions the server formats itself."""
+    """A slider; ``value`` holds one or two thumbs. Dates and times are microseconds since the
+    epoch, their clock reading taken as UTC; ``format`` is printf-style for numbers and
+    Moment.js-style ("YYYY-MM-DD", "HH:mm") for dates and times."""
 
     type: Literal["slider"]
     id: str
@@ -995,8 +998,8 @@ def parse_client_message(raw: str | bytes, max_bytes: int = MAX_CLIENT_MESSAGE_B
     if size > max_bytes:
         raise MessageTooLarge(f"a message of {size:,} bytes is over the limit of {max_bytes:,} bytes")
     try:
-        msg = orjson.loads(raw)
-    except orjson.JSONDecodeError as exc:
+        msg = browser_json.loads(raw)
+    except browser_json.BrowserJSONError as exc:
         raise ProtocolError(f"message is not JSON: {exc}") from None
     _require(isinstance(msg, dict), "message must be a JSON object")
     kind = msg.get("t")

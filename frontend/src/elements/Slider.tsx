@@ -1,20 +1,20 @@
 import { useEffect, useId, useRef } from "react";
 import type { SliderEl } from "../protocol.gen";
+import { formatMoment } from "../momentFormat";
 import { formatNumber } from "../printf";
 import { useRerun } from "../send";
 import { sameArray, useWidgetState, WidgetLabel } from "./widget";
 
 const THUMB_PX = 16;
 
-/** A slider position as text. Dates and times travel as microseconds since the epoch (UTC). */
+/** A slider position as text. Dates and times travel as microseconds since the epoch, their
+ * clock reading as if in UTC, and show in the slider's Moment.js-style format. */
 export function formatSliderValue(value: number, el: Pick<SliderEl, "data_type" | "format" | "step">): string {
   if (el.data_type === "int" || el.data_type === "float") {
     return formatNumber(value, el.format, el.data_type === "int", el.step);
   }
-  const iso = new Date(value / 1000).toISOString();
-  if (el.data_type === "date") return iso.slice(0, 10);
-  if (el.data_type === "time") return iso.slice(11, 16);
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+  const fallback = el.data_type === "time" ? "HH:mm" : "YYYY-MM-DD";
+  return formatMoment(new Date(Math.floor(value / 1000)), el.format || fallback);
 }
 
 interface ThumbProps {
