@@ -65,8 +65,9 @@ def test_number_input_int_and_float(app: App) -> None:
 def test_number_input_errors(app: App) -> None:
     cases = {
         "st.number_input('x', min_value=1, value=0.5)": "all be ints or all be floats",
-        "st.number_input('x', min_value=5, value=1)": "less than min_value",
-        "st.number_input('x', step=0)": "step must be positive",
+        "st.number_input('x', min_value=5, value=1)": "The `value` 1 is less than the `min_value` 5.",
+        "st.number_input('x', max_value=5, value=9)": "The `value` 9 is greater than the `max_value` 5.",
+        "st.number_input('x', min_value=10, max_value=0)": "`min_value` (10) is greater than `max_value` (0)",
         "st.number_input('x', format='%q')": "printf-style",
     }
     for call, message in cases.items():

@@ -15,8 +15,14 @@ from slipstream.elements._args import (
     is_int_value,
     is_number,
     optional_str,
+    plain,
 )
-from slipstream.errors import StreamlitAPIException
+from slipstream.errors import (
+    StreamlitAPIException,
+    StreamlitInvalidMinMaxError,
+    StreamlitValueAboveMaxError,
+    StreamlitValueBelowMinError,
+)
 from slipstream.runtime.widgets import Key, register
 
 _FORMAT = re.compile(r"^[^%]*%[-+ 0#]*\d*(?:\.\d+)?[diufFeEgGs][^%]*$")
@@ -61,6 +67,8 @@ def number_input(
     visibility = check_label_visibility(fn, label_visibility)
     text = check_label(fn, label, visibility)
     value_given = value != "min"
+    # numpy scalars (df.col.max()) count as the Python numbers they hold
+    min_value, max_value, value, step = plain(min_value), plain(max_value), plain(value), plain(step)
     given = {"min_value": min_value, "max_value": max_value, "step": step}
     if value not in ("min", None):
         given["value"] = value
@@ -79,15 +87,13 @@ def number_input(
         value = min_value if min_value is not None else (0 if is_int else 0.0)
     if step is None:
         step = 1 if is_int else 0.01
-    if step <= 0:
-        raise StreamlitAPIException(f"st.number_input: step must be positive, not {step!r}.")
     if min_value is not None and max_value is not None and min_value > max_value:
-        raise StreamlitAPIException(f"st.number_input: min_value {min_value} is greater than max_value {max_value}.")
+        raise StreamlitInvalidMinMaxError(min_value, max_value)
     if value is not None:
         if min_value is not None and value < min_value:
-            raise StreamlitAPIException(f"st.number_input: value {value} is less than min_value {min_value}.")
+            raise StreamlitValueBelowMinError(value, min_value)
         if max_value is not None and value > max_value:
-            raise StreamlitAPIException(f"st.number_input: value {value} is greater than max_value {max_value}.")
+            raise StreamlitValueAboveMaxError(value, max_value)
     if format is None:
         format = "%d" if is_int else "%0.2f"
     elif not _FORMAT.match(format):
