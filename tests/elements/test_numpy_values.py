@@ -32,7 +32,10 @@ def returned(app: App, call: str) -> str:
         ("st.select_slider('a', pd.Series(['x', 'y']), value='y')", "'y' str"),
         ("st.select_slider('a', pd.Index([1, 2, 3]))", "1 int"),
         ("st.select_slider('a', [1, 2, 3], value=(3, 1))", "(1, 3) tuple"),
-        ("st.select_slider('a', [dt.timedelta(hours=1), dt.timedelta(hours=2)])", "datetime.timedelta(seconds=3600) " "timedelta"),
+        (
+            "st.select_slider('a', [dt.timedelta(hours=1), dt.timedelta(hours=2)])",
+            "datetime.timedelta(seconds=3600) timedelta",
+        ),
         ("st.selectbox('a', np.array(['x', 'y']))", "'x' str"),
         ("st.radio('a', pd.Series([1, 2]))", "1 int"),
         ("st.multiselect('a', np.array([1, 2]), default=np.array([2]))", "[2] list"),
