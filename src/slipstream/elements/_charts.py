@@ -6,8 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import Any, NoReturn
 
-import orjson
-
+from slipstream import browser_json
 from slipstream.errors import StreamlitAPIException
 
 log = logging.getLogger("slipstream")
@@ -103,8 +102,8 @@ def parse_browser_json(raw: Any) -> Any:
     if not isinstance(raw, str) or len(raw) > MAX_SELECTION_CHARS:
         raise ValueError("a selection is sent as a JSON string of at most 1 MiB")
     try:
-        return orjson.loads(raw)
-    except orjson.JSONDecodeError as exc:
+        return browser_json.loads(raw)
+    except browser_json.BrowserJSONError as exc:
         raise ValueError(f"the selection is not JSON: {exc}") from None
 
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import orjson
-
+from slipstream import browser_json
 from slipstream.elements.dataframe import AttrDict
 from slipstream.runtime.widgets import register
 
@@ -47,7 +46,7 @@ def register_button_columns(fn: str, column_config: Any, columns: list[dict[str,
 
 
 def _read_click(raw: Any) -> AttrDict:
-    click = orjson.loads(raw) if isinstance(raw, str) else raw
+    click = browser_json.loads(raw) if isinstance(raw, str) else raw
     if not isinstance(click, Mapping) or set(click) != {"row", "label"}:
         raise ValueError("a button column click is {row, label}")
     row, label = click["row"], click["label"]

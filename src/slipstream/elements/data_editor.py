@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from slipstream import browser_json
 from slipstream.delta_generator import emit_element
 from slipstream.elements._args import check_width
 from slipstream.elements.dataframe import (
@@ -138,7 +139,7 @@ def _edits_checker(
 
     def check(raw: Any) -> dict[str, Any]:
         if isinstance(raw, str):
-            raw = orjson.loads(raw)
+            raw = browser_json.loads(raw)
         if not isinstance(raw, Mapping) or set(raw) - {"edited_rows", "added_rows", "deleted_rows"}:
             raise ValueError("the editing state is {edited_rows, added_rows, deleted_rows}")
         edited: dict[int, dict[str, Any]] = {}

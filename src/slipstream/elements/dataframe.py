@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from slipstream import browser_json
 from slipstream.delta_generator import emit_element
 from slipstream.elements._args import check_width
 from slipstream.errors import StreamlitAPIException
@@ -221,7 +222,7 @@ def _selection_checker(modes: list[str], rows: int, names: list[str]) -> Callabl
 
     def check(raw: Any) -> dict[str, list[Any]]:
         if isinstance(raw, str):
-            raw = orjson.loads(raw)
+            raw = browser_json.loads(raw)
         if isinstance(raw, Mapping) and "selection" in raw:
             raw = raw["selection"]
         if not isinstance(raw, Mapping) or set(raw) - {"rows", "columns", "cells"}:
