@@ -18,7 +18,7 @@ def test_a_collection_waits_for_a_quiet_tick_after_connections_ended(monkeypatch
 
     for tick in range(1, 4):  # a burst: connections end during every tick
         now[0] = tick
-        reclaimer.connection_ended()
+        reclaimer.released()
         reclaimer.reclaim()
     assert collections == []
     now[0] = 4
@@ -36,6 +36,6 @@ def test_a_burst_that_goes_on_is_collected_once_a_period(monkeypatch: pytest.Mon
     reclaimer = memory.Reclaimer(clock=lambda: now[0])
     for tick in range(1, 130):
         now[0] = tick
-        reclaimer.connection_ended()
+        reclaimer.released()
         reclaimer.reclaim()
     assert collections == [60, 120]

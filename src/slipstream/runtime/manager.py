@@ -90,6 +90,7 @@ class SessionManager:
         self._attached.discard(session.id)
         session.detached_since = time.monotonic()
         session.outbox.detach()
+        session.drop_view()
 
     def discard(self, session: Session) -> None:
         """Free ``session`` now (its tab broke the protocol, or room is needed): it cannot be resumed."""

@@ -56,6 +56,7 @@ class Session:
         self.closed = False
         self.run_on_save = False
         self._resend_all = False
+        self._drop_view_after_run = False
         self.on_run_end: Callable[[Session, RunStatus], None] | None = None
         self._threaded = threaded
         self._cond = threading.Condition()
@@ -105,6 +106,17 @@ class Session:
     def resend_all(self) -> None:
         """The browser lost what it showed (a reload): the next run sends every element again."""
         self._resend_all = True
+
+    def drop_view(self) -> None:
+        """No tab shows this session any more. A tab that resumes it gets every element again
+        (``resend_all``), so what the view holds is freed now, or when the current run ends: a
+        disconnected session keeps only its state."""
+        with self._cond:
+            self._resend_all = True
+            if self._running:
+                self._drop_view_after_run = True
+            else:
+                self.view.forget()
 
     def check_interrupt(self) -> None:
         """Called by every st.* call of the script: end the run when asked to."""
@@ -181,6 +193,9 @@ class Session:
             with self._cond:
                 self._running = False
                 self._in_script = False
+                if self._drop_view_after_run:
+                    self._drop_view_after_run = False
+                    self.view.forget()
 
     def run_until_idle(self, values: dict[str, Any] | None = None) -> RunStatus:
         """Headless: run, and run again while reruns are wanted (st.rerun); return the last status."""

@@ -133,7 +133,7 @@ def create_app(
         try:
             await serve_websocket(ws, manager, socket_policy)
         finally:
-            reclaimer.connection_ended()
+            reclaimer.released()
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -158,7 +158,7 @@ def create_app(
         async def reap() -> None:
             while True:
                 await asyncio.sleep(max(1.0, min(manager.ttl / 4, 10.0)))
-                manager.reap()
+                reclaimer.released(manager.reap())
                 reclaimer.reclaim()  # what closed connections and freed sessions held goes back
 
         reaper = asyncio.create_task(reap())

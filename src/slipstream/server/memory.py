@@ -62,8 +62,9 @@ def trim() -> None:
 
 
 class Reclaimer:
-    """Collect garbage and trim once a burst of connections is over: connections ended since the
-    last collection and none in the last tick (or PERIOD has passed, for a burst that goes on).
+    """Collect garbage and trim once a burst is over: connections ended or sessions were freed
+    since the last collection, and none in the last tick (or PERIOD has passed, for a burst that
+    goes on).
     A full collection pauses every thread for a few milliseconds per 10,000 objects (about 90 per
     idle session), so it waits for a quiet moment rather than running in the middle of a burst;
     meanwhile Python's own collections keep a long burst bounded."""
@@ -72,13 +73,14 @@ class Reclaimer:
 
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._clock = clock
-        self._ended = 0  # connections ended so far
+        self._ended = 0  # connections ended and sessions freed so far
         self._collected_at = 0  # ... when the last collection ran
         self._ticked_at = 0  # ... at the last tick
         self._last_time = clock()
 
-    def connection_ended(self) -> None:
-        self._ended += 1
+    def released(self, count: int = 1) -> None:
+        """``count`` connections ended or sessions were freed."""
+        self._ended += count
 
     def reclaim(self) -> None:
         """Called on every tick of the server's housekeeping."""

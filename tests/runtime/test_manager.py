@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import orjson
+
+from slipstream.runtime.manager import SessionManager
+from slipstream.runtime.script import SourceScript
+from slipstream.runtime.session import Session
+
+APP = """
+import streamlit as st
+st.session_state.runs = st.session_state.get("runs", 0) + 1
+for i in range(20):
+    st.markdown(f"line {i}")
+st.write(f"runs: {st.session_state.runs}")
+"""
+
+
+def _attach(manager: SessionManager, session_id: str | None = None) -> tuple[Session, bool]:
+    session, resumed = manager.attach(session_id)
+    session._threaded = False  # runs on this thread
+    session.outbox.attach(on_ready=lambda: None)
+    if resumed:
+        session.resend_all()
+    session.run_pending()
+    return session, resumed
+
+
+def _shown(session: Session) -> dict[tuple[int, ...], dict[str, object]]:
+    frame = session.outbox.drain()
+    assert frame is not None
+    return {tuple(m["p"]): m["e"] for m in orjson.loads(frame) if m["t"] == "el"}
+
+
+def test_a_disconnected_session_keeps_its_state_but_not_what_its_tab_showed() -> None:
+    manager = SessionManager(SourceScript(APP))
+    session, _ = _attach(manager)
+    assert len(_shown(session)) == 21
+    manager.detach(session)
+    assert session.view.held == {}
+    assert session.state["runs"] == 1
+
+    again, resumed = _attach(manager, session.id)
+    assert resumed and again is session
+    shown = _shown(again)
+    assert len(shown) == 21  # the new tab gets every element, not keep markers
+    assert shown[(0, 20)]["body"] == "runs: 2"
+
+
+def test_a_session_that_disconnects_mid_run_drops_its_view_when_the_run_ends() -> None:
+    manager = SessionManager(SourceScript(APP))
+    session, _ = _attach(manager)
+    session._running = True  # as if its script were still running on another thread
+    manager.detach(session)
+    assert session.view.held  # the running script still uses it
+    session._running = False
+    session.run_pending()
+    assert session.view.held == {}
