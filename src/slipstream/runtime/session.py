@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from slipstream.protocol import RunStatus
+from slipstream.runtime.background import background
 from slipstream.runtime.client_log import ClientLog
 from slipstream.runtime.context import RunContext, set_run_context
 from slipstream.runtime.control import RerunRun, ScriptControl, StopRun, raise_in_thread
@@ -18,6 +19,7 @@ from slipstream.runtime.script import MAGIC_NAME, AppScript
 from slipstream.runtime.state import SessionState
 from slipstream.runtime.uploads import UploadStore
 from slipstream.runtime.view import ClientView
+from slipstream.runtime.workers import workers
 
 log = logging.getLogger("slipstream.session")
 
@@ -35,11 +37,16 @@ INTERRUPT_GRACE = 0.2
 
 
 class Session:
-    """One tab's state. It holds an OS thread only while its script runs (``threaded``), or
-    runs on the caller's thread (tests)."""
+    """One tab's state. Its script runs on a worker thread only while runs are wanted
+    (``threaded``), or on the caller's thread (tests)."""
 
     def __init__(
-        self, script: AppScript, *, threaded: bool = True, query: str = "", outbox_limit: int | None = None
+        self,
+        script: AppScript,
+        *,
+        threaded: bool = True,
+        query: str = "",
+        outbox_limit: int | None = None,
     ) -> None:
         self.id = secrets.token_urlsafe(18)
         self.script = script
@@ -64,7 +71,7 @@ class Session:
         self._rerun_wanted = False
         self._stop_wanted = False
         self._running = False
-        self._thread: threading.Thread | None = None
+        self._scheduled = False  # a worker runs this session, or will
         self._runner_ident = 0  # the thread running the script
         self._in_script = False  # the script's own code (or a callback) is running
         self._forced = False  # an interrupt was raised from outside in this run
@@ -73,17 +80,15 @@ class Session:
     # ---- requests (any thread) --------------------------------------------------------------
 
     def request_rerun(self, values: dict[str, Any] | None = None) -> None:
-        start: threading.Thread | None = None
         with self._cond:
             if values:
                 self._pending.update(values)
             self._rerun_wanted = True
-            if self._threaded and self._thread is None and not self.closed:
-                self._thread = start = threading.Thread(target=self._loop, name=f"script-{self.id[:6]}", daemon=True)
+            if self._threaded and not self._scheduled and not self.closed:
+                self._scheduled = True
+                workers.submit(self._run_while_wanted)
             elif self._running and threading.get_ident() != self._runner_ident:  # not st.rerun() itself
                 self._watch_interrupt()
-        if start is not None:
-            start.start()
 
     def request_stop(self) -> None:
         with self._cond:
@@ -132,10 +137,8 @@ class Session:
         end it from outside. Lock held."""
         if self._watching == self.run_count:
             return
-        self._watching = self.run_count
-        timer = threading.Timer(INTERRUPT_GRACE, self._force_interrupt, args=(self.run_count,))
-        timer.daemon = True
-        timer.start()
+        self._watching = run = self.run_count
+        background.call_later(INTERRUPT_GRACE, lambda: self._force_interrupt(run))
 
     def _force_interrupt(self, run: int) -> None:
         with self._cond:
@@ -167,12 +170,13 @@ class Session:
 
     # ---- running ----------------------------------------------------------------------------
 
-    def _loop(self) -> None:
-        """The script thread: run while reruns are wanted, then end (an idle session holds no thread)."""
+    def _run_while_wanted(self) -> None:
+        """A worker's job: run while reruns are wanted, then give the worker back (an idle
+        session holds no thread)."""
         while True:
             with self._cond:
                 if not self._rerun_wanted or self.closed:
-                    self._thread = None
+                    self._scheduled = False
                     return
             self.run_pending()
 
