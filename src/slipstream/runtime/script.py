@@ -77,6 +77,7 @@ class AppScript:
         self._lock = threading.Lock()
         self._stamp: tuple[int, int] | None = None
         self._code: CodeType | None = None
+        self.watched = False  # a file watcher invalidates the code when the file changes
 
     @property
     def folder(self) -> Path:
@@ -84,6 +85,9 @@ class AppScript:
 
     def code(self) -> CodeType:
         """The compiled script; recompiled only when the file changed. Raises SyntaxError."""
+        code = self._code
+        if self.watched and code is not None:
+            return code  # a watcher calls invalidate(): no look at the file on every run
         st = os.stat(self.path)
         stamp = (st.st_mtime_ns, st.st_size)
         with self._lock:

@@ -47,6 +47,7 @@ class SourceWatcher:
         self._observer: Any = None
         self._handler: Any = None
         self._watched: set[Path] = set()
+        self._modules_seen: tuple[int, str | None] = (0, None)  # sys.modules' size and last name at the last refresh
         self._timer: threading.Timer | None = None
         self._lock = threading.Lock()
 
@@ -82,10 +83,18 @@ class SourceWatcher:
             self.refresh()
             return
 
+    @property
+    def active(self) -> bool:
+        """Watching: changes will be reported."""
+        return self._observer is not None
+
     def refresh(self) -> None:
         """Also watch the folders of local modules imported since the last refresh."""
-        if self._observer is None:
+        # Called after every run: a look at sys.modules only when a module came or went since.
+        modules = (len(sys.modules), next(reversed(sys.modules), None))
+        if self._observer is None or modules == self._modules_seen:
             return
+        self._modules_seen = modules
         folders = {path.parent for path in local_modules(self.folder)}
         with self._lock:
             new = folders - self._watched

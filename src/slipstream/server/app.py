@@ -153,6 +153,7 @@ def create_app(
         watcher = SourceWatcher(script.path, on_source_change, kind=str(opts["server.fileWatcherType"]))
         if script.path.is_file():
             watcher.start()
+            script.watched = watcher.active
             manager.after_run = watcher.refresh  # runs import local modules: watch their folders
 
         async def reap() -> None:
@@ -167,6 +168,7 @@ def create_app(
         finally:
             reaper.cancel()
             manager.after_run = None
+            script.watched = False
             watcher.stop()
             manager.close_all()
 
