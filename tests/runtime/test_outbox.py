@@ -60,11 +60,11 @@ def test_runs_a_tab_has_not_read_collapse_into_one_snapshot_of_the_newest() -> N
     frame = orjson.loads(a.session.outbox.drain() or b"")
     assert [m["t"] for m in frame].count("run_start") == 1
     shown = _apply([orjson.loads(first), frame])
-    expected = {path: held.element for path, held in a.session.view.held.items()}
+    expected = {path: held.decoded() for path, held in a.session.view.held.items()}
     assert shown == expected
     assert shown[(0, 0)]["body"] == "run 21"
     # the same as a tab that read every run
-    assert _apply(reader.frames) == {p: h.element for p, h in reader.session.view.held.items()}
+    assert _apply(reader.frames) == {p: h.decoded() for p, h in reader.session.view.held.items()}
 
 
 def test_a_tab_that_reads_each_run_gets_diffs_not_snapshots(app: App) -> None:

@@ -110,5 +110,5 @@ def spinner(text: str, show_time: bool) -> Iterator[None]:
         yield
     finally:
         held = view.held.get(path)
-        if held is not None and held.element is element:
+        if held is not None and held.kind == "spinner" and held.decoded() == element:
             view.put(path, {"type": "empty"})

@@ -55,7 +55,7 @@ class Session:
         self.uploads = UploadStore()
         self.xsrf = secrets.token_urlsafe(24)
         self.outbox = Outbox(limit=outbox_limit)
-        self.view = ClientView(self.outbox)
+        self.view = ClientView(self.outbox, keep_elements=not threaded)  # headless: AppTest reads them
         self.query = query
         self.run_count = 0
         self.last_status: RunStatus | None = None

@@ -2,6 +2,8 @@
 
 For every path the view remembers the encoded element the browser has and the last run that
 confirmed it. Putting an identical element again costs a ``keep``; anything else is sent.
+The element itself is kept only for a reader in the same process (AppTest): a tab's view
+holds bytes, which is half the memory of an idle session.
 """
 
 from __future__ import annotations
@@ -18,13 +20,22 @@ from slipstream.runtime.outbox import Outbox, Path, element_message, sized
 @dataclass(slots=True)
 class Held:
     data: bytes
-    element: dict[str, Any]
+    kind: str  # the element's type
+    widget_id: str | None
     run: int
+    element: dict[str, Any] | None  # kept only for a reader of the elements
+
+    def decoded(self) -> dict[str, Any]:
+        if self.element is not None:
+            return self.element
+        element: dict[str, Any] = orjson.loads(self.data)
+        return element
 
 
 class ClientView:
-    def __init__(self, outbox: Outbox) -> None:
+    def __init__(self, outbox: Outbox, *, keep_elements: bool = False) -> None:
         self.outbox = outbox
+        self.keep_elements = keep_elements
         self.held: dict[Path, Held] = {}
         self.run = 0
         self.page_config: dict[str, Any] | None = None
@@ -40,11 +51,16 @@ class ClientView:
                 held.run = self.run
                 self.outbox.put_keep(path)
                 return
-            if held.element["type"] in CONTAINER_TYPES and (
-                held.run == self.run or held.element["type"] != element["type"]
-            ):
+            if held.kind in CONTAINER_TYPES and (held.run == self.run or held.kind != element["type"]):
                 self._drop_descendants(path)
-        self.held[path] = Held(sized(data), element, self.run)
+        widget_id = element.get("id")
+        self.held[path] = Held(
+            sized(data),
+            element["type"],
+            widget_id if isinstance(widget_id, str) else None,
+            self.run,
+            element if self.keep_elements else None,
+        )
         self.outbox.put_element(path, data)
 
     def _drop_descendants(self, path: Path) -> None:
@@ -57,8 +73,8 @@ class ClientView:
         """Change some fields of the widget ``widget_id``, somewhere under the path ``within``."""
         depth = len(within)
         for path, held in self.held.items():
-            if path[:depth] == within and held.element.get("id") == widget_id:
-                self.put(path, {**held.element, **fields})
+            if path[:depth] == within and held.widget_id == widget_id:
+                self.put(path, {**held.decoded(), **fields})
                 return
 
     def finish_run(self) -> None:
@@ -93,4 +109,4 @@ class ClientView:
         self.page_config = None
 
     def elements(self) -> dict[Path, dict[str, Any]]:
-        return {path: held.element for path, held in sorted(self.held.items())}
+        return {path: held.decoded() for path, held in sorted(self.held.items())}
