@@ -123,7 +123,7 @@ def test_get_and_get_by_key() -> None:
 def test_repr_shows_the_tree() -> None:
     at = AppTest.from_string("import streamlit as st\nst.title('T')\nst.sidebar.text_input('Name')").run()
     text = repr(at)
-    assert "Title(value='T')" in text and "TextInput(label='Name', value='')" in text
+    assert "Title(value='T')" in text and "TextInput(label='Name')" in text
     assert "Sidebar(children=" in text
 
 

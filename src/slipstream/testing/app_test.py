@@ -227,6 +227,9 @@ class AppTest:
             return getattr(self.tree, name)
         raise AttributeError(f"'AppTest' object has no attribute {name!r}")
 
+    def __dir__(self) -> list[str]:
+        return sorted({*super().__dir__(), *ACCESSORS})
+
     def __repr__(self) -> str:
         tree = repr(self.tree).replace("\n", "\n    ")
         return (

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from slipstream.testing.nodes import Element
+from slipstream.testing.nodes import Element, NodeClass
 
 _HEADING_TAGS = {"title": "h1", "header": "h2", "subheader": "h3"}
 
 
 class Markdown(Element):
     """Markdown, captions, plain text, LaTeX and code: ``value`` is the text shown."""
+
+    @classmethod
+    def variant(cls, proto: dict[str, Any]) -> NodeClass:
+        return _MARKDOWN_KINDS.get(str(proto.get("type")), cls)
 
     @property
     def value(self) -> Any:
@@ -23,6 +27,10 @@ class Markdown(Element):
 
 class Heading(Element):
     """st.title, st.header and st.subheader: ``type`` is which of the three."""
+
+    @classmethod
+    def variant(cls, proto: dict[str, Any]) -> NodeClass:
+        return _HEADING_LEVELS.get(str(proto.get("level")), cls)
 
     @property
     def type(self) -> str:
@@ -40,6 +48,10 @@ class Heading(Element):
 class Alert(Element):
     """st.error, st.warning, st.info and st.success: ``type`` is which of the four."""
 
+    @classmethod
+    def variant(cls, proto: dict[str, Any]) -> NodeClass:
+        return _ALERT_KINDS.get(str(proto.get("kind")), cls)
+
     @property
     def type(self) -> str:
         return str(self.proto["kind"])
@@ -47,6 +59,56 @@ class Alert(Element):
     @property
     def value(self) -> str:
         return str(self.proto["body"])
+
+
+# One class per Streamlit name, so that ``type(node).__name__`` reads as in Streamlit's AppTest.
+class Caption(Markdown):
+    pass
+
+
+class Text(Markdown):
+    pass
+
+
+class Code(Markdown):
+    pass
+
+
+class Latex(Markdown):
+    pass
+
+
+class Title(Heading):
+    pass
+
+
+class Header(Heading):
+    pass
+
+
+class Subheader(Heading):
+    pass
+
+
+class Error(Alert):
+    pass
+
+
+class Warning(Alert):
+    pass
+
+
+class Info(Alert):
+    pass
+
+
+class Success(Alert):
+    pass
+
+
+_MARKDOWN_KINDS: dict[str, NodeClass] = {"caption": Caption, "text": Text, "code": Code, "latex": Latex}
+_HEADING_LEVELS: dict[str, NodeClass] = {"title": Title, "header": Header, "subheader": Subheader}
+_ALERT_KINDS: dict[str, NodeClass] = {"error": Error, "warning": Warning, "info": Info, "success": Success}
 
 
 class Divider(Element):

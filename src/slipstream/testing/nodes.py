@@ -18,6 +18,13 @@ if TYPE_CHECKING:
 N = TypeVar("N", bound="Node")
 NodeClass = type["Node"]
 
+# Element types whose name in Streamlit's AppTest differs from ours (protocol.py).
+STREAMLIT_TYPES = {
+    "data_editor": "dataframe",
+    "datetime_input": "date_time_input",
+    "deck_chart": "deck_gl_json_chart",
+}
+
 
 class Node:
     """One place in the tree. ``proto`` is the element dict the browser would get."""
@@ -33,7 +40,10 @@ class Node:
 
     @property
     def type(self) -> str:
-        return self.TYPE or str(self.proto.get("type", "unknown"))
+        if self.TYPE:
+            return self.TYPE
+        kind = str(self.proto.get("type", "unknown"))
+        return STREAMLIT_TYPES.get(kind, kind)
 
     @classmethod
     def variant(cls, proto: dict[str, Any]) -> NodeClass:
@@ -64,8 +74,13 @@ class Node:
         return "".join(part.capitalize() for part in self.type.split("_"))
 
     def __repr__(self) -> str:
-        fields = ", ".join(f"{k}={v!r}" for k, v in self._repr_fields().items())
+        fields = ", ".join(f"{k}={v!r}" for k, v in self._repr_fields().items() if not _is_blank(v))
         return f"{self._repr_name()}({fields})"
+
+
+def _is_blank(value: Any) -> bool:
+    """Whether a repr leaves the field out: Streamlit's AppTest shows no empty or false fields."""
+    return value is None or value is False or (isinstance(value, (str, list, dict, set, tuple)) and not value)
 
 
 class Element(Node):
@@ -91,6 +106,9 @@ class Element(Node):
 
 class UnknownElement(Element):
     """An element AppTest has no class for: its fields are still readable."""
+
+    def _repr_name(self) -> str:
+        return "UnknownElement"
 
 
 class Block(Node):
@@ -124,7 +142,10 @@ class Block(Node):
         raise AttributeError(f"{type(self).__name__} ({self.type}) has no attribute {name!r}")
 
     def get(self, element_type: str) -> list[Node]:
-        """Every node under this block whose ``type`` is ``element_type`` (Streamlit's names)."""
+        """Every node under this block whose ``type`` is ``element_type`` (Streamlit's names), or
+        that the typed list of that name holds (``"datetime_input"``, ``"data_editor"``...)."""
+        if element_type in ACCESSORS:
+            return query(self, element_type)
         return [node for node in self if node is not self and node.type == element_type]
 
     def get_by_key(self, key: str) -> Node:
@@ -208,6 +229,18 @@ class ElementList(Sequence[N], Generic[N]):
 
     def __repr__(self) -> str:
         return f"ElementList({self._list!r})"
+
+
+class Expander(Block):
+    """st.expander."""
+
+
+class Tab(Block):
+    """One tab of st.tabs."""
+
+
+class Column(Block):
+    """One column of st.columns."""
 
 
 class FlexContainer(Block):

@@ -17,7 +17,7 @@ Predicate = Callable[["Node"], bool]
 # Streamlit's AppTest names whose node type is the name itself.
 _SAME_NAME = """
     audio_input button button_group camera_input caption chat_input chat_message checkbox code
-    color_picker data_editor dataframe date_input datetime_input divider download_button empty
+    color_picker dataframe date_input divider download_button empty
     error exception expander feedback file_uploader form grid header help html image info json
     latex link_button markdown menu_button metric multiselect number_input page_link pagination
     progress radio select_slider selectbox slider space spinner status subheader success table
@@ -33,6 +33,8 @@ def _style(style: str) -> Predicate:
 ACCESSORS: dict[str, tuple[str, Predicate | None]] = {
     **{name: (name, None) for name in _SAME_NAME},
     "columns": ("column", None),
+    "data_editor": ("dataframe", lambda node: node.proto.get("type") == "data_editor"),
+    "datetime_input": ("date_time_input", None),
     "tabs": ("tab", None),
     "container": ("flex_container", None),
     "form_submit_button": ("button", lambda node: bool(node.proto.get("submit"))),

@@ -12,7 +12,7 @@ from slipstream.protocol import CONTAINER_TYPES
 from slipstream.testing import data as d
 from slipstream.testing import elements as e
 from slipstream.testing import widgets as w
-from slipstream.testing.nodes import Block, FlexContainer, Node, TabContainer, UnknownElement
+from slipstream.testing.nodes import Block, Column, Expander, FlexContainer, Node, Tab, TabContainer, UnknownElement
 
 # our element type (protocol.py) -> node class; the class gives Streamlit's type name
 NODES: dict[str, type[Node]] = {
@@ -60,10 +60,10 @@ NODES: dict[str, type[Node]] = {
     "echarts_chart": w.Widget,  # value: its selection, as Streamlit's AppTest reads it from session_state
     "container": FlexContainer,
     "columns": FlexContainer,
-    "column": Block,
+    "column": Column,
     "tabs": TabContainer,
-    "tab": Block,
-    "expander": Block,
+    "tab": Tab,
+    "expander": Expander,
     "form": Block,
 }
 

@@ -88,12 +88,24 @@ class Button(Widget):
     """st.button, st.form_submit_button and st.download_button: ``value`` is True in the run
     a click caused."""
 
+    @classmethod
+    def variant(cls, proto: dict[str, Any]) -> NodeClass:
+        return DownloadButton if proto.get("type") == "download_button" else cls
+
     def click(self) -> Button:
         return self.set_value(True)
 
 
+class DownloadButton(Button):
+    pass
+
+
 class Checkbox(Widget):
     """st.checkbox and st.toggle."""
+
+    @classmethod
+    def variant(cls, proto: dict[str, Any]) -> NodeClass:
+        return Toggle if proto.get("toggle") else cls
 
     @property
     def type(self) -> str:
@@ -106,11 +118,23 @@ class Checkbox(Widget):
         return self.set_value(False)
 
 
+class Toggle(Checkbox):
+    pass
+
+
 class TextInput(Widget):
     """st.text_input and st.text_area."""
 
+    @classmethod
+    def variant(cls, proto: dict[str, Any]) -> NodeClass:
+        return TextArea if proto.get("type") == "text_area" else cls
+
     def input(self, value: str) -> TextInput:
         return self.set_value(value)
+
+
+class TextArea(TextInput):
+    pass
 
 
 class ColorPicker(Widget):
@@ -176,6 +200,10 @@ class _Options(Widget):
 class Selectbox(_Options):
     """st.selectbox and st.radio."""
 
+    @classmethod
+    def variant(cls, proto: dict[str, Any]) -> NodeClass:
+        return Radio if proto.get("type") == "radio" else cls
+
     @property
     def index(self) -> int | None:
         value = self.value
@@ -196,6 +224,10 @@ class Selectbox(_Options):
             )
         self._send(index, index)
         return self
+
+
+class Radio(Selectbox):
+    pass
 
 
 class Multiselect(_Options):
