@@ -4,6 +4,7 @@ import { memo, type CSSProperties } from "react";
 import { CONTAINER_TYPES, type Element } from "./protocol.gen";
 import type { TreeNode } from "./store";
 import { components } from "./elements/registry";
+import { elementHook, hook, isWrappedBlock } from "./hooks";
 
 export const NodeView = memo(function NodeView({ node }: { node: TreeNode }) {
   const el = node.el;
@@ -13,11 +14,22 @@ export const NodeView = memo(function NodeView({ node }: { node: TreeNode }) {
   if (!Component) {
     return <div className="el el-unsupported">Slipstream cannot show a “{(el as Element).type}” element yet.</div>;
   }
-  // Only leaves fade: a faded container would fade its children a second time.
-  const stale = node.stale && !CONTAINER_TYPES.has(el.type);
+  const view = <Component key={"id" in el ? el.id : undefined} el={el} node={node} />;
+  if (CONTAINER_TYPES.has(el.type)) {
+    // Only leaves fade: a faded container would fade its children a second time.
+    return (
+      <div className={`el el-${el.type}`} data-testid={isWrappedBlock(el) ? "stLayoutWrapper" : undefined} style={widthStyle(el)}>
+        {view}
+      </div>
+    );
+  }
+  const own = elementHook(el);
   return (
-    <div className={`el el-${el.type}${stale ? " stale" : ""}`} style={widthStyle(el)}>
-      <Component key={"id" in el ? el.id : undefined} el={el} node={node} />
+    <div
+      {...hook("stElementContainer", `element-container el el-${el.type}${node.stale ? " stale" : ""}`)}
+      style={widthStyle(el)}
+    >
+      {own ? <div {...hook(own)}>{view}</div> : view}
     </div>
   );
 });

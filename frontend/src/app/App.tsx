@@ -4,6 +4,7 @@ import { RunsContext, SendContext, SessionContext, type Send } from "../send";
 import type { Store, TreeNode } from "../store";
 import { Children } from "../tree";
 import { Logo } from "../elements/Logo";
+import { hook, testid } from "../hooks";
 import { Header } from "./Header";
 import { usePageConfig } from "./pageConfig";
 
@@ -46,24 +47,38 @@ function Sidebar({ node, initial, logo }: { node: TreeNode; initial: SidebarStat
   // Collapsing hides the sidebar but keeps it mounted, so its widgets keep their local state.
   return (
     <>
-      <aside className={collapsed ? "sidebar collapsed" : "sidebar"} aria-label="Sidebar" hidden={collapsed}>
-        {logo && (
-          <div className="sidebar-logo">
-            <Logo el={logo} />
+      <section
+        {...hook("stSidebar", collapsed ? "sidebar collapsed" : "sidebar")}
+        // A <section> as on Streamlit, since app stylesheets aim at section[data-testid="stSidebar"];
+        // still the page's complementary landmark.
+        role="complementary"
+        aria-label="Sidebar"
+        hidden={collapsed}
+      >
+        <div {...testid("stSidebarContent")} className="sidebar-inner">
+          <div {...testid("stSidebarHeader")}>
+            {logo && (
+              <div className="sidebar-logo">
+                <Logo el={logo} />
+              </div>
+            )}
+            <button
+              type="button"
+              {...testid("stSidebarCollapseButton")}
+              className="sidebar-toggle sidebar-close"
+              aria-label="Close sidebar"
+              onClick={() => setCollapsed(true)}
+            >
+              «
+            </button>
           </div>
-        )}
-        <button
-          type="button"
-          className="sidebar-toggle sidebar-close"
-          aria-label="Close sidebar"
-          onClick={() => setCollapsed(true)}
-        >
-          «
-        </button>
-        <div className="block sidebar-content">
-          <Root node={node} />
+          <div {...testid("stSidebarUserContent")}>
+            <div {...hook("stVerticalBlock", "block sidebar-content")}>
+              <Root node={node} />
+            </div>
+          </div>
         </div>
-      </aside>
+      </section>
       {collapsed && logo && (
         <div className="header-logo beside-toggle">
           <Logo el={logo} icon />
@@ -72,6 +87,7 @@ function Sidebar({ node, initial, logo }: { node: TreeNode; initial: SidebarStat
       {collapsed && (
         <button
           type="button"
+          {...testid("stExpandSidebarButton")}
           className="sidebar-toggle sidebar-open"
           aria-label="Open sidebar"
           onClick={() => setCollapsed(false)}
@@ -99,28 +115,34 @@ export function App({ store, send }: { store: Store; send: Send }) {
     <SendContext.Provider value={send}>
       <SessionContext.Provider value={state.session}>
         <RunsContext.Provider value={state.runs}>
-          <div className={`app${hasSidebar ? " with-sidebar" : ""}${wide ? " wide" : ""}`}>
-            {hasSidebar && sidebar && (
-              <Sidebar node={sidebar} initial={state.pageConfig?.sidebar ?? "auto"} logo={logo} />
-            )}
-            {!hasSidebar && logo && (
-              <div className="header-logo">
-                <Logo el={logo} icon />
-              </div>
-            )}
-            <main className={hasBottom ? "main with-bottom" : "main"}>
-              <div className="block main-content">{main && <Root node={main} />}</div>
-              {/* Pinned to the bottom of the window (st.chat_input); it takes its own space
-                  in the flow, so the main area's last element is never hidden under it. */}
-              {hasBottom && bottom && (
-                <div className="bottom" data-testid="bottom">
-                  <div className="block bottom-content">
-                    <Root node={bottom} />
-                  </div>
+          <div {...hook("stApp", `app${hasSidebar ? " with-sidebar" : ""}${wide ? " wide" : ""}`)}>
+            <div {...hook("stAppViewContainer", "app-view")}>
+              {hasSidebar && sidebar && (
+                <Sidebar node={sidebar} initial={state.pageConfig?.sidebar ?? "auto"} logo={logo} />
+              )}
+              {!hasSidebar && logo && (
+                <div className="header-logo">
+                  <Logo el={logo} icon />
                 </div>
               )}
-            </main>
-            <Header state={state} send={send} />
+              <main {...hook("stMain", hasBottom ? "main with-bottom" : "main")}>
+                <div {...hook("stMainBlockContainer", "block-container main-content")}>
+                  <div {...hook("stVerticalBlock", "block")}>{main && <Root node={main} />}</div>
+                </div>
+                {/* Pinned to the bottom of the window (st.chat_input); it takes its own space
+                    in the flow, so the main area's last element is never hidden under it. */}
+                {hasBottom && bottom && (
+                  <div {...hook("stBottom", "bottom")}>
+                    <div {...testid("stBottomBlockContainer")} className="bottom-content">
+                      <div {...hook("stVerticalBlock", "block")}>
+                        <Root node={bottom} />
+                      </div>
+                    </div>
+                  </div>
+                )}
+              </main>
+              <Header state={state} send={send} />
+            </div>
           </div>
         </RunsContext.Provider>
       </SessionContext.Provider>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from "react";
 import type { Send } from "../send";
 import type { AppState } from "../store";
+import { testid } from "../hooks";
 
 function StatusArea({ state, send }: { state: AppState; send: Send }) {
   if (state.connection !== "connected") {
@@ -81,9 +82,10 @@ function MainMenu({ send }: { send: Send }) {
     };
   }, [open]);
   return (
-    <div className="menu" ref={root}>
+    <div id="MainMenu" {...testid("stMainMenu")} className="stMainMenu menu" ref={root}>
       <button
         type="button"
+        {...testid("stMainMenuButton")}
         className="menu-button"
         aria-label="Main menu"
         aria-haspopup="menu"
@@ -126,9 +128,9 @@ function MainMenu({ send }: { send: Send }) {
 
 export function Header({ state, send }: { state: AppState; send: Send }) {
   return (
-    <header className="header">
+    <header {...testid("stHeader")} className="stAppHeader header">
       <div className="header-decoration" aria-hidden="true" />
-      <div className="header-tools">
+      <div {...testid("stToolbar")} className="stAppToolbar header-tools">
         <StatusArea state={state} send={send} />
         <MainMenu send={send} />
       </div>

@@ -1,6 +1,7 @@
 import type { AlertEl, ExceptionEl } from "../protocol.gen";
 import { useMarkdown } from "../markdown/useMarkdown";
 import { Icon } from "../icons";
+import { hook, testid } from "../hooks";
 
 const KIND_NAMES = { success: "Success", info: "Info", warning: "Warning", error: "Error" } as const;
 
@@ -9,11 +10,11 @@ const KIND_NAMES = { success: "Success", info: "Info", warning: "Warning", error
 export function Alert({ el }: { el: AlertEl }) {
   const html = useMarkdown(el.body);
   return (
-    <div className={`alert alert-${el.kind}`} role="status" aria-label={KIND_NAMES[el.kind]}>
+    <div {...hook("stAlertContainer", `alert alert-${el.kind}`)} role="status" aria-label={KIND_NAMES[el.kind]}>
       {el.icon && <Icon icon={el.icon} className="alert-icon" />}
-      <div className="alert-body">
+      <div {...testid(`stAlertContent${el.kind[0]?.toUpperCase()}${el.kind.slice(1)}`)} className="alert-body">
         {el.title && <div className="alert-title">{el.title}</div>}
-        <div className="md" dangerouslySetInnerHTML={{ __html: html }} />
+        <div {...testid("stMarkdownContainer")} className="md" dangerouslySetInnerHTML={{ __html: html }} />
       </div>
     </div>
   );
@@ -22,8 +23,8 @@ export function Alert({ el }: { el: AlertEl }) {
 export function ExceptionView({ el }: { el: ExceptionEl }) {
   const joiner = el.traceback.every((line) => line.endsWith("\n")) ? "" : "\n";
   return (
-    <div className="alert alert-error exception" role="status" aria-label="Exception">
-      <div className="alert-body">
+    <div {...hook("stAlertContainer", "alert alert-error exception")} role="status" aria-label="Exception">
+      <div {...testid("stAlertContentError")} className="alert-body">
         <div className="exception-head">
           <strong>{el.exc_type}</strong>
           {el.message && `: ${el.message}`}

@@ -3,6 +3,7 @@ import { useForm, useSend } from "../send";
 import { WithTooltip } from "./Help";
 import { Icon } from "../icons";
 import { InlineMarkdown } from "./widget";
+import { testid } from "../hooks";
 
 /** `st.button`, and `st.form_submit_button` (`submit`: sends its form's pending values). */
 export function Button({ el }: { el: ButtonEl }) {
@@ -16,6 +17,7 @@ export function Button({ el }: { el: ButtonEl }) {
       {(describedBy) => (
         <button
           type="button"
+          {...testid(`stBaseButton-${el.kind}${el.submit ? "FormSubmit" : ""}`)}
           className={`button button-${el.kind}${stretch ? " stretch" : ""}`}
           disabled={el.disabled}
           aria-describedby={describedBy}

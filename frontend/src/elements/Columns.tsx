@@ -3,17 +3,20 @@ import type { ColumnEl, ColumnsEl } from "../protocol.gen";
 import type { TreeNode } from "../store";
 import { Children } from "../tree";
 import { gapOf } from "./Container";
+import { hook } from "../hooks";
 
 const JUSTIFY = { top: "flex-start", center: "center", bottom: "flex-end" } as const;
 
-/** One column: a vertical block whose width is its share of the row's weights. */
+/** One column: a box whose width is its share of the row's weights, holding a vertical block. */
 export function Column({ el, node }: { el: ColumnEl; node: TreeNode }) {
   return (
     <div
-      className={el.border ? "block column bordered" : "block column"}
+      {...hook("stColumn", el.border ? "column bordered" : "column")}
       style={{ flex: `${el.weight} 1 0%`, justifyContent: JUSTIFY[el.vertical_alignment] }}
     >
-      <Children node={node} />
+      <div {...hook("stVerticalBlock", "block")}>
+        <Children node={node} />
+      </div>
     </div>
   );
 }
@@ -25,7 +28,7 @@ const ColumnView = memo(function ColumnView({ node }: { node: TreeNode }) {
 
 export function Columns({ el, node }: { el: ColumnsEl; node: TreeNode }) {
   return (
-    <div className="columns" style={{ gap: gapOf(el.gap) }}>
+    <div {...hook("stHorizontalBlock", "columns")} style={{ gap: gapOf(el.gap) }}>
       {node.children.map((child, i) => child && <ColumnView key={i} node={child} />)}
     </div>
   );

@@ -3,6 +3,7 @@ import type { FormEl, WidgetValue } from "../protocol.gen";
 import { FormContext, RunsContext, useSend, type FormApi } from "../send";
 import type { TreeNode } from "../store";
 import { Children } from "../tree";
+import { hook } from "../hooks";
 
 /** ``waitingAfter``: the newest run that had started when the form was submitted; the first
  * run to complete after it is the one the submit caused (null when no submit is pending). */
@@ -58,8 +59,10 @@ export function Form({ el, node }: { el: FormEl; node: TreeNode }) {
 
   return (
     <FormContext.Provider value={api}>
-      <div ref={box} className={`block form${el.border ? " bordered" : ""}`} data-form={el.form_id}>
-        <Children node={node} />
+      <div ref={box} {...hook("stForm", `form${el.border ? " bordered" : ""}`)} data-form={el.form_id}>
+        <div {...hook("stVerticalBlock", "block")}>
+          <Children node={node} />
+        </div>
       </div>
     </FormContext.Provider>
   );

@@ -3,6 +3,7 @@ import type { HeadingEl } from "../protocol.gen";
 import { markdownText } from "../markdown/markdown";
 import { useMarkdown } from "../markdown/useMarkdown";
 import { Help } from "./Help";
+import { testid } from "../hooks";
 
 const TAGS = { title: "h1", header: "h2", subheader: "h3" } as const;
 
@@ -24,8 +25,8 @@ export function Heading({ el }: { el: HeadingEl }) {
   // The link and the help icon sit beside the heading, not in it, so its accessible name is
   // just its text.
   return (
-    <div className={`heading heading-${el.level}`}>
-      <div className="heading-row">
+    <div {...testid("stMarkdownContainer")} className={`heading heading-${el.level}`}>
+      <div {...testid("stHeadingWithActionElements")} className="heading-row">
         <Tag id={id || undefined} className="md" dangerouslySetInnerHTML={{ __html: html }} />
         {el.show_anchor && id && (
           <a className="anchor-link" href={`#${id}`} aria-label={`Link to ${text}`}>
@@ -42,7 +43,7 @@ export function Heading({ el }: { el: HeadingEl }) {
         )}
         {el.help && <Help text={el.help} />}
       </div>
-      {el.divider && <hr className={`heading-divider color-${el.divider}`} />}
+      {el.divider && <hr {...testid("stHeadingDivider")} className={`heading-divider color-${el.divider}`} />}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { formatNumber, parseNumber } from "../data/numberFormat";
 import { Help } from "./Help";
 import { Icon } from "../icons";
 import { InlineMarkdown } from "./widget";
+import { testid } from "../hooks";
 
 /** Text that may hold markdown; plain text skips the markdown renderer (200 metrics render fast). */
 function Rich({ text, className }: { text: string; className?: string }) {
@@ -55,26 +56,26 @@ export function Metric({ el }: { el: MetricEl }) {
   const style: CSSProperties | undefined = typeof el.height === "number" ? { height: el.height, overflow: "auto" } : undefined;
   const arrow = el.direction === "none" ? null : ARROWS[el.direction];
   return (
-    <div className={`metric${el.border ? " metric-border" : ""}`} style={style} data-testid="metric">
+    <div className={`metric${el.border ? " metric-border" : ""}`} style={style}>
       {el.label_visibility !== "collapsed" && (
-        <div className={`metric-label label-${el.label_visibility}`}>
+        <div {...testid("stMetricLabel")} className={`metric-label label-${el.label_visibility}`}>
           {el.icon && <Icon icon={el.icon} />}
           <Rich text={el.label} />
           {el.help && el.label_visibility === "visible" && <Help text={el.help} />}
         </div>
       )}
-      <div className="metric-value">
+      <div {...testid("stMetricValue")} className="metric-value">
         <Rich text={formatted(el.body, el.format, false)} />
       </div>
       {el.delta !== null && (
-        <div className={`metric-delta metric-${el.color}`}>
+        <div {...testid("stMetricDelta")} className={`metric-delta metric-${el.color}`}>
           {arrow && (
             <svg className="metric-arrow" viewBox="0 0 16 16" aria-label={el.direction === "up" ? "up" : "down"}>
               <path d={arrow} fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" />
             </svg>
           )}
           <Rich text={formatted(el.delta, el.format, false)} />
-          {el.delta_description && <span className="metric-description">{el.delta_description}</span>}
+          {el.delta_description && <span {...testid("stMetricDeltaDescription")} className="metric-description">{el.delta_description}</span>}
         </div>
       )}
       {el.chart_data && el.chart_data.length > 0 && <Sparkline values={el.chart_data} kind={el.chart_type} color={el.color} />}

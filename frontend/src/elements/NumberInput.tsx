@@ -3,6 +3,7 @@ import type { NumberInputEl } from "../protocol.gen";
 import { decimals, printf } from "../printf";
 import { useForm, useRerun } from "../send";
 import { useFormEpoch, WidgetLabel } from "./widget";
+import { testid } from "../hooks";
 
 /** The value typed in `text`, or null for an empty field, or undefined when it is no number. */
 export function parseNumber(text: string): number | null | undefined {
@@ -60,8 +61,9 @@ export function NumberInput({ el }: { el: NumberInputEl }) {
   return (
     <div className="widget number-input">
       <WidgetLabel label={el.label} visibility={el.label_visibility} help={el.help} htmlFor={id} />
-      <div className="input-box">
+      <div {...testid("stNumberInputContainer")} className="input-box">
         <input
+          {...testid("stNumberInputField")}
           id={id}
           type="text"
           role="spinbutton"

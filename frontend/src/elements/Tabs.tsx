@@ -3,11 +3,12 @@ import type { TabEl, TabsEl } from "../protocol.gen";
 import type { TreeNode } from "../store";
 import { Children } from "../tree";
 import { InlineMarkdown } from "./widget";
+import { hook, testid } from "../hooks";
 
 /** A tab's content, when a tab shows up outside `st.tabs`. */
 export function Tab({ node }: { el: TabEl; node: TreeNode }) {
   return (
-    <div className="block">
+    <div {...hook("stVerticalBlock", "block")}>
       <Children node={node} />
     </div>
   );
@@ -15,7 +16,7 @@ export function Tab({ node }: { el: TabEl; node: TreeNode }) {
 
 const Panel = memo(function Panel({ node }: { node: TreeNode }) {
   return (
-    <div className="block">
+    <div {...hook("stVerticalBlock", "block")}>
       <Children node={node} />
     </div>
   );
@@ -49,7 +50,7 @@ export function Tabs({ el, node }: { el: TabsEl; node: TreeNode }) {
   const indexes = Array.from({ length: count }, (_, i) => i);
   const current = Math.min(active, count - 1);
   return (
-    <div className="tabs">
+    <div {...hook("stTabs", "tabs")}>
       <div role="tablist" className="tablist" onKeyDown={onKeyDown}>
         {indexes.map((i) => (
           <button
@@ -59,6 +60,7 @@ export function Tabs({ el, node }: { el: TabsEl; node: TreeNode }) {
             }}
             type="button"
             role="tab"
+            {...testid("stTab")}
             id={`${base}-tab-${i}`}
             aria-selected={i === current}
             aria-controls={`${base}-panel-${i}`}
@@ -78,6 +80,7 @@ export function Tabs({ el, node }: { el: TabsEl; node: TreeNode }) {
             id={`${base}-panel-${i}`}
             aria-labelledby={`${base}-tab-${i}`}
             hidden={i !== current}
+            {...testid("stTabPanel")}
             className="tabpanel"
           >
             {child && <Panel node={child} />}

@@ -2,6 +2,7 @@ import { useId } from "react";
 import type { TextAreaEl } from "../protocol.gen";
 import { useForm, useRerun } from "../send";
 import { useWidgetState, WidgetLabel } from "./widget";
+import { testid } from "../hooks";
 
 const MAC = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -20,7 +21,7 @@ export function TextArea({ el }: { el: TextAreaEl }) {
   return (
     <div className="widget text-area">
       <WidgetLabel label={el.label} visibility={el.label_visibility} help={el.help} htmlFor={id} />
-      <div className="input-box textarea-box">
+      <div {...testid("stTextAreaRootElement")} className="input-box textarea-box">
         <textarea
           id={id}
           value={state.value}

@@ -2,6 +2,7 @@ import { useId, useState } from "react";
 import type { TextInputEl } from "../protocol.gen";
 import { useForm, useRerun } from "../send";
 import { useWidgetState, WidgetLabel } from "./widget";
+import { testid } from "../hooks";
 
 export function TextInput({ el }: { el: TextInputEl }) {
   const rerun = useRerun();
@@ -18,8 +19,9 @@ export function TextInput({ el }: { el: TextInputEl }) {
   return (
     <div className="widget text-input">
       <WidgetLabel label={el.label} visibility={el.label_visibility} help={el.help} htmlFor={id} />
-      <div className="input-box">
+      <div {...testid("stTextInputRootElement")} className="input-box">
         <input
+          {...testid("stTextInputField")}
           id={id}
           type={password && !reveal ? "password" : "text"}
           value={state.value}

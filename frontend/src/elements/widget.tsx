@@ -4,6 +4,7 @@ import type { LabelVisibility } from "../protocol.gen";
 import { useMarkdown } from "../markdown/useMarkdown";
 import { FormContext } from "../send";
 import { Help } from "./Help";
+import { testid } from "../hooks";
 
 export interface WidgetState<T> {
   /** What the widget shows: the server's value, or the user's edit since. */
@@ -61,8 +62,14 @@ export function WidgetLabel({
   const html = useMarkdown(label, false, true);
   const Tag = htmlFor ? "label" : "div";
   return (
-    <div className={`widget-label label-${visibility}`}>
-      <Tag htmlFor={htmlFor} id={id} className="md" dangerouslySetInnerHTML={{ __html: html }} />
+    <div {...testid("stWidgetLabel")} className={`widget-label label-${visibility}`}>
+      <Tag
+        htmlFor={htmlFor}
+        id={id}
+        {...testid("stMarkdownContainer")}
+        className="md"
+        dangerouslySetInnerHTML={{ __html: `<p>${html}</p>` }}
+      />
       {help && visibility === "visible" && <Help text={help} />}
     </div>
   );
@@ -70,5 +77,11 @@ export function WidgetLabel({
 
 export function InlineMarkdown({ text, className }: { text: string; className?: string }) {
   const html = useMarkdown(text, false, true);
-  return <span className={className ? `md ${className}` : "md"} dangerouslySetInnerHTML={{ __html: html }} />;
+  return (
+    <span
+      {...testid("stMarkdownContainer")}
+      className={className ? `md ${className}` : "md"}
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
+  );
 }
