@@ -165,17 +165,11 @@ def load(flags: dict[str, Any] | None = None, cwd: Path | None = None) -> dict[s
     return values
 
 
-_active: dict[str, Any] = {}
-
-
-def activate(values: dict[str, Any]) -> None:
-    """Make ``values`` the options the running app reads with get_option."""
-    _active.clear()
-    _active.update(values)
-
-
 def get_option(name: str) -> Any:
-    """The value of option ``name`` for the running app (its default before the app starts)."""
+    """The value of option ``name`` for the app whose script is running (the default app's
+    outside any app)."""
     if name not in OPTIONS:
         raise ConfigError(f"unknown option {name!r}; known options: {', '.join(sorted(OPTIONS))}")
-    return _active.get(name, OPTIONS[name].default)
+    from slipstream.runtime.app_runtime import current_app
+
+    return current_app().option(name)

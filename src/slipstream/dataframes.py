@@ -264,22 +264,22 @@ def grid_rows(frame: pd.DataFrame) -> Iterator[GridRows]:
     the head meanwhile. An unchanged frame is not encoded again while its blobs are stored.
     """
     from slipstream import __version__
-    from slipstream.server.blobs import blob_store
+    from slipstream.runtime.blobs import current_blobs
 
     digest = frame_digest(frame)
     known = _grid_memo.get(digest) if digest is not None else None
-    if known is not None and blob_store.has(known.url) and (known.head is None or blob_store.has(known.head)):
+    if known is not None and current_blobs().has(known.url) and (known.head is None or current_blobs().has(known.head)):
         yield replace(known, columns=[dict(c) for c in known.columns])
         return
     table, columns = grid_table(frame)
     head = None
     if table.num_rows > HEAD_ROWS:
-        head = blob_store.put(table_ipc(table.slice(0, HEAD_ROWS)), ARROW_STREAM, ".arrow")
+        head = current_blobs().put(table_ipc(table.slice(0, HEAD_ROWS)), ARROW_STREAM, ".arrow")
     if digest is None:
-        url = blob_store.put(table_ipc(table), ARROW_STREAM, ".arrow")
+        url = current_blobs().put(table_ipc(table), ARROW_STREAM, ".arrow")
         yield GridRows(url, head, table.num_rows, columns)
         return
-    promise = blob_store.promise(f"grid {__version__} {digest}", ARROW_STREAM, ".arrow")
+    promise = current_blobs().promise(f"grid {__version__} {digest}", ARROW_STREAM, ".arrow")
     url = promise if isinstance(promise, str) else promise.url
     rows = GridRows(url, head, table.num_rows, columns)
     if len(_grid_memo) >= _GRID_MEMO_SIZE:

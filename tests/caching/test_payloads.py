@@ -8,9 +8,10 @@ import pytest
 from starlette.testclient import TestClient
 
 from slipstream.caching.payloads import HeldBlobs, blob_digests
-from slipstream.server import blobs
+from slipstream.runtime import blobs
+from slipstream.runtime.app_runtime import default_app
+from slipstream.runtime.blobs import BlobStore
 from slipstream.server.app import create_app
-from slipstream.server.blobs import BlobStore
 from tests.caching.conftest import forget_memory
 from tests.conftest import HeadlessApp
 
@@ -19,7 +20,7 @@ from tests.conftest import HeadlessApp
 def store(monkeypatch: pytest.MonkeyPatch) -> BlobStore:
     """A small blob store of its own, standing in for the process's."""
     fresh = BlobStore(max_bytes=64 * 1024)
-    monkeypatch.setattr(blobs, "blob_store", fresh)
+    monkeypatch.setattr(default_app(), "blobs", fresh)
     return fresh
 
 
@@ -79,7 +80,7 @@ def test_a_disk_cache_brings_its_images_to_a_new_process(
     url = image_url(app(source))
     forget_memory()
     fresh = BlobStore(max_bytes=store.max_bytes)
-    monkeypatch.setattr(blobs, "blob_store", fresh)
+    monkeypatch.setattr(default_app(), "blobs", fresh)
     b = app(source)
     assert "calls" not in b.state  # read from disk, not computed
     assert image_url(b) == url
@@ -148,7 +149,7 @@ def _through_a_new_process(url: str, monkeypatch: pytest.MonkeyPatch) -> blobs.B
     held.hold({"url": url})
     copy = pickle.loads(pickle.dumps(held))
     fresh = BlobStore()
-    monkeypatch.setattr(blobs, "blob_store", fresh)
+    monkeypatch.setattr(default_app(), "blobs", fresh)
     copy.restore()
     return fresh.get(name(url))
 

@@ -11,7 +11,7 @@ from typing import Any
 import pyarrow as pa
 import pytest
 
-from slipstream.server.blobs import blob_store
+from slipstream.runtime.blobs import blob_store
 from tests.conftest import HeadlessApp
 
 App = Callable[[str], HeadlessApp]

@@ -5,7 +5,7 @@ from collections.abc import Callable
 import orjson
 import pyarrow as pa
 
-from slipstream.server.blobs import blob_store
+from slipstream.runtime.blobs import blob_store
 from tests.conftest import HeadlessApp
 
 App = Callable[[str], HeadlessApp]

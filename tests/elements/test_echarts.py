@@ -92,7 +92,7 @@ st.echarts_chart(Chart("100%", 420), width="content", height="content")
 def test_a_data_frame_source_travels_as_an_arrow_blob(app: App) -> None:
     import pyarrow as pa
 
-    from slipstream.server.blobs import blob_store
+    from slipstream.runtime.blobs import blob_store
 
     a = app(
         """
@@ -122,7 +122,7 @@ st.write(type(option["dataset"]["source"]).__name__)
 
 
 def test_large_options_go_to_the_blob_store(app: App) -> None:
-    from slipstream.server.blobs import blob_store
+    from slipstream.runtime.blobs import blob_store
 
     a = app(
         "import streamlit as st\n"

@@ -63,7 +63,7 @@ def test_rerun_of_an_unchanged_chart_sends_a_keep(app: App) -> None:
 
 
 def test_large_figures_go_to_the_blob_store(app: App) -> None:
-    from slipstream.server.blobs import blob_store
+    from slipstream.runtime.blobs import blob_store
 
     a = app(
         "import plotly.graph_objects as go, streamlit as st\n"

@@ -155,7 +155,7 @@ def test_link_and_download_buttons(app: App) -> None:
     csv, quiet = a.of_type("download_button")
     assert csv["url"].startswith("_slipstream/blob/") and csv["url"].endswith(".csv")
     assert (csv["file_name"], csv["rerun"], quiet["rerun"]) == ("data.csv", True, False)
-    from slipstream.server.blobs import blob_store
+    from slipstream.runtime.blobs import blob_store
 
     blob = blob_store.get(csv["url"].rsplit("/", 1)[1])
     assert blob is not None and blob.data == b"a,b\n1,2\n" and blob.mimetype == "text/csv"

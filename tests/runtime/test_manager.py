@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import orjson
 
+from slipstream.runtime.app_runtime import AppRuntime
 from slipstream.runtime.manager import SessionManager
 from slipstream.runtime.script import SourceScript
 from slipstream.runtime.session import Session
@@ -32,7 +33,7 @@ def _shown(session: Session) -> dict[tuple[int, ...], dict[str, object]]:
 
 
 def test_a_disconnected_session_keeps_its_state_but_not_what_its_tab_showed() -> None:
-    manager = SessionManager(SourceScript(APP))
+    manager = AppRuntime(SourceScript(APP)).sessions
     session, _ = _attach(manager)
     assert len(_shown(session)) == 21
     manager.detach(session)
@@ -47,7 +48,7 @@ def test_a_disconnected_session_keeps_its_state_but_not_what_its_tab_showed() ->
 
 
 def test_a_session_that_disconnects_mid_run_drops_its_view_when_the_run_ends() -> None:
-    manager = SessionManager(SourceScript(APP))
+    manager = AppRuntime(SourceScript(APP)).sessions
     session, _ = _attach(manager)
     session._running = True  # as if its script were still running on another thread
     manager.detach(session)

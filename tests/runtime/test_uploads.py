@@ -69,11 +69,13 @@ def test_past_the_byte_bound_the_upload_is_refused_while_it_streams_in(clock: Cl
     store.clear()
 
 
-def test_the_bounds_default_to_the_config_options(clock: Clock, monkeypatch: pytest.MonkeyPatch) -> None:
-    from slipstream import config
+def test_a_sessions_bounds_are_its_apps_options() -> None:
+    from slipstream.runtime.app_runtime import AppRuntime
+    from slipstream.runtime.script import SourceScript
+    from slipstream.runtime.session import Session
 
-    monkeypatch.setattr(config, "_active", {"server.maxUnclaimedUploads": 1, "server.maxUnclaimedUploadSize": 1})
-    store = UploadStore(clock=clock)
+    options = {"server.maxUnclaimedUploads": 1, "server.maxUnclaimedUploadSize": 1}
+    store = Session(SourceScript(""), app=AppRuntime(options=options), threaded=False).uploads
     store.add("w", "a", "text/plain", b"x")
     with pytest.raises(UploadRefused, match="limit of 1 uploaded files"):
         store.add("w", "b", "text/plain", b"x")

@@ -12,8 +12,9 @@ import pytest
 from starlette.testclient import TestClient
 from starlette.websockets import WebSocketDisconnect
 
+from slipstream.runtime.blobs import BlobStore
 from slipstream.server.app import create_app
-from slipstream.server.blobs import BlobStore, parse_range
+from slipstream.server.ranges import parse_range
 
 COUNTER = """
 import streamlit as st

@@ -12,8 +12,8 @@ import pytest
 from starlette.testclient import TestClient
 
 from slipstream.config import ConfigError
+from slipstream.runtime.blobs import Blob, BlobStore, blob_store
 from slipstream.server.app import create_app
-from slipstream.server.blobs import Blob, BlobStore, blob_store
 from tests.conftest import HeadlessApp
 
 

@@ -11,9 +11,8 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from slipstream import config
+from slipstream.runtime.blobs import BlobStore
 from slipstream.server.app import create_app
-from slipstream.server.blobs import BlobStore
 from slipstream.server.uploads import MAX_FIELD_CHARS, clean_field
 from tests.server.test_app import _until_run_end
 
@@ -42,12 +41,6 @@ def _uploader(tmp_path: Path, options: dict[str, Any] | None = None) -> Iterator
 
 def _shown(messages: list[dict[str, Any]]) -> list[str]:
     return [m["e"]["body"] for m in messages if m["t"] == "el" and m["e"]["type"] == "markdown"]
-
-
-@pytest.fixture(autouse=True)
-def _restore_options(monkeypatch: pytest.MonkeyPatch) -> None:
-    # create_app activates its options for the whole process; later tests must not see these
-    monkeypatch.setattr(config, "_active", dict(config._active))
 
 
 def test_unclaimed_uploads_are_bounded_and_submitting_frees_room(

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from slipstream.server.blobs import Blob
+    from slipstream.runtime.blobs import Blob
 
 _BLOB_URL = re.compile(r"_slipstream/blob/([0-9a-f]{64})")
 
@@ -48,19 +48,19 @@ class HeldBlobs:
         return sum(len(blob.data) for blob in self._blobs.values() if blob is not None)
 
     def hold(self, element: dict[str, Any]) -> None:
-        from slipstream.server import blobs
+        from slipstream.runtime.blobs import current_blobs
 
         for digest in blob_digests(element):
             if self._blobs.get(digest) is None:
-                self._blobs[digest] = blobs.blob_store.get(digest)
+                self._blobs[digest] = current_blobs().get(digest)
 
     def settle(self) -> None:
         """Look up the blobs still missing, once the recorded function has returned; forget
         those the store has not got even then."""
-        from slipstream.server import blobs
+        from slipstream.runtime.blobs import current_blobs
 
         for digest in [d for d, blob in self._blobs.items() if blob is None]:
-            blob = blobs.blob_store.get(digest)
+            blob = current_blobs().get(digest)
             if blob is None:
                 del self._blobs[digest]
             else:
@@ -72,11 +72,11 @@ class HeldBlobs:
         Where the store has the blob already, hold its object instead of ours: a recording read
         from disk then stops keeping a copy of bytes the store also keeps.
         """
-        from slipstream.server import blobs
+        from slipstream.runtime.blobs import current_blobs
 
         for digest, blob in list(self._blobs.items()):
             if blob is not None:
-                self._blobs[digest] = blobs.blob_store.restore(digest, blob)
+                self._blobs[digest] = current_blobs().restore(digest, blob)
 
     def __getstate__(self) -> dict[str, tuple[bytes, str, str | None]]:
         return {
@@ -86,7 +86,7 @@ class HeldBlobs:
         }
 
     def __setstate__(self, state: dict[str, tuple[bytes, str] | tuple[bytes, str, str | None]]) -> None:
-        from slipstream.server.blobs import Blob
+        from slipstream.runtime.blobs import Blob
 
         # (data, mimetype) from files written before downloads kept their name
         self._blobs = {digest: Blob(*fields) for digest, fields in state.items()}

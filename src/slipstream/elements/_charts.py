@@ -72,9 +72,9 @@ def spec_payload(spec: str) -> tuple[str | None, str | None]:
     data = spec.encode()
     if len(data) <= INLINE_SPEC_MAX_BYTES:
         return spec, None
-    from slipstream.server.blobs import blob_store
+    from slipstream.runtime.blobs import current_blobs
 
-    return None, blob_store.put(data, "application/json", ".json")
+    return None, current_blobs().put(data, "application/json", ".json")
 
 
 def check_on_select(fn: str, on_select: Any) -> Callable[..., Any] | None:

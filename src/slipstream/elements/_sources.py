@@ -66,9 +66,9 @@ def extension_for(mimetype: str) -> str:
 
 
 def put_blob(data: bytes, mimetype: str) -> str:
-    from slipstream.server.blobs import blob_store
+    from slipstream.runtime.blobs import current_blobs
 
-    return blob_store.put(data, mimetype, extension_for(mimetype))
+    return current_blobs().put(data, mimetype, extension_for(mimetype))
 
 
 # Files already stored, by (real path, mtime, size, mimetype): a rerun showing the same large video
@@ -78,7 +78,7 @@ _file_urls_lock = threading.Lock()
 
 
 def put_file(fn: str, path: str | os.PathLike[str], mimetype: str, arg: str = "data") -> str:
-    from slipstream.server.blobs import blob_store
+    from slipstream.runtime.blobs import current_blobs
 
     try:
         real = os.path.realpath(path)
@@ -89,7 +89,7 @@ def put_file(fn: str, path: str | os.PathLike[str], mimetype: str, arg: str = "d
     if key is not None:
         with _file_urls_lock:
             url = _file_urls.get(key)
-        if url is not None and blob_store.get(Path(url).name) is not None:
+        if url is not None and current_blobs().get(Path(url).name) is not None:
             return url
     url = put_blob(read_path(fn, path, arg), mimetype)
     if key is not None:

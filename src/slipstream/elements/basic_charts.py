@@ -50,14 +50,14 @@ class _SpecCache:
         self._lock = threading.Lock()
 
     def get(self, digest: str) -> tuple[dict[str, Any], str] | None:
-        from slipstream.server.blobs import blob_store
+        from slipstream.runtime.blobs import current_blobs
 
         with self._lock:
             entry = self._entries.get(digest)
             if entry is None:
                 return None
             self._entries.move_to_end(digest)
-        return entry if blob_store.get(entry[1].rpartition("/")[2]) is not None else None
+        return entry if current_blobs().get(entry[1].rpartition("/")[2]) is not None else None
 
     def put(self, digest: str, entry: tuple[dict[str, Any], str]) -> None:
         with self._lock:

@@ -197,7 +197,7 @@ def download_button(
 
         st.download_button("Download CSV", "a,b\\n1,2\\n", file_name="data.csv", mime="text/csv")
     """
-    from slipstream.server.blobs import blob_store
+    from slipstream.runtime.blobs import current_blobs
 
     check_button_type("download_button", type)
     _refuse_in_form("download_button")
@@ -210,7 +210,7 @@ def download_button(
     extension = suffix if len(suffix) <= 11 and suffix[1:].isascii() and suffix[1:].isalnum() else ""
     # An attachment, whatever its type: the app's user may have chosen the bytes, and opened in
     # the browser they would run as the app (HTML, XML and SVG can hold script).
-    url = blob_store.put(payload, mimetype, extension, download_name=name)
+    url = current_blobs().put(payload, mimetype, extension, download_name=name)
     if use_container_width is not None:
         width = "stretch" if use_container_width else "content"
     wid, clicked = register(

@@ -177,7 +177,7 @@ def styled_blob(styler: Any) -> str | None:
     import pyarrow as pa
 
     from slipstream.dataframes import table_ipc
-    from slipstream.server.blobs import blob_store
+    from slipstream.runtime.blobs import current_blobs
 
     try:
         from slipstream.dataframes import styler_display
@@ -189,7 +189,7 @@ def styled_blob(styler: Any) -> str | None:
     arrays = [pa.array([row[c] for row in texts], type=pa.string()) for c in range(width)]
     arrays += [pa.array([row[c] or None for row in styles], type=pa.string()) for c in range(width)]
     table = pa.Table.from_arrays(arrays, names=[f"c{i}" for i in range(2 * width)])
-    return blob_store.put(table_ipc(table), "application/vnd.apache.arrow.stream", ".arrow")
+    return current_blobs().put(table_ipc(table), "application/vnd.apache.arrow.stream", ".arrow")
 
 
 def _selection_modes(selection_mode: Any) -> list[str]:

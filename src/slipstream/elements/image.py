@@ -173,7 +173,7 @@ def _array_url(fn: str, array: Any, clamp: bool, channels: str, output_format: s
     import numpy as np
     from PIL import Image
 
-    from slipstream.server.blobs import blob_store
+    from slipstream.runtime.blobs import current_blobs
 
     array = np.asarray(array)
     try:
@@ -183,7 +183,7 @@ def _array_url(fn: str, array: Any, clamp: bool, channels: str, output_format: s
     key = (digest, array.shape, str(array.dtype), clamp, channels, str(output_format).upper(), max_width)
     with _array_lock:
         url = _array_urls.get(key) if digest else None
-    if url is not None and blob_store.get(Path(url).name) is not None:
+    if url is not None and current_blobs().get(Path(url).name) is not None:
         return url
     pixels = _check_array(fn, array, clamp, channels)
     pil = Image.fromarray(pixels)

@@ -56,7 +56,7 @@ class _BlobCache:
         self._lock = threading.Lock()
 
     def get(self, digest: str) -> str | None:
-        from slipstream.server.blobs import blob_store
+        from slipstream.runtime.blobs import current_blobs
 
         with self._lock:
             url = self._urls.get(digest)
@@ -65,7 +65,7 @@ class _BlobCache:
             self._urls.move_to_end(digest)
         # The store may have dropped the payload since (it has a byte budget); touching it also
         # keeps it among the most recently used.
-        return url if blob_store.get(url.rpartition("/")[2]) is not None else None
+        return url if current_blobs().get(url.rpartition("/")[2]) is not None else None
 
     def put(self, digest: str, url: str) -> None:
         with self._lock:
@@ -91,7 +91,7 @@ def content_digest(value: Any) -> str | None:
 def frame_url(frame: pd.DataFrame) -> str:
     """The URL of ``frame`` as an Arrow IPC blob (the index is not sent)."""
     from slipstream.dataframes import to_arrow_ipc
-    from slipstream.server.blobs import blob_store
+    from slipstream.runtime.blobs import current_blobs
 
     digest = content_digest(frame)
     if digest is not None:
@@ -105,7 +105,7 @@ def frame_url(frame: pd.DataFrame) -> str:
             f"The chart's data cannot be converted to Arrow: {exc}. Convert the column to numbers, "
             "strings or dates first."
         ) from None
-    url = blob_store.put(payload, ARROW_MIME, ".arrow")
+    url = current_blobs().put(payload, ARROW_MIME, ".arrow")
     if digest is not None:
         _frame_blobs.put(digest, url)
     return url
@@ -167,12 +167,12 @@ def _to_json(value: Any, what: str) -> bytes:
 
 def _json_blob(rows: list[Any]) -> tuple[str, str] | None:
     """``(name, url)`` of a JSON blob for rows too large to stay inline, else None."""
-    from slipstream.server.blobs import blob_store
+    from slipstream.runtime.blobs import current_blobs
 
     payload = _to_json(rows, "data")
     if len(payload) <= INLINE_DATA_MAX_BYTES:
         return None
-    url = blob_store.put(payload, "application/json", ".json")
+    url = current_blobs().put(payload, "application/json", ".json")
     return dataset_name(url), url
 
 

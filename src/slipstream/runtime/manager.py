@@ -6,6 +6,7 @@ import logging
 import time
 from collections.abc import Callable, Iterator
 
+from slipstream.runtime.app_runtime import AppRuntime
 from slipstream.runtime.script import AppScript
 from slipstream.runtime.session import Session
 
@@ -17,20 +18,16 @@ class SessionLimitReached(Exception):
 
 
 class SessionManager:
-    def __init__(
-        self,
-        script: AppScript,
-        *,
-        ttl: float = 120.0,
-        run_on_save: bool = False,
-        max_sessions: int | None = None,
-        outbox_limit: int | None = None,
-    ) -> None:
-        self.script = script
-        self.ttl = ttl
-        self.run_on_save = run_on_save
-        self.max_sessions = max_sessions
-        self.outbox_limit = outbox_limit
+    """The sessions of ``app``: its options give their TTL, their limits and how many there may be."""
+
+    def __init__(self, app: AppRuntime) -> None:
+        assert app.script is not None
+        self.app = app
+        self.script: AppScript = app.script
+        self.ttl = float(app.option("server.disconnectedSessionTTL"))
+        self.run_on_save = bool(app.option("server.runOnSave"))
+        self.max_sessions: int | None = int(app.option("server.maxSessions"))
+        self.outbox_limit: int | None = int(app.option("server.maxOutboxSize")) << 20
         self._sessions: dict[str, Session] = {}
         self._attached: set[str] = set()
         self.after_run: Callable[[], None] | None = None
@@ -57,7 +54,7 @@ class SessionManager:
         resumed = session is not None and session.id not in self._attached and not session.closed
         if not resumed:
             self._make_room()
-            session = Session(self.script, query=query, outbox_limit=self.outbox_limit)
+            session = Session(self.script, app=self.app, query=query, outbox_limit=self.outbox_limit)
             session.run_on_save = self.run_on_save
             session.on_run_end = self._run_ended
             self._sessions[session.id] = session

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from slipstream.protocol import RunStatus
+from slipstream.runtime.app_runtime import AppRuntime, default_app
 from slipstream.runtime.background import background
 from slipstream.runtime.client_log import ClientLog
 from slipstream.runtime.context import RunContext, set_run_context
@@ -44,15 +45,20 @@ class Session:
         self,
         script: AppScript,
         *,
+        app: AppRuntime | None = None,
         threaded: bool = True,
         query: str = "",
         outbox_limit: int | None = None,
     ) -> None:
         self.id = secrets.token_urlsafe(18)
         self.script = script
+        self.app = app or default_app()
         self.log = ClientLog(log, f"session {self.id[:6]}")
         self.state = SessionState(self.log)
-        self.uploads = UploadStore()
+        self.uploads = UploadStore(
+            max_files=int(self.app.option("server.maxUnclaimedUploads")),
+            max_bytes=int(self.app.option("server.maxUnclaimedUploadSize")) << 20,
+        )
         self.xsrf = secrets.token_urlsafe(24)
         self.outbox = Outbox(limit=outbox_limit)
         self.view = ClientView(self.outbox, keep_elements=not threaded)  # headless: AppTest reads them

@@ -21,7 +21,7 @@ import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from slipstream import config
+from slipstream.config import OPTIONS
 
 log = logging.getLogger("slipstream.uploads")
 
@@ -113,12 +113,12 @@ class UploadStore:
     def __init__(
         self,
         *,
-        max_files: int | None = None,
-        max_bytes: int | None = None,
+        max_files: int = OPTIONS["server.maxUnclaimedUploads"].default,
+        max_bytes: int = OPTIONS["server.maxUnclaimedUploadSize"].default << 20,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        """``max_files`` and ``max_bytes`` bound the unclaimed uploads; by default they are read
-        from server.maxUnclaimedUploads and server.maxUnclaimedUploadSize at each upload."""
+        """``max_files`` and ``max_bytes`` bound the unclaimed uploads (the app's
+        server.maxUnclaimedUploads and server.maxUnclaimedUploadSize)."""
         self._files: dict[str, _Stored] = {}
         self._incoming: set[Incoming] = set()  # streaming in, not yet in _files
         self._lock = threading.Lock()
@@ -138,7 +138,7 @@ class UploadStore:
         with self._lock:
             freed = self._expire_locked()
             count = sum(1 for f in self._files.values() if not f.claimed) + len(self._incoming)
-            limit = self._file_limit()
+            limit = self._max_files
             incoming = Incoming(self, widget_id, name, mimetype) if count < limit else None
             if incoming is not None:
                 self._incoming.add(incoming)
@@ -165,7 +165,7 @@ class UploadStore:
             if incoming not in self._incoming:
                 raise UploadRefused(404, "the session has ended")
             freed: list[Spool] = []
-            limit = self._byte_limit()
+            limit = self._max_bytes
             if self._unclaimed_bytes_locked() + n > limit:
                 freed = self._expire_locked()
             fits = self._unclaimed_bytes_locked() + n <= limit
@@ -280,16 +280,6 @@ class UploadStore:
     def _unclaimed_bytes_locked(self) -> int:
         held = sum(f.size for f in self._files.values() if not f.claimed)
         return held + sum(i.size for i in self._incoming)
-
-    def _file_limit(self) -> int:
-        if self._max_files is not None:
-            return self._max_files
-        return int(config.get_option("server.maxUnclaimedUploads"))
-
-    def _byte_limit(self) -> int:
-        if self._max_bytes is not None:
-            return self._max_bytes
-        return int(config.get_option("server.maxUnclaimedUploadSize")) * 1024 * 1024
 
 
 def _close(spools: list[Spool]) -> None:

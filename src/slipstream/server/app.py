@@ -6,26 +6,28 @@ import asyncio
 import contextlib
 import logging
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.datastructures import State
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response, StreamingResponse
-from starlette.routing import Mount, Route, WebSocketRoute
+from starlette.routing import BaseRoute, Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
 from starlette.websockets import WebSocket
 
 from slipstream import config as config_module
-from slipstream.runtime.manager import SessionManager
+from slipstream.runtime.app_runtime import AppRuntime
+from slipstream.runtime.blobs import BlobStore
 from slipstream.runtime.script import AppScript
 from slipstream.runtime.watcher import SourceWatcher
 from slipstream.server import memory
-from slipstream.server.blobs import BlobStore, blob_store, parse_range
 from slipstream.server.headers import NOSNIFF, PageHeaders, blob_headers, content_type
+from slipstream.server.ranges import parse_range
 from slipstream.server.uploads import upload_route
 from slipstream.server.websocket import SocketPolicy, serve_websocket
 
@@ -91,31 +93,50 @@ def _blob_route(store: BlobStore) -> Route:
     return Route("/_slipstream/blob/{name}", serve_blob)
 
 
-def create_app(
-    script: AppScript | str | os.PathLike[str],
-    options: dict[str, Any] | None = None,
+RESERVED_PATHS = ("/", "/_slipstream", "/assets")
+
+
+def check_routes(routes: Sequence[BaseRoute]) -> None:
+    """Raise ValueError for a route of the app's own that would hide one of Slipstream's."""
+    for route in routes:
+        path = getattr(route, "path", None)
+        if not isinstance(path, str):
+            continue
+        for reserved in RESERVED_PATHS:
+            clash = (
+                path.rstrip("/") == reserved.rstrip("/")
+                if reserved == "/"
+                else (path == reserved or path.startswith(reserved + "/"))
+            )
+            if clash:
+                raise ValueError(
+                    f"the route {path!r} clashes with Slipstream's own {reserved!r}: "
+                    "choose a path outside /, /_slipstream/ and /assets/"
+                )
+
+
+def build_asgi(
+    app: AppRuntime,
     *,
-    blobs: BlobStore | None = None,
+    routes: Sequence[BaseRoute] = (),
+    middleware: Sequence[Middleware] = (),
+    lifespan: Callable[[], contextlib.AbstractAsyncContextManager[Mapping[str, Any] | None]] | None = None,
+    state: State | None = None,
+    exception_handlers: Mapping[Any, Any] | None = None,
+    debug: bool = False,
 ) -> Starlette:
-    """Build the ASGI app serving ``script``. It can run alone or be mounted in another app."""
-    opts = config_module.load() if options is None else {**config_module.load(cwd=Path.cwd()), **options}
-    # Options given here skip config.load's checks.
-    frame_ancestors = config_module.check_frame_ancestors(opts["server.frameAncestors"])
-    config_module.activate(opts)
-    if not isinstance(script, AppScript):
-        script = AppScript(script, magic=bool(opts["runner.magicEnabled"]))
-    manager = SessionManager(
-        script,
-        ttl=float(opts["server.disconnectedSessionTTL"]),
-        run_on_save=bool(opts["server.runOnSave"]),
-        max_sessions=int(opts["server.maxSessions"]),
-        outbox_limit=int(opts["server.maxOutboxSize"]) << 20,
-    )
-    store = blob_store if blobs is None else blobs  # not `or`: an empty store is falsy (it has a len)
+    """The Starlette app serving ``app``: its page, assets, websocket, blobs and uploads, then
+    ``routes``; ``middleware`` runs before Slipstream's own. ``lifespan`` (the app's own
+    startup and shutdown) runs inside Slipstream's, and what it yields goes to ``state``."""
+    check_routes(routes)
+    frame_ancestors = config_module.check_frame_ancestors(app.option("server.frameAncestors"))
+    script = app.script
+    assert script is not None
+    manager = app.sessions
     socket_policy = SocketPolicy(
-        allowed_origins=list(opts["server.allowedOrigins"]),
-        check_origin=bool(opts["server.enableCORS"]),
-        max_message_bytes=int(opts["server.maxMessageSize"]) << 20,
+        allowed_origins=list(app.option("server.allowedOrigins")),
+        check_origin=bool(app.option("server.enableCORS")),
+        max_message_bytes=int(app.option("server.maxMessageSize")) << 20,
     )
 
     async def index(request: Request) -> Response:
@@ -136,7 +157,7 @@ def create_app(
             reclaimer.released()
 
     @contextlib.asynccontextmanager
-    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+    async def serving(starlette: Starlette) -> AsyncIterator[None]:
         loop = asyncio.get_running_loop()
 
         def source_changed() -> None:
@@ -150,7 +171,7 @@ def create_app(
         def on_source_change() -> None:  # called on the watcher's thread
             loop.call_soon_threadsafe(source_changed)
 
-        watcher = SourceWatcher(script.path, on_source_change, kind=str(opts["server.fileWatcherType"]))
+        watcher = SourceWatcher(script.path, on_source_change, kind=str(app.option("server.fileWatcherType")))
         if script.path.is_file():
             watcher.start()
             script.watched = watcher.active
@@ -164,7 +185,14 @@ def create_app(
 
         reaper = asyncio.create_task(reap())
         try:
-            yield
+            if lifespan is None:
+                yield
+            else:
+                async with lifespan() as values:
+                    if values and state is not None:
+                        for key, value in values.items():
+                            setattr(state, key, value)
+                    yield
         finally:
             reaper.cancel()
             manager.after_run = None
@@ -172,17 +200,35 @@ def create_app(
             watcher.stop()
             manager.close_all()
 
-    routes = [
+    own_routes = [
         Route("/", index),
         Route("/_slipstream/health", health),
         WebSocketRoute("/_slipstream/ws", websocket),
-        _blob_route(store),
+        _blob_route(app.blobs),
         upload_route(manager),
         Mount("/assets", ImmutableStaticFiles(directory=STATIC_DIR / "assets", check_dir=False), name="assets"),
     ]
-    app = Starlette(
-        routes=routes, lifespan=lifespan, middleware=[Middleware(PageHeaders, frame_ancestors=frame_ancestors)]
+    starlette = Starlette(
+        debug=debug,
+        routes=[*own_routes, *routes],
+        lifespan=serving,
+        middleware=[*middleware, Middleware(PageHeaders, frame_ancestors=frame_ancestors)],
+        exception_handlers=dict(exception_handlers or {}),
     )
-    app.state.manager = manager
-    app.state.blobs = store
-    return app
+    starlette.state.manager = manager
+    starlette.state.blobs = app.blobs
+    return starlette
+
+
+def create_app(
+    script: AppScript | str | os.PathLike[str],
+    options: dict[str, Any] | None = None,
+    *,
+    blobs: BlobStore | None = None,
+) -> Starlette:
+    """Build the ASGI app serving ``script`` with ``options`` (over those of the config files
+    and environment). It can run alone or be mounted in another app."""
+    opts = config_module.load() if options is None else {**config_module.load(cwd=Path.cwd()), **options}
+    if not isinstance(script, AppScript):
+        script = AppScript(script, magic=bool(opts["runner.magicEnabled"]))
+    return build_asgi(AppRuntime(script, options=opts, blobs=blobs))

@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
+from slipstream import config
+from slipstream.runtime.app_runtime import AppRuntime
 from slipstream.runtime.script import AppScript, SourceScript
 from slipstream.runtime.session import Session
 from slipstream.runtime.state import WidgetMeta
@@ -52,10 +54,11 @@ class AppTest:
 
     def __init__(self, script: AppScript, *, default_timeout: float = 3) -> None:
         self.default_timeout = default_timeout
-        self._session = Session(script, threaded=False)
+        self._app = AppRuntime(script, options=config.load())  # each AppTest is an app of its own
+        self._session = Session(script, app=self._app, threaded=False)
         self.session_state = SessionStateView(self._session.state)
         self.query_params: dict[str, Any] = {}
-        self.secrets: dict[str, Any] = {}
+        self.secrets: dict[str, Any] = self._app.secrets
         self._pending: dict[str, tuple[Any, Any, str | None]] = {}  # widget id -> (value, wire, form)
         self._fired: dict[str, Any] = {}  # trigger widget id -> its value in the last run
         self._tree: ElementTree | None = None

@@ -7,10 +7,8 @@ from typing import Any
 from slipstream.testing.nodes import Element
 
 
-def _blob(url: str) -> bytes | None:
-    from slipstream.server.blobs import blob_store
-
-    blob = blob_store.get(url.rsplit("/", 1)[-1])
+def _blob(node: Element, url: str) -> bytes | None:
+    blob = node.root._app.blobs.get(url.rsplit("/", 1)[-1])
     return bytes(blob.data) if blob is not None else None
 
 
@@ -29,7 +27,7 @@ class Dataframe(Element):
     def value(self) -> Any:
         import pyarrow as pa
 
-        data = _blob(str(self.proto["url"]))
+        data = _blob(self, str(self.proto["url"]))
         if data is None:
             return None
         frame = pa.ipc.open_stream(data).read_all().to_pandas()

@@ -20,8 +20,6 @@ from collections import OrderedDict
 from concurrent.futures import Future
 from dataclasses import dataclass
 
-from slipstream.server.headers import content_type
-
 BLOB_PREFIX = "/_slipstream/blob/"
 _NAME = re.compile(r"^([0-9a-f]{64})(\.[A-Za-z0-9]{1,10})?$")
 # Starts what a download's digest covers, so it never equals the digest of bytes shown inline.
@@ -78,7 +76,7 @@ class BlobStore:
                 self._blobs.move_to_end(digest)
             else:
                 payload = data if isinstance(data, bytes | memoryview) else bytes(data)
-                self._add(digest, Blob(payload, content_type(mimetype), download_name))
+                self._add(digest, Blob(payload, mimetype, download_name))
         return _url(digest, extension)
 
     def promise(self, key: str, mimetype: str = "application/octet-stream", extension: str = "") -> Promise | str:
@@ -93,7 +91,7 @@ class BlobStore:
             if digest in self._pending:
                 return url
             self._pending[digest] = Future()
-        return Promise(self, digest, content_type(mimetype), url)
+        return Promise(self, digest, mimetype, url)
 
     def restore(self, name: str, blob: Blob) -> Blob:
         """Put ``blob`` back under ``name`` (``<sha256hex>[.ext]``) unless the store holds it, which
@@ -180,25 +178,11 @@ def _url(digest: str, extension: str) -> str:
     return f"{BLOB_PREFIX.lstrip('/')}{digest}{extension}"
 
 
-def parse_range(header: str, size: int) -> tuple[int, int] | None:
-    """The (start, end-inclusive) of a single ``bytes=`` range, or None when unsatisfiable."""
-    if not header.startswith("bytes=") or "," in header:
-        return None
-    first, _, last = header[6:].strip().partition("-")
-    try:
-        if first == "":
-            length = int(last)
-            if length <= 0:
-                return None
-            return max(0, size - length), size - 1
-        start = int(first)
-        end = int(last) if last else size - 1
-    except ValueError:
-        return None
-    if start >= size or end < start:
-        return None
-    return start, min(end, size - 1)
+def current_blobs() -> BlobStore:
+    """The blob store of the app whose script runs on this thread, else the default app's."""
+    from slipstream.runtime.app_runtime import current_app
+
+    return current_app().blobs
 
 
-# One store per process: every session and app of the process shares it.
-blob_store = BlobStore()
+blob_store = BlobStore()  # the process's default app's: for code that runs outside any app

@@ -1,0 +1,70 @@
+"""What one app holds: its script, options, secrets, blobs and sessions.
+
+Every piece of state that differs between two apps lives here, not in a module: two apps in one
+process (two mounted dashboards, two AppTest cases with different options) see only their own.
+A running script reaches its app through its session (``ctx.app``); code that runs outside any
+app (a library call at import time, a bare ``python script.py``) gets the process's default app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from slipstream.config import OPTIONS
+from slipstream.runtime.blobs import BlobStore, blob_store
+from slipstream.runtime.context import get_run_context
+
+if TYPE_CHECKING:
+    from slipstream.runtime.manager import SessionManager
+    from slipstream.runtime.script import AppScript
+
+# Called with an uncaught exception of the script or of a callback; True: it showed its own error.
+ScriptErrorHandler = Callable[[Exception], "bool | None"]
+
+
+class AppRuntime:
+    def __init__(
+        self,
+        script: AppScript | None = None,
+        *,
+        options: Mapping[str, Any] | None = None,
+        secrets: Mapping[str, Any] | None = None,
+        blobs: BlobStore | None = None,
+        on_script_error: ScriptErrorHandler | None = None,
+    ) -> None:
+        self.script = script
+        self.options: dict[str, Any] = {name: option.default for name, option in OPTIONS.items()}
+        self.options.update(options or {})
+        self.secrets: dict[str, Any] = dict(secrets or {})
+        self.blobs = BlobStore() if blobs is None else blobs  # not `or`: an empty store is falsy
+        self.on_script_error = on_script_error
+        self._sessions: SessionManager | None = None
+
+    def option(self, name: str) -> Any:
+        return self.options[name]
+
+    @property
+    def sessions(self) -> SessionManager:
+        """The app's sessions (made on first use: a headless app has none)."""
+        if self._sessions is None:
+            from slipstream.runtime.manager import SessionManager
+
+            if self.script is None:
+                raise RuntimeError("an app without a script has no sessions")
+            self._sessions = SessionManager(self)
+        return self._sessions
+
+
+_default = AppRuntime(blobs=blob_store)
+
+
+def default_app() -> AppRuntime:
+    """The app of code that runs outside any app."""
+    return _default
+
+
+def current_app() -> AppRuntime:
+    """The app whose script runs on this thread, else the default app."""
+    ctx = get_run_context()
+    return ctx.session.app if ctx is not None else _default
