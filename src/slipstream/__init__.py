@@ -85,6 +85,7 @@ _ELEMENTS: dict[str, str] = {
 }
 
 _OTHERS: dict[str, tuple[str, str]] = {
+    "App": ("slipstream.app", "App"),
     "session_state": ("slipstream.commands", "session_state"),
     "rerun": ("slipstream.commands", "rerun"),
     "stop": ("slipstream.commands", "stop"),
@@ -100,6 +101,7 @@ __all__ = sorted([*_ELEMENTS, *_OTHERS, "__version__"])
 
 if TYPE_CHECKING:
     from slipstream import column_config
+    from slipstream.app import App
     from slipstream.caching.api import cache_data, cache_resource
     from slipstream.commands import rerun, session_state, stop
     from slipstream.delta_generator import SIDEBAR as sidebar

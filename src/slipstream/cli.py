@@ -10,7 +10,10 @@ import os
 import socket
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from slipstream.app import App
 
 from slipstream import __version__
 
@@ -82,48 +85,97 @@ def _choose_port(host: str, port: int, explicit: bool) -> int:
 
 
 def serve(script: Path, flags: dict[str, Any], script_args: list[str]) -> None:
+    """Serve ``script``: an app's script, or a file that defines an ``st.App``."""
     from slipstream import config
-    from slipstream.compat import install_streamlit_alias
+    from slipstream.server.app import create_app
 
     try:
         options = config.load(flags)
     except config.ConfigError as exc:
         raise CliError(str(exc)) from None
-    host = str(options["server.address"])
-    explicit = "server.port" in flags or options["server.port"] != config.OPTIONS["server.port"].default
-    port = _choose_port(host, int(options["server.port"]), explicit)
-
     sys.argv = [str(script), *script_args]
     sys.path.insert(0, str(script.parent))
+    _prepare_process(options)
+    launcher = _defined_app(script)
+    if launcher is None:
+        _run_server(create_app(script, options), options, script.name, explicit_port="server.port" in flags)
+    else:
+        launcher._configure(options)
+        _run_server(launcher.asgi(), options, launcher.script_path.name, explicit_port="server.port" in flags)
+
+
+def serve_app(app: App, overrides: dict[str, Any]) -> None:
+    """``App.run``: serve ``app`` with its options and ``overrides`` (as flags would give)."""
+    from slipstream import config
+
+    try:
+        options = config.load(overrides, cwd=app.script_path.parent)
+    except config.ConfigError as exc:
+        raise SystemExit(f"st.App.run: {exc}") from None
+    _prepare_process(options)
+    app._configure(options)
+    _run_server(app.asgi(), options, app.script_path.name, explicit_port="server.port" in overrides)
+
+
+def _defined_app(path: Path) -> App | None:
+    """The st.App a launcher file defines (``app = st.App("main.py")``), or None for a script."""
+    import ast
+    import runpy
+
+    from slipstream import app as app_module
+
+    try:
+        tree = ast.parse(path.read_bytes(), str(path))
+    except (SyntaxError, ValueError):
+        return None  # a script with an error: the app shows it when it runs
+    calls = (node.value.func for node in tree.body if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call))
+    if not any(getattr(func, "id", getattr(func, "attr", None)) == "App" for func in calls):
+        return None
+    app_module._launcher_folder = path.parent
+    try:
+        namespace = runpy.run_path(str(path), run_name="__slipstream_launcher__")
+    finally:
+        app_module._launcher_folder = None
+    found = [value for value in namespace.values() if isinstance(value, app_module.App)]
+    if not found:
+        raise CliError(f"{path.name} calls App(...) but defines no st.App at its top level")
+    return namespace["app"] if isinstance(namespace.get("app"), app_module.App) else found[0]
+
+
+def _prepare_process(options: dict[str, Any]) -> None:
+    from slipstream.compat import install_streamlit_alias
+    from slipstream.runtime.client_log import RateLimit
+    from slipstream.server import memory
+
     # Scripts run in worker threads of a server: Matplotlib must never pick a GUI backend.
     os.environ.setdefault("MPLBACKEND", "Agg")
     install_streamlit_alias()
     logging.basicConfig(
         level=str(options["logger.level"]).upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
-
-    import uvicorn
-
-    from slipstream.runtime.client_log import RateLimit
-    from slipstream.server import memory
-    from slipstream.server.app import create_app
-
     memory.tune_allocator()
-
     logging.getLogger("uvicorn.error").addFilter(RateLimit())
 
-    app = create_app(script, options)
+
+def _run_server(asgi: Any, options: dict[str, Any], name: str, *, explicit_port: bool) -> None:
+    import uvicorn
+
+    from slipstream import config
+
+    host = str(options["server.address"])
+    explicit = explicit_port or options["server.port"] != config.OPTIONS["server.port"].default
+    port = _choose_port(host, int(options["server.port"]), explicit)
     # What is loaded now lives as long as the process: leave it out of every later collection.
     gc.freeze()
     shown_host = "localhost" if host in ("", "0.0.0.0", "::") else host
     url = f"http://{shown_host}:{port}"
-    print(f"\n  Slipstream is serving {script.name}\n\n  Local URL: {url}\n", flush=True)
+    print(f"\n  Slipstream is serving {name}\n\n  Local URL: {url}\n", flush=True)
     if not options["server.headless"] and os.environ.get("DISPLAY"):
         import webbrowser
 
         webbrowser.open(url)
     uvicorn.run(
-        app,
+        asgi,
         host=host or "0.0.0.0",
         port=port,
         log_level="warning",

@@ -244,7 +244,8 @@ class Session:
             status = "interrupted"
         except BaseException as exc:  # the script's own error: shown in the app
             status = "error"
-            self._show_exception(ctx, exc)
+            if not self._app_showed_error(ctx, exc):
+                self._show_exception(ctx, exc)
         finally:
             completed = status != "interrupted"
             self.state.finish_run(completed=completed)
@@ -293,6 +294,20 @@ class Session:
                 for meta in self.state.reset_form(form.form_id):
                     if meta.shown is not None:
                         self.view.update_widget(form.path, meta.id, meta.shown(meta.default))
+
+    def _app_showed_error(self, ctx: RunContext, exc: BaseException) -> bool:
+        """Tell the app's on_script_error about an uncaught exception of the script or of a
+        callback (not a syntax error, not KeyboardInterrupt or SystemExit); True when the
+        handler showed its own error instead of the default display."""
+        handler = self.app.on_script_error
+        if handler is None or not isinstance(exc, Exception) or isinstance(exc, SyntaxError):
+            return False
+        ctx.stack.clear()  # what the handler writes goes to the main area
+        try:
+            return handler(exc) is True
+        except Exception:
+            log.exception("the app's on_script_error handler failed")
+            return False
 
     def _show_exception(self, ctx: RunContext, exc: BaseException) -> None:
         from slipstream.delta_generator import MAIN, emit
