@@ -2,6 +2,7 @@ import { createRoot } from "react-dom/client";
 import { App } from "./app/App";
 import { Connection, socketUrl } from "./connection";
 import { Store } from "./store";
+import "./styles/fonts.css";
 import "./styles/theme.css";
 import "./styles/app.css";
 import "./styles/elements.css";
