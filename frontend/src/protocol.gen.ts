@@ -435,17 +435,23 @@ export interface ColumnEl {
 
 export interface ExpanderEl {
   type: "expander";
+  id: string | null;
+  key: string | null;
   label: string;
   expanded: boolean;
   icon: string | null;
+  style: "default" | "compact" | "step";
   width: number | string | null;
 }
 
 export interface TabsEl {
   type: "tabs";
+  id: string | null;
+  key: string | null;
   labels: string[];
   default: number;
   width: number | string | null;
+  height: number | string;
 }
 
 export interface TabEl {

@@ -63,7 +63,7 @@ describe("tree rendering", () => {
       { t: "el", p: [0, 0, 0], e: { type: "column", weight: 2, vertical_alignment: "top", border: false } },
       { t: "el", p: [0, 0, 1], e: { type: "column", weight: 1, vertical_alignment: "top", border: false } },
       { t: "el", p: [0, 0, 1, 0], e: md("right") },
-      { t: "el", p: [0, 1], e: { type: "tabs", labels: ["One", "Two"], default: 0, width: null } },
+      { t: "el", p: [0, 1], e: { type: "tabs", id: null, key: null, labels: ["One", "Two"], default: 0, width: null, height: "content" } },
       { t: "el", p: [0, 1, 0], e: { type: "tab", label: "One" } },
       { t: "el", p: [0, 1, 0, 0], e: md("first tab") },
       { t: "el", p: [0, 1, 1], e: { type: "tab", label: "Two" } },

@@ -59,8 +59,8 @@ _ELEMENTS: dict[str, str] = {
     "columns": "slipstream.elements.layout",
     "container": "slipstream.elements.layout",
     "empty": "slipstream.elements.layout",
-    "expander": "slipstream.elements.layout",
-    "tabs": "slipstream.elements.layout",
+    "expander": "slipstream.elements.expander",
+    "tabs": "slipstream.elements.tabs",
     "image": "slipstream.elements.image",
     "audio": "slipstream.elements.media",
     "video": "slipstream.elements.media",
@@ -122,7 +122,8 @@ if TYPE_CHECKING:
     from slipstream.elements.form import form, form_submit_button
     from slipstream.elements.graphviz_chart import graphviz_chart
     from slipstream.elements.image import image
-    from slipstream.elements.layout import columns, container, empty, expander, tabs
+    from slipstream.elements.expander import expander
+    from slipstream.elements.layout import columns, container, empty
     from slipstream.elements.logo import logo
     from slipstream.elements.media import audio, video
     from slipstream.elements.media_inputs import audio_input, camera_input
@@ -136,6 +137,7 @@ if TYPE_CHECKING:
     from slipstream.elements.selection import radio, selectbox
     from slipstream.elements.slider import slider
     from slipstream.elements.table import table
+    from slipstream.elements.tabs import tabs
     from slipstream.elements.text import caption, code, divider, header, json, latex, markdown, subheader, text, title
     from slipstream.elements.text_input import text_area, text_input
     from slipstream.elements.vega_charts import altair_chart, vega_lite_chart

@@ -476,18 +476,31 @@ class ColumnEl(TypedDict):
 
 
 class ExpanderEl(TypedDict):
+    """``id``: set when the script tracks the expander (``on_change``); the browser then sends
+    true or false on each opening and closing. ``style``: "default", "compact" or "step"."""
+
     type: Literal["expander"]
+    id: str | None
+    key: str | None
     label: str
     expanded: bool
     icon: str | None
+    style: Literal["default", "compact", "step"]
     width: Width
 
 
 class TabsEl(TypedDict):
+    """``default``: the selected tab's position. ``id``: set when the script tracks the tabs
+    (``on_change``); the browser then sends the selected tab's position on each switch.
+    ``height``: "content", "stretch" or pixels (the panels scroll)."""
+
     type: Literal["tabs"]
+    id: str | None
+    key: str | None
     labels: list[str]
     default: int
     width: Width
+    height: int | str
 
 
 class TabEl(TypedDict):

@@ -1,19 +1,42 @@
+import type { SyntheticEvent } from "react";
 import type { ExpanderEl } from "../protocol.gen";
 import type { TreeNode } from "../store";
 import { Children } from "../tree";
 import { Icon } from "../icons";
-import { InlineMarkdown } from "./widget";
+import { useRerun } from "../send";
+import { InlineMarkdown, useWidgetState } from "./widget";
 import { hook, testid } from "../hooks";
 
+/**
+ * Whether the expander shows open, and what reports its toggles. Untracked, `open` is only
+ * written when the script changes `expanded` (the user's clicks stand otherwise); tracked (an
+ * `id`), each toggle is sent and the script's answer is what shows.
+ */
+function useOpen(el: ExpanderEl): { open: boolean; onToggle?: (event: SyntheticEvent<HTMLDetailsElement>) => void } {
+  const rerun = useRerun();
+  const state = useWidgetState(el.expanded);
+  const id = el.id;
+  if (id === null) return { open: el.expanded };
+  return {
+    open: state.value,
+    onToggle: (event) => {
+      const open = event.currentTarget.open;
+      if (open === state.value) return;
+      state.sent(open);
+      rerun(id, open);
+    },
+  };
+}
+
 export function Expander({ el, node }: { el: ExpanderEl; node: TreeNode }) {
-  // `open` is only written when the script changes `expanded`; the user's clicks stand otherwise.
+  const { open, onToggle } = useOpen(el);
   return (
     <div {...hook("stExpander")}>
-      <details className="expander" open={el.expanded}>
+      <details className={`expander expander-${el.style}`} open={open} onToggle={onToggle}>
         <summary>
-          {el.icon && <Icon icon={el.icon} />}
+          {el.icon ? <Icon icon={el.icon} /> : el.style === "step" && <span className="step-dot" aria-hidden="true" />}
           <InlineMarkdown text={el.label} className="expander-label" />
-          <svg className="chevron" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
+          <svg className={el.style === "step" ? "chevron hidden-chevron" : "chevron"} viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
             <path d="M6 9l6 6 6-6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
           </svg>
         </summary>

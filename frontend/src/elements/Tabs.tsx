@@ -1,8 +1,9 @@
-import { memo, useId, useRef, useState, type KeyboardEvent } from "react";
+import { memo, useId, useRef, type CSSProperties, type KeyboardEvent } from "react";
 import type { TabEl, TabsEl } from "../protocol.gen";
 import type { TreeNode } from "../store";
 import { Children } from "../tree";
-import { InlineMarkdown } from "./widget";
+import { useRerun } from "../send";
+import { InlineMarkdown, useWidgetState } from "./widget";
 import { hook, testid } from "../hooks";
 
 /** A tab's content, when a tab shows up outside `st.tabs`. */
@@ -24,7 +25,19 @@ const Panel = memo(function Panel({ node }: { node: TreeNode }) {
 
 export function Tabs({ el, node }: { el: TabsEl; node: TreeNode }) {
   const base = useId();
-  const [active, setActive] = useState(el.default);
+  const rerun = useRerun();
+  // The script's choice (`default`) wins when it changes; tracked tabs report each switch.
+  const state = useWidgetState(el.default);
+  const active = state.value;
+  const setActive = (i: number) => {
+    if (el.id === null) {
+      state.set(i);
+      return;
+    }
+    if (i === active) return;
+    state.sent(i);
+    rerun(el.id, i);
+  };
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const count = Math.max(el.labels.length, node.children.length);
   const labelOf = (i: number): string => {
@@ -49,8 +62,10 @@ export function Tabs({ el, node }: { el: TabsEl; node: TreeNode }) {
   };
   const indexes = Array.from({ length: count }, (_, i) => i);
   const current = Math.min(active, count - 1);
+  const panelStyle: CSSProperties | undefined =
+    typeof el.height === "number" ? { height: el.height, overflowY: "auto" } : undefined;
   return (
-    <div {...hook("stTabs", "tabs")}>
+    <div {...hook("stTabs", el.height === "stretch" ? "tabs tabs-stretch" : "tabs")}>
       <div role="tablist" className="tablist" onKeyDown={onKeyDown}>
         {indexes.map((i) => (
           <button
@@ -82,6 +97,7 @@ export function Tabs({ el, node }: { el: TabsEl; node: TreeNode }) {
             hidden={i !== current}
             {...testid("stTabPanel")}
             className="tabpanel"
+            style={panelStyle}
           >
             {child && <Panel node={child} />}
           </div>

@@ -1,4 +1,4 @@
-"""Layout: columns, containers, placeholders, expanders and tabs."""
+"""Layout: columns, containers and placeholders (st.expander and st.tabs have modules of their own)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ from numbers import Real
 from typing import Any
 
 from slipstream.delta_generator import DeltaGenerator, emit, emit_container
-from slipstream.elements._args import check_width, clean_text
-from slipstream.elements._icons import check_icon
+from slipstream.elements._args import check_width
 from slipstream.errors import StreamlitAPIException
 
 GAPS = ("xxsmall", "xsmall", "small", "medium", "large", "xlarge", "xxlarge")
@@ -132,72 +131,3 @@ def empty() -> DeltaGenerator:
         slot.text("Done")
     """
     return DeltaGenerator(emit({"type": "empty"}), slot=True)
-
-
-def expander(
-    label: str,
-    expanded: bool = False,
-    *,
-    key: str | int | None = None,
-    icon: str | None = None,
-    type: str = "default",
-    width: int | str = "stretch",
-    on_change: Any = "ignore",
-    args: Any = None,
-    kwargs: Any = None,
-    bind: Any = None,
-) -> DeltaGenerator:
-    """A section that opens and closes, showing ``label`` while closed.
-
-    Example::
-
-        with st.expander("Details"):
-            st.write("hidden until opened")
-    """
-    if not isinstance(label, str) or not label:
-        raise StreamlitAPIException("st.expander needs a non-empty label.")
-    return emit_container(
-        {
-            "type": "expander",
-            "label": clean_text(label),
-            "expanded": bool(expanded),
-            "icon": check_icon("expander", icon),
-            "width": check_width("expander", width, allow_content=False),
-        }
-    )
-
-
-def tabs(
-    tabs: Sequence[str],
-    *,
-    width: int | str = "stretch",
-    height: int | str = "content",
-    default: str | None = None,
-    key: str | int | None = None,
-    on_change: Any = "ignore",
-    args: Any = None,
-    kwargs: Any = None,
-    bind: Any = None,
-) -> list[DeltaGenerator]:
-    """Tabs: one container per label; only the selected tab's content shows.
-
-    Example::
-
-        a, b = st.tabs(["Chart", "Data"])
-        a.write("chart here")
-    """
-    if isinstance(tabs, str) or not isinstance(tabs, Sequence) or not tabs:
-        raise StreamlitAPIException("st.tabs needs a non-empty list of tab labels.")
-    labels = [str(t) for t in tabs]
-    if default is not None and default not in labels:
-        raise StreamlitAPIException(f"st.tabs: default {default!r} is not one of the tab labels.")
-    row = emit_container(
-        {
-            "type": "tabs",
-            "labels": labels,
-            "default": labels.index(default) if default is not None else 0,
-            "width": check_width("tabs", width, allow_content=False),
-        }
-    )
-    with row:
-        return [emit_container({"type": "tab", "label": label}) for label in labels]

@@ -1,0 +1,119 @@
+"""st.tabs: one container per label, optionally tracked so the script knows which one shows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from slipstream.delta_generator import DeltaGenerator, emit
+from slipstream.elements._args import check_width
+from slipstream.elements._tracked import tracking
+from slipstream.errors import StreamlitAPIException
+from slipstream.runtime.outbox import Path
+from slipstream.runtime.widgets import Key, register, user_key
+
+
+class TabContainer(DeltaGenerator):
+    """One tab of st.tabs; ``open`` says whether it is the selected one, when tabs are tracked."""
+
+    __slots__ = ("_open",)
+
+    def __init__(self, path: Path, *, open: bool | None) -> None:
+        super().__init__(path)
+        self._open = open
+
+    @property
+    def open(self) -> bool | None:
+        """True for the selected tab, False for the others; None unless ``on_change`` tracks them."""
+        return self._open
+
+
+def check_height(height: Any) -> int | str:
+    """A block's height: "content", "stretch" or a positive number of pixels."""
+    if isinstance(height, str) and height in ("content", "stretch"):
+        return height
+    if isinstance(height, int) and not isinstance(height, bool) and height > 0:
+        return height
+    raise StreamlitAPIException(
+        f"Invalid height value: {height!r}. Height must be either a positive integer (pixels), 'stretch', or 'content'."
+    )
+
+
+def _label_at(labels: list[str], index: Any) -> str:
+    """The label of the tab the browser selected (it sends the tab's position)."""
+    if not isinstance(index, int) or isinstance(index, bool) or not 0 <= index < len(labels):
+        raise ValueError(f"expected a tab position in [0, {len(labels) - 1}]")
+    return labels[index]
+
+
+def tabs(
+    tabs: Sequence[str],
+    *,
+    width: int | str = "stretch",
+    height: int | str = "content",
+    default: str | None = None,
+    key: Key = None,
+    on_change: Any = "ignore",
+    args: Any = None,
+    kwargs: Any = None,
+    bind: Any = None,
+) -> list[TabContainer]:
+    """Tabs: one container per label; only the selected tab's content shows.
+
+    ``default`` is the label selected at first. ``height`` in pixels makes each tab's panel
+    scroll. With ``on_change="rerun"`` (or a callback) switching tabs reruns the script,
+    ``st.session_state[key]`` holds the selected label, and each tab's ``.open`` tells the
+    script which one shows, so hidden tabs can skip their work.
+
+    Example::
+
+        chart, data = st.tabs(["Chart", "Data"], on_change="rerun")
+        if data.open:
+            data.dataframe(load())
+    """
+    if isinstance(tabs, str) or not isinstance(tabs, Sequence) or not tabs:
+        raise StreamlitAPIException("The `tabs` parameter is required. Provide at least one tab label.")
+    labels = [str(t) for t in tabs]
+    if default is not None and default not in labels:
+        raise StreamlitAPIException(
+            "Invalid `default` value. Supported values: a tab label from `tabs`. "
+            f"`{default}` is not in the list of tabs."
+        )
+    tracked, callback = tracking(on_change)
+    shown_width = check_width("tabs", width, allow_content=False)
+    shown_height = check_height(height)
+    selected = labels[0] if default is None else default
+    wid: str | None = None
+    if tracked:
+        wid, current = register(
+            "tabs",
+            key=key,
+            identity={"labels": labels, "default": selected},
+            default=selected,
+            deserialize=lambda index: _label_at(labels, index),
+            on_change=callback,
+            args=args,
+            kwargs=kwargs,
+            accept=lambda v: v in labels,
+            shown=lambda v: {"default": labels.index(v)},
+        )
+        selected = current
+    active = labels.index(selected)
+    row = DeltaGenerator(
+        emit(
+            {
+                "type": "tabs",
+                "id": wid,
+                "key": user_key(key),
+                "labels": labels,
+                "default": active,
+                "width": shown_width,
+                "height": shown_height,
+            }
+        )
+    )
+    with row:
+        return [
+            TabContainer(emit({"type": "tab", "label": label}), open=(i == active) if tracked else None)
+            for i, label in enumerate(labels)
+        ]
