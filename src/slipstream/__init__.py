@@ -59,6 +59,7 @@ _ELEMENTS: dict[str, str] = {
     "columns": "slipstream.elements.layout",
     "container": "slipstream.elements.layout",
     "empty": "slipstream.elements.layout",
+    "space": "slipstream.elements.space",
     "expander": "slipstream.elements.expander",
     "tabs": "slipstream.elements.tabs",
     "image": "slipstream.elements.image",
@@ -91,6 +92,7 @@ _OTHERS: dict[str, tuple[str, str]] = {
     "stop": ("slipstream.commands", "stop"),
     "set_page_config": ("slipstream.page", "set_page_config"),
     "sidebar": ("slipstream.delta_generator", "SIDEBAR"),
+    "bottom": ("slipstream.delta_generator", "BOTTOM"),  # pinned to the bottom, beside st.chat_input
     "errors": ("slipstream.errors", ""),
     "cache_data": ("slipstream.caching.api", "cache_data"),
     "cache_resource": ("slipstream.caching.api", "cache_resource"),
@@ -104,6 +106,7 @@ if TYPE_CHECKING:
     from slipstream.app import App
     from slipstream.caching.api import cache_data, cache_resource
     from slipstream.commands import rerun, session_state, stop
+    from slipstream.delta_generator import BOTTOM as bottom
     from slipstream.delta_generator import SIDEBAR as sidebar
     from slipstream.elements.alerts import error, info, success, warning
     from slipstream.elements.basic_charts import area_chart, bar_chart, line_chart, scatter_chart
@@ -118,11 +121,11 @@ if TYPE_CHECKING:
     from slipstream.elements.deck import map, pydeck_chart
     from slipstream.elements.echarts_chart import echarts_chart
     from slipstream.elements.exceptions import exception
+    from slipstream.elements.expander import expander
     from slipstream.elements.file_uploader import file_uploader
     from slipstream.elements.form import form, form_submit_button
     from slipstream.elements.graphviz_chart import graphviz_chart
     from slipstream.elements.image import image
-    from slipstream.elements.expander import expander
     from slipstream.elements.layout import columns, container, empty
     from slipstream.elements.logo import logo
     from slipstream.elements.media import audio, video
@@ -136,6 +139,7 @@ if TYPE_CHECKING:
     from slipstream.elements.select_slider import select_slider
     from slipstream.elements.selection import radio, selectbox
     from slipstream.elements.slider import slider
+    from slipstream.elements.space import space
     from slipstream.elements.table import table
     from slipstream.elements.tabs import tabs
     from slipstream.elements.text import caption, code, divider, header, json, latex, markdown, subheader, text, title

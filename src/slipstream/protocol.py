@@ -512,6 +512,13 @@ class EmptyEl(TypedDict):
     type: Literal["empty"]
 
 
+class SpaceEl(TypedDict):
+    """Empty room along its container's direction: a named size, pixels, or "stretch"."""
+
+    type: Literal["space"]
+    size: str | int
+
+
 class SpinnerEl(TypedDict):
     """A spinner with a text, shown while a cached function computes (``show_time``: with the
     seconds elapsed since it appeared)."""
@@ -845,6 +852,7 @@ Element = Union[
     TabsEl,
     TabEl,
     EmptyEl,
+    SpaceEl,
     SpinnerEl,
     FormEl,
     ImageEl,

@@ -37,6 +37,7 @@ import { Pdf } from "./Pdf";
 import { Radio } from "./Radio";
 import { Selectbox } from "./Selectbox";
 import { SelectSlider } from "./SelectSlider";
+import { Space } from "./Space";
 import { Slider } from "./Slider";
 import { Spinner } from "./Spinner";
 import { Tab, Tabs } from "./Tabs";
@@ -89,6 +90,7 @@ export const components: Registry = {
   tabs: Tabs,
   tab: Tab,
   empty: Empty,
+  space: Space,
   spinner: Spinner,
   form: Form,
   metric: Metric,

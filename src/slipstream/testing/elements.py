@@ -160,3 +160,10 @@ class Spinner(Element):
     @property
     def value(self) -> str:
         return str(self.proto["text"])
+
+
+class Space(Element):
+    """st.space: ``size`` is the size it was given."""
+
+    def _repr_fields(self) -> dict[str, Any]:
+        return {"size": self.proto["size"]}

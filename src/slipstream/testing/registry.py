@@ -27,6 +27,7 @@ NODES: dict[str, type[Node]] = {
     "alert": e.Alert,  # error, warning, info, success
     "exception": e.ExceptionNode,
     "spinner": e.Spinner,
+    "space": e.Space,
     "empty": UnknownElement,  # an st.empty() nothing was written to
     "link_button": e.LinkButton,
     "button": w.Button,  # also form submit buttons
