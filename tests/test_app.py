@@ -160,3 +160,32 @@ def test_when_the_handler_returns_none_the_exception_shows() -> None:
     at = AppTest.from_string('raise ValueError("shown")')
     at._app.on_script_error = lambda exc: None
     assert "shown" in at.run().exception[0].value
+
+
+COUNTS_CALLS = """
+import streamlit as st
+import builtins
+
+@st.cache_data
+def value():
+    builtins.cache_calls_for_test = getattr(builtins, "cache_calls_for_test", 0) + 1
+    return 1
+
+value()
+st.write("done")
+"""
+
+
+def test_each_app_caches_its_own_values(tmp_path: Path) -> None:
+    import builtins
+
+    script = _script(tmp_path, COUNTS_CALLS)
+    builtins.cache_calls_for_test = 0  # type: ignore[attr-defined]
+    first, second = st.App(script), st.App(script)
+    with TestClient(first) as a, TestClient(second) as b:
+        _run_in_browser_protocol(a)
+        _run_in_browser_protocol(a)
+        assert builtins.cache_calls_for_test == 1  # type: ignore[attr-defined]
+        _run_in_browser_protocol(b)
+        assert builtins.cache_calls_for_test == 2  # type: ignore[attr-defined]
+    del builtins.cache_calls_for_test  # type: ignore[attr-defined]

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any, NoReturn
 
 from slipstream.errors import StreamlitAPIException
+from slipstream.runtime.app_runtime import default_app
 from slipstream.runtime.context import get_run_context
 from slipstream.runtime.control import RerunRun, StopRun
 from slipstream.runtime.state import SessionState
@@ -40,12 +41,9 @@ def stop() -> NoReturn:
     raise StopRun
 
 
-_BARE_STATE = SessionState()
-
-
 def _state() -> SessionState:
     ctx = get_run_context()
-    return ctx.session.state if ctx is not None else _BARE_STATE
+    return ctx.session.state if ctx is not None else default_app().state_outside_runs
 
 
 class SessionStateProxy:

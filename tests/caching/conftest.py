@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from slipstream.caching import storage
-from slipstream.caching.cached import REGISTRIES
+from slipstream.runtime.app_runtime import default_app
 
 
 class FakeClock:
@@ -22,7 +22,7 @@ class FakeClock:
 
 def forget_memory() -> None:
     """What a server restart does to the in-memory caches."""
-    for registry in REGISTRIES.values():
+    for registry in default_app().caches.values():
         registry.global_stores.clear()
         registry.session_stores.clear()
 

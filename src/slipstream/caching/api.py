@@ -6,7 +6,7 @@ import datetime
 from collections.abc import Callable, Mapping
 from typing import Any, Literal, TypeVar, overload
 
-from slipstream.caching.cached import REGISTRIES, CachedFunc
+from slipstream.caching.cached import CachedFunc, registry
 from slipstream.caching.options import check_options
 from slipstream.caching.storage import clear_disk
 
@@ -91,7 +91,7 @@ class CacheDataAPI:
 
     def clear(self) -> None:
         """Forget every value cached by st.cache_data, in memory and on disk."""
-        REGISTRIES["data"].clear()
+        registry("data").clear()
         clear_disk()
 
 
@@ -166,7 +166,7 @@ class CacheResourceAPI:
 
     def clear(self) -> None:
         """Forget every resource cached by st.cache_resource (on_release is called for each)."""
-        REGISTRIES["resource"].clear()
+        registry("resource").clear()
 
 
 cache_data = CacheDataAPI()

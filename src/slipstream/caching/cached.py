@@ -107,7 +107,15 @@ def _release_all(stores: dict[str, Store]) -> None:
         store.clear()
 
 
-REGISTRIES: dict[Kind, Registry] = {"data": Registry(), "resource": Registry()}
+def registry(kind: Kind) -> Registry:
+    """The cached values of kind ``kind`` of the app whose script runs (else the default app's)."""
+    from slipstream.runtime.app_runtime import current_app
+
+    return current_app().caches[kind]
+
+
+def new_registries() -> dict[Kind, Registry]:
+    return {"data": Registry(), "resource": Registry()}
 
 
 class CachedFunc:
@@ -139,7 +147,7 @@ class CachedFunc:
         return self._key
 
     def _store(self) -> Store:
-        return REGISTRIES[self._kind].store(self.function_key, self._options)
+        return registry(self._kind).store(self.function_key, self._options)
 
     def _disk(self) -> DiskStore | None:
         return DiskStore(self.function_key) if self._options.persist else None
@@ -235,7 +243,7 @@ class CachedFunc:
 
     def clear(self, *args: Any, **kwargs: Any) -> None:
         """Forget the cached values: all of them, or only the one for these arguments."""
-        stores = REGISTRIES[self._kind].stores_of(self.function_key)
+        stores = registry(self._kind).stores_of(self.function_key)
         disk = self._disk()
         if not args and not kwargs:
             for store in stores:

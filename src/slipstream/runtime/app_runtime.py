@@ -8,6 +8,7 @@ app (a library call at import time, a bare ``python script.py``) gets the proces
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -16,8 +17,10 @@ from slipstream.runtime.blobs import BlobStore, blob_store
 from slipstream.runtime.context import get_run_context
 
 if TYPE_CHECKING:
+    from slipstream.caching.cached import Kind, Registry
     from slipstream.runtime.manager import SessionManager
     from slipstream.runtime.script import AppScript
+    from slipstream.runtime.state import SessionState
 
 # Called with an uncaught exception of the script or of a callback; True: it showed its own error.
 ScriptErrorHandler = Callable[[Exception], "bool | None"]
@@ -32,6 +35,7 @@ class AppRuntime:
         secrets: Mapping[str, Any] | None = None,
         blobs: BlobStore | None = None,
         on_script_error: ScriptErrorHandler | None = None,
+        caches: dict[Kind, Registry] | None = None,
     ) -> None:
         self.script = script
         self.options: dict[str, Any] = {name: option.default for name, option in OPTIONS.items()}
@@ -39,10 +43,27 @@ class AppRuntime:
         self.secrets: dict[str, Any] = dict(secrets or {})
         self.blobs = BlobStore() if blobs is None else blobs  # not `or`: an empty store is falsy
         self.on_script_error = on_script_error
+        self._caches = caches
         self._sessions: SessionManager | None = None
 
     def option(self, name: str) -> Any:
         return self.options[name]
+
+    @property
+    def caches(self) -> dict[Kind, Registry]:
+        """st.cache_data's and st.cache_resource's values (made on first use)."""
+        if self._caches is None:
+            from slipstream.caching.cached import new_registries
+
+            self._caches = new_registries()
+        return self._caches
+
+    @functools.cached_property
+    def state_outside_runs(self) -> SessionState:
+        """st.session_state for code that runs outside any session (a bare ``python app.py``)."""
+        from slipstream.runtime.state import SessionState
+
+        return SessionState()
 
     @property
     def sessions(self) -> SessionManager:

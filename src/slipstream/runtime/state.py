@@ -60,6 +60,7 @@ class SessionState(MutableMapping[str, Any]):
         self._user_set: set[str] = set()
         self._triggered: set[str] = set()  # widget ids whose trigger awaits the script
         self._consumed: set[str] = set()
+        self._warned_set_twice = False
 
     # ---- the mapping users see --------------------------------------------------------------
 
@@ -122,10 +123,9 @@ class SessionState(MutableMapping[str, Any]):
         return default
 
     def warn_if_set_twice(self, key: str) -> None:
-        """A widget got a default value while session_state also set its key: say so, once."""
-        global _warned_set_twice
-        if key in self._user_set and not _warned_set_twice:
-            _warned_set_twice = True
+        """A widget got a default value while session_state also set its key: say so, once a session."""
+        if key in self._user_set and not self._warned_set_twice:
+            self._warned_set_twice = True
             log.warning(
                 'The widget with key "%s" was given a default value and also had its value set through '
                 "st.session_state; the session_state value wins.",
@@ -189,4 +189,3 @@ class SessionState(MutableMapping[str, Any]):
 
 
 _MISSING = object()
-_warned_set_twice = False

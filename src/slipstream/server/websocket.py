@@ -166,10 +166,11 @@ async def _receive_requests(ws: WebSocket, session: Session, manager: SessionMan
         elif message["t"] == "run_on_save":
             session.run_on_save = message["value"]
         elif message["t"] == "clear_cache":
-            from slipstream.caching.api import cache_data, cache_resource
+            from slipstream.caching.storage import clear_disk
 
-            cache_data.clear()
-            cache_resource.clear()
+            for registry in session.app.caches.values():  # this app's, not the process's
+                registry.clear()
+            clear_disk()
             log.info("caches cleared from the app menu")
         else:
             raise ProtocolError(f"unexpected {message['t']!r} message after hello")

@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from slipstream import config
-from slipstream.runtime.app_runtime import AppRuntime
+from slipstream.runtime.app_runtime import AppRuntime, default_app
 from slipstream.runtime.script import AppScript, SourceScript
 from slipstream.runtime.session import Session
 from slipstream.runtime.state import WidgetMeta
@@ -54,7 +54,9 @@ class AppTest:
 
     def __init__(self, script: AppScript, *, default_timeout: float = 3) -> None:
         self.default_timeout = default_timeout
-        self._app = AppRuntime(script, options=config.load())  # each AppTest is an app of its own
+        # Each AppTest is an app of its own (options, secrets, data), but its caches are the
+        # process's, as with Streamlit's AppTest: a test may count on a value cached by another.
+        self._app = AppRuntime(script, options=config.load(), caches=default_app().caches)
         self._session = Session(script, app=self._app, threaded=False)
         self.session_state = SessionStateView(self._session.state)
         self.query_params: dict[str, Any] = {}
