@@ -47,6 +47,8 @@ export interface MarkdownEl {
   allow_html: boolean;
   help: string | null;
   width: number | string | null;
+  text_alignment: "left" | "center" | "right" | "justify";
+  wrap: boolean;
 }
 
 export interface CaptionEl {
@@ -55,6 +57,8 @@ export interface CaptionEl {
   allow_html: boolean;
   help: string | null;
   width: number | string | null;
+  text_alignment: "left" | "center" | "right" | "justify";
+  wrap: boolean;
 }
 
 export interface HeadingEl {
@@ -66,6 +70,8 @@ export interface HeadingEl {
   help: string | null;
   divider: string | null;
   width: number | string | null;
+  text_alignment: "left" | "center" | "right" | "justify";
+  wrap: boolean;
 }
 
 export interface TextEl {
@@ -73,6 +79,8 @@ export interface TextEl {
   body: string;
   help: string | null;
   width: number | string | null;
+  text_alignment: "left" | "center" | "right" | "justify";
+  wrap: boolean;
 }
 
 export interface CodeEl {

@@ -8,6 +8,8 @@ const md = (body: string): Element => ({
   allow_html: false,
   help: null,
   width: null,
+  text_alignment: "left",
+  wrap: true,
 });
 const container = (): ContainerEl => ({
   type: "container",

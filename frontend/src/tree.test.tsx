@@ -7,7 +7,15 @@ import { Store } from "./store";
 
 afterEach(cleanup);
 
-const md = (body: string): MarkdownEl => ({ type: "markdown", body, allow_html: false, help: null, width: null });
+const md = (body: string): MarkdownEl => ({
+  type: "markdown",
+  body,
+  allow_html: false,
+  help: null,
+  width: null,
+  text_alignment: "left",
+  wrap: true,
+});
 
 describe("tree rendering", () => {
   it("re-renders only the element that changed", () => {

@@ -23,6 +23,7 @@ ROOT_LOGO = 3  # holds st.logo only: the app chrome shows it
 
 Width = Union[int, str, None]
 LabelVisibility = Literal["visible", "hidden", "collapsed"]
+TextAlignment = Literal["left", "center", "right", "justify"]
 RunStatus = Literal["ok", "error", "stopped", "interrupted"]
 
 
@@ -35,6 +36,8 @@ class MarkdownEl(TypedDict):
     allow_html: bool
     help: str | None
     width: Width
+    text_alignment: TextAlignment
+    wrap: bool
 
 
 class CaptionEl(TypedDict):
@@ -43,6 +46,8 @@ class CaptionEl(TypedDict):
     allow_html: bool
     help: str | None
     width: Width
+    text_alignment: TextAlignment
+    wrap: bool
 
 
 class HeadingEl(TypedDict):
@@ -54,6 +59,8 @@ class HeadingEl(TypedDict):
     help: str | None
     divider: str | None
     width: Width
+    text_alignment: TextAlignment
+    wrap: bool
 
 
 class TextEl(TypedDict):
@@ -61,6 +68,8 @@ class TextEl(TypedDict):
     body: str
     help: str | None
     width: Width
+    text_alignment: TextAlignment
+    wrap: bool
 
 
 class CodeEl(TypedDict):

@@ -39,7 +39,7 @@ describe("App", () => {
       store.applyFrame([
         config({ title: "My app", icon: "🎈", layout: "wide", sidebar: "collapsed" }),
         { t: "run_start", run: 1 },
-        { t: "el", p: [1, 0], e: { type: "text", body: "in the sidebar", help: null, width: null } },
+        { t: "el", p: [1, 0], e: { type: "text", body: "in the sidebar", help: null, width: null, text_alignment: "left", wrap: true } },
       ]),
     );
     expect(document.title).toBe("My app");

@@ -4,6 +4,7 @@ import { markdownText } from "../markdown/markdown";
 import { useMarkdown } from "../markdown/useMarkdown";
 import { Help } from "./Help";
 import { testid } from "../hooks";
+import { alignStyle, oneLine, ROW_JUSTIFY } from "./textLayout";
 
 const TAGS = { title: "h1", header: "h2", subheader: "h3" } as const;
 
@@ -26,8 +27,18 @@ export function Heading({ el }: { el: HeadingEl }) {
   // just its text.
   return (
     <div {...testid("stMarkdownContainer")} className={`heading heading-${el.level}`}>
-      <div {...testid("stHeadingWithActionElements")} className="heading-row">
-        <Tag id={id || undefined} className="md" dangerouslySetInnerHTML={{ __html: html }} />
+      <div
+        {...testid("stHeadingWithActionElements")}
+        className="heading-row"
+        style={el.text_alignment === "left" ? undefined : { justifyContent: ROW_JUSTIFY[el.text_alignment] }}
+      >
+        <Tag
+          id={id || undefined}
+          className={"md" + oneLine(el.wrap)}
+          style={alignStyle(el.text_alignment)}
+          title={el.wrap ? undefined : text}
+          dangerouslySetInnerHTML={{ __html: html }}
+        />
         {el.show_anchor && id && (
           <a className="anchor-link" href={`#${id}`} aria-label={`Link to ${text}`}>
             <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">

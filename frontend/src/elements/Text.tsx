@@ -1,11 +1,18 @@
 import type { DividerEl, TextEl } from "../protocol.gen";
 import { Help } from "./Help";
+import { alignStyle, oneLine } from "./textLayout";
 
 /** `st.text`: preformatted, never interpreted. */
 export function Text({ el }: { el: TextEl }) {
   return (
     <div className="with-help">
-      <pre className="plain-text">{el.body}</pre>
+      <pre
+        className={"plain-text" + oneLine(el.wrap)}
+        style={alignStyle(el.text_alignment)}
+        title={el.wrap ? undefined : el.body}
+      >
+        {el.body}
+      </pre>
       {el.help && <Help text={el.help} />}
     </div>
   );

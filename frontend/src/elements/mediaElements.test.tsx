@@ -166,7 +166,7 @@ describe("st.pdf", () => {
 describe("st.logo", () => {
   it("shows the icon image in the header without a sidebar", () => {
     const { container } = showAt(
-      [[ROOT_MAIN, 0], { type: "text", body: "hi", help: null, width: null }],
+      [[ROOT_MAIN, 0], { type: "text", body: "hi", help: null, width: null, text_alignment: "left", wrap: true }],
       [[ROOT_LOGO, 0], logo({ icon_image: "🚀", icon_kind: "emoji", link: "https://x.org" })],
     );
     const header = container.querySelector(".header-logo");
@@ -176,7 +176,7 @@ describe("st.logo", () => {
 
   it("shows the image atop the sidebar, and the icon when the sidebar closes", () => {
     const { container } = showAt(
-      [[ROOT_SIDEBAR, 0], { type: "text", body: "side", help: null, width: null }],
+      [[ROOT_SIDEBAR, 0], { type: "text", body: "side", help: null, width: null, text_alignment: "left", wrap: true }],
       [[ROOT_LOGO, 0], logo({ size: "large", icon_image: "icon.png" })],
     );
     const img = container.querySelector(".sidebar-logo img");

@@ -233,7 +233,7 @@ describe("chat input", () => {
   });
 
   it("renders the bottom root pinned after the main area, only when it has children", () => {
-    const text: Element = { type: "text", body: "message", help: null, width: null };
+    const text: Element = { type: "text", body: "message", help: null, width: null, text_alignment: "left", wrap: true };
     const { container, store } = showAt([[0, 0], text], [[2, 0], chat()]);
     const main = container.querySelector("main")!;
     expect(main.classList.contains("with-bottom")).toBe(true);

@@ -30,6 +30,28 @@ def check_width(fn: str, width: Any, *, allow_content: bool = True) -> int | str
     raise StreamlitAPIException(f"st.{fn}: width must be {choices} or a positive number of pixels, not {width!r}.")
 
 
+TEXT_ALIGNMENTS = ("left", "center", "right", "justify")
+
+
+def check_text_alignment(value: Any) -> str:
+    """How a text element aligns its lines: "left", "center", "right" or "justify" (None: left,
+    as Streamlit takes it)."""
+    if value is None:
+        return "left"
+    if isinstance(value, str) and value in TEXT_ALIGNMENTS:
+        return value
+    raise StreamlitAPIException(
+        f"Invalid `text_alignment` value. Supported values: 'left', 'center', 'right', 'justify'. Got {value!r}."
+    )
+
+
+def check_wrap(value: Any) -> bool:
+    """Whether text may wrap onto more lines (False: one line, cut with an ellipsis)."""
+    if isinstance(value, bool):
+        return value
+    raise StreamlitAPIException(f"Invalid `wrap` value. Supported values: True, False. Got {value!r}.")
+
+
 def check_label_visibility(fn: str, value: Any) -> str:
     if value not in LABEL_VISIBILITIES:
         raise StreamlitAPIException(

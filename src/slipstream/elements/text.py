@@ -6,7 +6,7 @@ import json as _json
 from typing import Any
 
 from slipstream.delta_generator import DeltaGenerator, emit_element
-from slipstream.elements._args import check_width, clean_text, optional_str
+from slipstream.elements._args import check_text_alignment, check_width, check_wrap, clean_text, optional_str
 from slipstream.elements._icons import check_icon
 from slipstream.errors import StreamlitAPIException
 from slipstream.runtime.context import get_run_context
@@ -22,11 +22,14 @@ def markdown(
     help: str | None = None,
     width: int | str = "stretch",
     text_alignment: str = "left",
+    wrap: bool = True,
 ) -> DeltaGenerator:
     """Show text formatted as GitHub-flavoured Markdown.
 
     Supports Streamlit's extras: coloured text (``:red[...]``), emoji shortcodes (``:smile:``) and
     LaTeX between ``$`` signs. HTML is escaped unless ``unsafe_allow_html`` is true.
+    ``text_alignment`` is "left", "center", "right" or "justify"; ``wrap=False`` keeps the text on
+    one line (inline formatting only), cut with an ellipsis when it does not fit.
 
     Example::
 
@@ -36,11 +39,24 @@ def markdown(
         {
             "type": "markdown",
             "body": clean_text(body),
-            "allow_html": bool(unsafe_allow_html),
+            "allow_html": _check_html_and_wrap(unsafe_allow_html, wrap),
             "help": optional_str(help),
             "width": check_width("markdown", width),
+            "text_alignment": check_text_alignment(text_alignment),
+            "wrap": check_wrap(wrap),
         }
     )
+
+
+def _check_html_and_wrap(unsafe_allow_html: Any, wrap: Any) -> bool:
+    """One-line text is cut with an ellipsis, which raw HTML cannot be."""
+    if unsafe_allow_html and wrap is False:
+        raise StreamlitAPIException(
+            "`wrap=False` and `unsafe_allow_html=True` cannot be used together: one-line Markdown is cut "
+            "with an ellipsis, which raw HTML cannot be. Pass `wrap=True` to show the HTML, or leave out "
+            "`unsafe_allow_html` to cut the text."
+        )
+    return bool(unsafe_allow_html)
 
 
 def caption(
@@ -62,9 +78,11 @@ def caption(
         {
             "type": "caption",
             "body": clean_text(body),
-            "allow_html": bool(unsafe_allow_html),
+            "allow_html": _check_html_and_wrap(unsafe_allow_html, wrap),
             "help": optional_str(help),
             "width": check_width("caption", width),
+            "text_alignment": check_text_alignment(text_alignment),
+            "wrap": check_wrap(wrap),
         }
     )
 
@@ -86,7 +104,17 @@ def _divider_color(fn: str, divider: Any) -> str | None:
     )
 
 
-def _heading(level: str, body: Any, anchor: Any, help: Any, icon: Any, divider: Any, width: Any) -> DeltaGenerator:
+def _heading(
+    level: str,
+    body: Any,
+    anchor: Any,
+    help: Any,
+    icon: Any,
+    divider: Any,
+    width: Any,
+    text_alignment: Any,
+    wrap: Any,
+) -> DeltaGenerator:
     if anchor is not None and anchor is not False and not isinstance(anchor, str):
         raise StreamlitAPIException(f"st.{level}: anchor must be a string or False, not {anchor!r}.")
     text = clean_text(body)
@@ -103,6 +131,8 @@ def _heading(level: str, body: Any, anchor: Any, help: Any, icon: Any, divider: 
             "help": optional_str(help),
             "divider": _divider_color(level, divider),
             "width": check_width(level, width),
+            "text_alignment": check_text_alignment(text_alignment),
+            "wrap": check_wrap(wrap),
         }
     )
 
@@ -123,7 +153,7 @@ def title(
 
         st.title("Sales dashboard")
     """
-    return _heading("title", body, anchor, help, icon, False, width)
+    return _heading("title", body, anchor, help, icon, False, width, text_alignment, wrap)
 
 
 def header(
@@ -143,7 +173,7 @@ def header(
 
         st.header("Results", divider="blue")
     """
-    return _heading("header", body, anchor, help, icon, divider, width)
+    return _heading("header", body, anchor, help, icon, divider, width, text_alignment, wrap)
 
 
 def subheader(
@@ -163,7 +193,7 @@ def subheader(
 
         st.subheader("Details")
     """
-    return _heading("subheader", body, anchor, help, icon, divider, width)
+    return _heading("subheader", body, anchor, help, icon, divider, width, text_alignment, wrap)
 
 
 def text(
@@ -181,7 +211,14 @@ def text(
         st.text("Loaded 42 rows")
     """
     return emit_element(
-        {"type": "text", "body": str(body), "help": optional_str(help), "width": check_width("text", width)}
+        {
+            "type": "text",
+            "body": str(body),
+            "help": optional_str(help),
+            "width": check_width("text", width),
+            "text_alignment": check_text_alignment(text_alignment),
+            "wrap": check_wrap(wrap),
+        }
     )
 
 
