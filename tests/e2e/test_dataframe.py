@@ -67,7 +67,7 @@ def test_grid_draws_sorts_selects_and_edits(serve: ServeApp, page: Any) -> None:
         overlay.press("Enter")
         page.get_by_text("sum=35").wait_for()
 
-        assert page.get_by_test_id("metric").inner_text().split() == ["Speed", "42", "-3"]
+        assert page.get_by_test_id("stMetric").inner_text().split() == ["Speed", "42", "-3"]
         assert page.locator("table.st-table td").inner_text() == "x"
 
 

@@ -96,9 +96,11 @@ export const STRETCH_MIN_HEIGHT = 350;
  * sizes no element's height; so the chart styles it while it is shown. */
 export function useStretchedWrapper(root: RefObject<HTMLElement | null>, stretch: boolean): void {
   useLayoutEffect(() => {
-    const wrapper = root.current?.parentElement;
+    // The tree's element container, and between it and the chart the element's own hook (stVegaLiteChart...).
+    const wrapper = root.current?.closest<HTMLElement>(".element-container");
+    const own = root.current?.parentElement;
     const block = wrapper?.parentElement;
-    if (!stretch || !wrapper || !block) return;
+    if (!stretch || !wrapper || !own || !block) return;
     const inRow = getComputedStyle(block).flexDirection.startsWith("row");
     const style: Record<string, string> = {
       display: "flex",
@@ -107,9 +109,16 @@ export function useStretchedWrapper(root: RefObject<HTMLElement | null>, stretch
       "min-height": block.style.height !== "" ? "0" : `${STRETCH_MIN_HEIGHT}px`,
       ...(inRow ? {} : { flex: "1 1 0px" }),
     };
-    for (const [name, value] of Object.entries(style)) wrapper.style.setProperty(name, value);
+    const inner: Record<string, string> = { display: "flex", "flex-direction": "column", flex: "1 1 0px", "min-height": "0" };
+    const styled: [HTMLElement, Record<string, string>][] = [[wrapper, style]];
+    if (own !== wrapper) styled.push([own, inner]);
+    for (const [element, properties] of styled) {
+      for (const [name, value] of Object.entries(properties)) element.style.setProperty(name, value);
+    }
     return () => {
-      for (const name of Object.keys(style)) wrapper.style.removeProperty(name);
+      for (const [element, properties] of styled) {
+        for (const name of Object.keys(properties)) element.style.removeProperty(name);
+      }
     };
   }, [root, stretch]);
 }
