@@ -17,9 +17,19 @@ from typing import Any
 from slipstream.caching.errors import WIDGET_IN_CACHE_MESSAGE
 from slipstream.caching.payloads import HeldBlobs
 from slipstream.caching.storage import Recorded, Replay
-from slipstream.delta_generator import DeltaGenerator, current_target, emit, listen_to_emits
 from slipstream.runtime.context import get_run_context
 from slipstream.runtime.outbox import Path
+from slipstream.runtime.placement import (
+    DeltaGenerator,
+    current_target,
+    emit,
+    is_slot,
+    listen_to_emits,
+    next_place,
+    place_of,
+    show_at,
+    shows,
+)
 
 log = logging.getLogger("slipstream.caching")
 
@@ -27,8 +37,8 @@ log = logging.getLogger("slipstream.caching")
 class Recorder:
     def __init__(self) -> None:
         target = current_target()
-        self.base = target._path
-        self.base_is_slot = target._slot
+        self.base = place_of(target)
+        self.base_is_slot = is_slot(target)
         self.elements: Recorded = []
         self.blobs = HeldBlobs()
         self._warned = False
@@ -101,14 +111,11 @@ def spinner(text: str, show_time: bool) -> Iterator[None]:
     if ctx is None:
         yield
         return
-    target = current_target()
-    path = target._path if target._slot else (*target._path, ctx.cursors.get(target._path, 0))
+    path = next_place(current_target())
     element: dict[str, Any] = {"type": "spinner", "text": text, "show_time": show_time}
-    view = ctx.session.view
-    view.put(path, element)
+    show_at(path, element)
     try:
         yield
     finally:
-        held = view.held.get(path)
-        if held is not None and held.kind == "spinner" and held.decoded() == element:
-            view.put(path, {"type": "empty"})
+        if shows(path, element):
+            show_at(path, {"type": "empty"})

@@ -10,6 +10,7 @@ from typing import Any
 
 from slipstream.delta_generator import DeltaGenerator, current_target
 from slipstream.errors import StreamlitAPIException
+from slipstream.runtime.placement import is_slot
 
 _JSON_TYPES = (dict, list, map, enumerate, MappingProxyType, ItemsView, KeysView, ValuesView)
 _MEMORY_ADDRESS = re.compile(r"^<.* at 0x[0-9a-fA-F]+>$")
@@ -56,7 +57,7 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
     if len(args) == 1 and isinstance(args[0], str):
         markdown(args[0], unsafe_allow_html=unsafe_allow_html)
         return
-    if current_target()._slot and len(args) > 1:
+    if is_slot(current_target()) and len(args) > 1:
         raise StreamlitAPIException(
             "st.write cannot put several elements in the place of one: a placeholder holds a "
             "single element. Use `st.container()` to group them."

@@ -33,4 +33,6 @@ def current_form(ctx: RunContext) -> FormRun | None:
     """The form the running script is writing into, if any."""
     if not ctx.stack:
         return None
-    return form_at(ctx, ctx.stack[-1]._path)
+    from slipstream.runtime.placement import place_of
+
+    return form_at(ctx, place_of(ctx.stack[-1]))

@@ -1,0 +1,168 @@
+"""Where elements go: containers, placeholders, and the emit step every st.* call ends with.
+
+Everything that decides an element's place is here; other modules (forms, spinners, cache
+replays) use the functions at the end of this module rather than a DeltaGenerator's insides.
+
+A DeltaGenerator names a place in the app. A *container* appends each new element after the
+last; a *slot* (what ``st.empty()`` and every element call return) replaces the one element it
+stands for. ``col.button(...)`` is ``st.button(...)`` written into ``col``, and so is
+``with col: st.button(...)``.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from slipstream.protocol import ROOT_BOTTOM, ROOT_MAIN, ROOT_SIDEBAR
+from slipstream.runtime.context import get_run_context
+from slipstream.runtime.outbox import Path
+
+
+class DeltaGenerator:
+    __slots__ = ("_path", "_slot")
+
+    def __init__(self, path: Path, *, slot: bool = False) -> None:
+        self._path = path
+        self._slot = slot
+
+    def __repr__(self) -> str:
+        kind = "slot" if self._slot else "container"
+        return f"DeltaGenerator({kind} at {list(self._path)})"
+
+    def __enter__(self) -> DeltaGenerator:
+        ctx = get_run_context()
+        if ctx is not None:
+            ctx.stack.append(self)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        ctx = get_run_context()
+        if ctx is not None and ctx.stack:
+            ctx.stack.pop()
+
+    def __getattr__(self, name: str) -> Any:
+        from slipstream import _element_function
+
+        function = _element_function(name)
+        if function is None:
+            raise AttributeError(f"st.{name} cannot be called on a container")
+        target = self
+
+        def call_in_target(*args: Any, **kwargs: Any) -> Any:
+            ctx = get_run_context()
+            if ctx is None:
+                return function(*args, **kwargs)
+            ctx.stack.append(target)
+            depth = len(ctx.stack)
+            try:
+                return function(*args, **kwargs)
+            finally:
+                del ctx.stack[depth - 1 :]
+
+        call_in_target.__name__ = name
+        call_in_target.__doc__ = function.__doc__
+        return call_in_target
+
+
+MAIN = DeltaGenerator((ROOT_MAIN,))
+SIDEBAR = DeltaGenerator((ROOT_SIDEBAR,))
+BOTTOM = DeltaGenerator((ROOT_BOTTOM,))
+_NOWHERE = DeltaGenerator((-1,))
+
+
+def current_target() -> DeltaGenerator:
+    ctx = get_run_context()
+    if ctx is None or not ctx.stack:
+        return MAIN
+    return ctx.stack[-1]
+
+
+def emit(element: dict[str, Any], *, target: DeltaGenerator | None = None, check: bool = True) -> Path:
+    """Put ``element`` in the app at the target's next place; return its path.
+
+    Outside a running app nothing is shown and the path is meaningless.
+    """
+    ctx = get_run_context()
+    if ctx is None:
+        return _NOWHERE._path
+    session = ctx.session
+    if check:
+        session.check_interrupt()
+    target = target or (ctx.stack[-1] if ctx.stack else MAIN)
+    if target._slot:
+        path = target._path
+    else:
+        parent = target._path
+        index = ctx.cursors.get(parent, 0)
+        ctx.cursors[parent] = index + 1
+        path = (*parent, index)
+    ctx.cursors.pop(path, None)
+    session.view.put(path, element)
+    listeners: list[Callable[[Path, dict[str, Any]], None]] | None = getattr(_listeners, "stack", None)
+    if listeners:
+        for listener in list(listeners):
+            listener(path, element)
+    return path
+
+
+_listeners = threading.local()
+
+
+def listen_to_emits(listener: Callable[[Path, dict[str, Any]], None] | None) -> None:
+    """Call ``listener`` with every element this thread emits, until called again with None.
+
+    Listeners nest: each call with a function pushes it, each call with None pops the last one.
+    Cached functions use this to record what they show, so a cache hit can show it again.
+    """
+    stack: list[Callable[[Path, dict[str, Any]], None]] = _listeners.__dict__.setdefault("stack", [])
+    if listener is None:
+        stack.pop()
+    else:
+        stack.append(listener)
+
+
+def emit_element(element: dict[str, Any]) -> DeltaGenerator:
+    """Emit a leaf element; the result replaces it when written to."""
+    return DeltaGenerator(emit(element), slot=True)
+
+
+def emit_container(element: dict[str, Any]) -> DeltaGenerator:
+    """Emit a container element; the result appends children to it."""
+    return DeltaGenerator(emit(element))
+
+
+def place_of(target: DeltaGenerator) -> Path:
+    """The path a container or a slot stands for."""
+    return target._path
+
+
+def is_slot(target: DeltaGenerator) -> bool:
+    """Whether writing to ``target`` replaces one element (a slot) rather than appending."""
+    return target._slot
+
+
+def next_place(target: DeltaGenerator) -> Path:
+    """Where the next element written to ``target`` goes in the running script, without taking it."""
+    if target._slot:
+        return target._path
+    ctx = get_run_context()
+    return (*target._path, ctx.cursors.get(target._path, 0) if ctx is not None else 0)
+
+
+def show_at(path: Path, element: dict[str, Any]) -> None:
+    """Show ``element`` at ``path`` without taking a place (a spinner, until the next element
+    written there replaces it)."""
+    ctx = get_run_context()
+    if ctx is not None:
+        ctx.session.view.put(path, element)
+
+
+def shows(path: Path, element: dict[str, Any]) -> bool:
+    """Whether the running session's tab shows ``element`` at ``path`` (nothing replaced it)."""
+    ctx = get_run_context()
+    if ctx is None:
+        return False
+    held = ctx.session.view.held.get(path)
+    return held is not None and held.kind == element["type"] and held.decoded() == element
