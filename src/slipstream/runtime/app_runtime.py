@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from slipstream.config import OPTIONS
-from slipstream.runtime.blobs import BlobStore, blob_store
+from slipstream.runtime.blobs import BlobStorage, BlobStore, blob_store
 from slipstream.runtime.context import get_run_context
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ class AppRuntime:
         *,
         options: Mapping[str, Any] | None = None,
         secrets: Mapping[str, Any] | None = None,
-        blobs: BlobStore | None = None,
+        blobs: BlobStorage | None = None,
         on_script_error: ScriptErrorHandler | None = None,
         caches: dict[Kind, Registry] | None = None,
     ) -> None:
@@ -41,7 +41,7 @@ class AppRuntime:
         self.options: dict[str, Any] = {name: option.default for name, option in OPTIONS.items()}
         self.options.update(options or {})
         self.secrets: dict[str, Any] = dict(secrets or {})
-        self.blobs = BlobStore() if blobs is None else blobs  # not `or`: an empty store is falsy
+        self.blobs: BlobStorage = BlobStore() if blobs is None else blobs  # not `or`: an empty store is falsy
         self.on_script_error = on_script_error
         self._caches = caches
         self._sessions: SessionManager | None = None

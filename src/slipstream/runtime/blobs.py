@@ -17,8 +17,10 @@ import hashlib
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
+from typing import Protocol
 
 BLOB_PREFIX = "/_slipstream/blob/"
 _NAME = re.compile(r"^([0-9a-f]{64})(\.[A-Za-z0-9]{1,10})?$")
@@ -36,17 +38,41 @@ class Blob:
 class Promise:
     """A blob named before it exists: ``keep`` it with the bytes, or ``break_`` it."""
 
-    def __init__(self, store: BlobStore, digest: str, mimetype: str, url: str) -> None:
+    def __init__(self, settle: Callable[[str, Blob | None], None], digest: str, mimetype: str, url: str) -> None:
         self.url = url
-        self._store = store
+        self._settle = settle
         self._digest = digest
         self._mimetype = mimetype
 
     def keep(self, data: bytes | memoryview) -> None:
-        self._store._settle(self._digest, Blob(data, self._mimetype))
+        self._settle(self._digest, Blob(data, self._mimetype))
 
     def break_(self) -> None:
-        self._store._settle(self._digest, None)
+        self._settle(self._digest, None)
+
+
+class BlobStorage(Protocol):
+    """What an app's blob storage does. ``BlobStore`` keeps the blobs in this process's memory;
+    a store shared by several server processes would take and give the same bytes and names."""
+
+    def put(
+        self,
+        data: bytes | bytearray | memoryview,
+        mimetype: str = "application/octet-stream",
+        extension: str = "",
+        *,
+        download_name: str | None = None,
+    ) -> str: ...
+
+    def promise(self, key: str, mimetype: str = "application/octet-stream", extension: str = "") -> Promise | str: ...
+
+    def restore(self, name: str, blob: Blob) -> Blob: ...
+
+    def get(self, name: str) -> Blob | None: ...
+
+    def has(self, url: str) -> bool: ...
+
+    async def wait(self, name: str, timeout: float = 120.0) -> Blob | None: ...
 
 
 class BlobStore:
@@ -91,7 +117,7 @@ class BlobStore:
             if digest in self._pending:
                 return url
             self._pending[digest] = Future()
-        return Promise(self, digest, mimetype, url)
+        return Promise(self._settle, digest, mimetype, url)
 
     def restore(self, name: str, blob: Blob) -> Blob:
         """Put ``blob`` back under ``name`` (``<sha256hex>[.ext]``) unless the store holds it, which
@@ -178,7 +204,7 @@ def _url(digest: str, extension: str) -> str:
     return f"{BLOB_PREFIX.lstrip('/')}{digest}{extension}"
 
 
-def current_blobs() -> BlobStore:
+def current_blobs() -> BlobStorage:
     """The blob store of the app whose script runs on this thread, else the default app's."""
     from slipstream.runtime.app_runtime import current_app
 

@@ -22,7 +22,7 @@ from starlette.websockets import WebSocket
 
 from slipstream import config as config_module
 from slipstream.runtime.app_runtime import AppRuntime
-from slipstream.runtime.blobs import BlobStore
+from slipstream.runtime.blobs import BlobStorage
 from slipstream.runtime.script import AppScript
 from slipstream.runtime.watcher import SourceWatcher
 from slipstream.server import memory
@@ -70,7 +70,7 @@ def _body(data: bytes | memoryview, status_code: int, mimetype: str, headers: di
     return StreamingResponse(pieces(), status_code=status_code, media_type=mimetype, headers=headers)
 
 
-def _blob_route(store: BlobStore) -> Route:
+def _blob_route(store: BlobStorage) -> Route:
     async def serve_blob(request: Request) -> Response:
         blob = await store.wait(request.path_params["name"])
         if blob is None:
@@ -224,7 +224,7 @@ def create_app(
     script: AppScript | str | os.PathLike[str],
     options: dict[str, Any] | None = None,
     *,
-    blobs: BlobStore | None = None,
+    blobs: BlobStorage | None = None,
 ) -> Starlette:
     """Build the ASGI app serving ``script`` with ``options`` (over those of the config files
     and environment). It can run alone or be mounted in another app."""
