@@ -37,20 +37,26 @@ def running_server(script: Path, *flags: str, port: int | None = None, cwd: Path
         "true",
         *flags,
     ]
+    with running_process(cmd, cwd or script.parent, f"http://127.0.0.1:{port}") as url:
+        yield url
+
+
+@contextmanager
+def running_process(cmd: list[str], cwd: Path, url: str, health: str = "/_slipstream/health") -> Iterator[str]:
+    """Run ``cmd`` (a server) in ``cwd`` until ``url + health`` answers; yield ``url``; stop it."""
     proc = subprocess.Popen(
         cmd,
-        cwd=cwd or script.parent,
+        cwd=cwd,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         start_new_session=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
-    url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30
         while True:
             try:
-                urllib.request.urlopen(url + "/_slipstream/health", timeout=1).read()
+                urllib.request.urlopen(url + health, timeout=1).read()
                 break
             except OSError:
                 if proc.poll() is not None or time.monotonic() > deadline:

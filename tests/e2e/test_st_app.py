@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
 import sys
-import time
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from tests.server_process import free_port, running_server
+from tests.server_process import free_port, running_process, running_server
 
 DASHBOARD = """
 import numpy as np
@@ -88,35 +82,12 @@ def test_a_launcher_file_is_served_with_its_routes_lifespan_and_error_handler(tm
         assert page.get_by_text("RuntimeError").count() == 0  # the handler's error replaced the traceback
 
 
-@contextmanager
-def _uvicorn(folder: Path) -> Iterator[str]:
-    port = free_port()
-    cmd = [sys.executable, "-m", "uvicorn", "outer:app", "--host", "127.0.0.1", "--port", str(port)]
-    proc = subprocess.Popen(cmd, cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(url + "/dash/_slipstream/health", timeout=1).read()
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    output = proc.stdout.read().decode() if proc.stdout else ""
-                    raise RuntimeError(f"uvicorn did not start: {output}") from None
-                time.sleep(0.05)
-        yield url
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(10)
-        if proc.stdout:
-            proc.stdout.close()
-
-
 def test_an_app_mounted_under_a_path_works_there(tmp_path: Path, page: Any) -> None:
     (tmp_path / "dashboard.py").write_text(DASHBOARD)
     (tmp_path / "outer.py").write_text(MOUNTED)
-    with _uvicorn(tmp_path) as url:
+    port = free_port()
+    cmd = [sys.executable, "-m", "uvicorn", "outer:app", "--host", "127.0.0.1", "--port", str(port)]
+    with running_process(cmd, tmp_path, f"http://127.0.0.1:{port}", health="/dash/_slipstream/health") as url:
         assert urllib.request.urlopen(url + "/", timeout=5).read() == b"the outer app"
         _click_twice_and_see(page, url + "/dash")  # without the slash: redirected to /dash/
         assert page.url.endswith("/dash/")
