@@ -139,6 +139,9 @@ export interface ButtonEl {
   icon: string | null;
   submit: boolean;
   width: number | string | null;
+  icon_position: "left" | "right";
+  shortcut: string | null;
+  wrap: boolean | null;
 }
 
 export interface LinkButtonEl {
@@ -150,6 +153,9 @@ export interface LinkButtonEl {
   kind: "primary" | "secondary" | "tertiary";
   icon: string | null;
   width: number | string | null;
+  icon_position: "left" | "right";
+  shortcut: string | null;
+  wrap: boolean | null;
 }
 
 export interface DownloadButtonEl {
@@ -164,6 +170,9 @@ export interface DownloadButtonEl {
   kind: "primary" | "secondary" | "tertiary";
   icon: string | null;
   width: number | string | null;
+  icon_position: "left" | "right";
+  shortcut: string | null;
+  wrap: boolean | null;
 }
 
 export interface FileUploaderEl {

@@ -130,6 +130,9 @@ class ButtonEl(TypedDict):
     icon: str | None
     submit: bool
     width: Width
+    icon_position: Literal["left", "right"]
+    shortcut: str | None  # lower case, modifiers first: "ctrl+shift+k"
+    wrap: bool | None
 
 
 class UploadedFileInfo(TypedDict):
@@ -228,6 +231,9 @@ class LinkButtonEl(TypedDict):
     kind: Literal["primary", "secondary", "tertiary"]
     icon: str | None
     width: Width
+    icon_position: Literal["left", "right"]
+    shortcut: str | None  # lower case, modifiers first: "ctrl+shift+k"
+    wrap: bool | None
 
 
 class DownloadButtonEl(TypedDict):
@@ -245,6 +251,9 @@ class DownloadButtonEl(TypedDict):
     kind: Literal["primary", "secondary", "tertiary"]
     icon: str | None
     width: Width
+    icon_position: Literal["left", "right"]
+    shortcut: str | None  # lower case, modifiers first: "ctrl+shift+k"
+    wrap: bool | None
 
 
 class TextAreaEl(TypedDict):

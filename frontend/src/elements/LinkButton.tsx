@@ -1,18 +1,21 @@
 import type { DownloadButtonEl, LinkButtonEl } from "../protocol.gen";
 import { useSend } from "../send";
 import { WithTooltip } from "./Help";
-import { Icon } from "../icons";
-import { InlineMarkdown } from "./widget";
+import { useRef } from "react";
+import { ariaShortcut, ButtonFace, useShortcut } from "./buttonFace";
 
 const stretches = (width: number | string | null) => width !== null && width !== "content";
 
 /** `st.link_button`: a link drawn as a button, opening in a new tab. */
 export function LinkButton({ el }: { el: LinkButtonEl }) {
   const className = `button button-${el.kind} link-button${stretches(el.width) ? " stretch" : ""}`;
+  const ref = useRef<HTMLAnchorElement>(null);
+  useShortcut(el.shortcut, ref, el.disabled);
   return (
     <WithTooltip help={el.help}>
       {(describedBy) => (
         <a
+          ref={ref}
           role="link"
           className={className}
           href={el.disabled ? undefined : el.url}
@@ -21,9 +24,9 @@ export function LinkButton({ el }: { el: LinkButtonEl }) {
           aria-disabled={el.disabled || undefined}
           aria-describedby={describedBy}
           tabIndex={el.disabled ? -1 : undefined}
+          aria-keyshortcuts={ariaShortcut(el.shortcut)}
         >
-          {el.icon && <Icon icon={el.icon} />}
-          <InlineMarkdown text={el.label} />
+          <ButtonFace el={el} />
         </a>
       )}
     </WithTooltip>
@@ -45,21 +48,24 @@ export function download(url: string, fileName: string): void {
 /** `st.download_button`: downloads its payload, then (if `rerun`) clicks like a button. */
 export function DownloadButton({ el }: { el: DownloadButtonEl }) {
   const send = useSend();
+  const ref = useRef<HTMLButtonElement>(null);
+  useShortcut(el.shortcut, ref, el.disabled);
   return (
     <WithTooltip help={el.help}>
       {(describedBy) => (
         <button
+          ref={ref}
           type="button"
           className={`button button-${el.kind}${stretches(el.width) ? " stretch" : ""}`}
           disabled={el.disabled}
           aria-describedby={describedBy}
+          aria-keyshortcuts={ariaShortcut(el.shortcut)}
           onClick={() => {
             download(el.url, el.file_name);
             if (el.rerun) send({ t: "rerun", values: { [el.id]: true } });
           }}
         >
-          {el.icon && <Icon icon={el.icon} />}
-          <InlineMarkdown text={el.label} />
+          <ButtonFace el={el} />
         </button>
       )}
     </WithTooltip>

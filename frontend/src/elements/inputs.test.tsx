@@ -52,6 +52,9 @@ const submitButton = (id: string, label = "Submit"): Element => ({
   kind: "secondary",
   icon: null,
   submit: true,
+  icon_position: "left",
+  shortcut: null,
+  wrap: null,
   help: null,
   disabled: false,
   width: null,
@@ -410,7 +413,7 @@ describe("date, time and colour", () => {
 
 describe("link and download buttons", () => {
   it("link button opens its url in a new tab", () => {
-    show({ type: "link_button", label: "Docs", url: "https://example.com/", kind: "primary", icon: null, ...common });
+    show({ type: "link_button", label: "Docs", url: "https://example.com/", kind: "primary", icon: null, icon_position: "left", shortcut: null, wrap: null, ...common });
     const link = screen.getByRole("link", { name: "Docs" });
     expect(link.getAttribute("href")).toBe("https://example.com/");
     expect(link.getAttribute("target")).toBe("_blank");
@@ -430,6 +433,9 @@ describe("link and download buttons", () => {
       rerun,
       kind: "secondary",
       icon: null,
+      icon_position: "left",
+      shortcut: null,
+      wrap: null,
       ...common,
     });
     const { sent } = show(button("a", true), button("b", false));

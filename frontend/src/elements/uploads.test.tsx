@@ -145,7 +145,20 @@ describe("file uploader", () => {
       [[0, 0, 0], uploader()],
       [
         [0, 0, 1],
-        { type: "button", id: "go", label: "Submit", kind: "secondary", icon: null, submit: true, help: null, disabled: false, width: null },
+        {
+          type: "button",
+          id: "go",
+          label: "Submit",
+          kind: "secondary",
+          icon: null,
+          submit: true,
+          icon_position: "left",
+          shortcut: null,
+          wrap: null,
+          help: null,
+          disabled: false,
+          width: null,
+        },
       ],
     );
     choose(fileInput(container), new File(["x"], "a.csv"));

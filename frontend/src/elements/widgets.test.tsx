@@ -24,7 +24,18 @@ function show(...elements: Element[]) {
 
 describe("widgets", () => {
   it("button sends true under its id", () => {
-    const { sent } = show({ type: "button", id: "b1", label: "Go **now**", kind: "secondary", icon: null, submit: false, ...common });
+    const { sent } = show({
+      type: "button",
+      id: "b1",
+      label: "Go **now**",
+      kind: "secondary",
+      icon: null,
+      submit: false,
+      icon_position: "left",
+      shortcut: null,
+      wrap: null,
+      ...common,
+    });
     fireEvent.click(screen.getByRole("button", { name: "Go now" }));
     expect(sent).toEqual([{ t: "rerun", values: { b1: true } }]);
   });

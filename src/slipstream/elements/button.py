@@ -11,6 +11,7 @@ from typing import Any
 from slipstream.delta_generator import emit_element
 from slipstream.elements._args import check_label, check_width, optional_str
 from slipstream.elements._icons import check_icon
+from slipstream.elements._shortcut import button_extras
 from slipstream.errors import StreamlitAPIException
 from slipstream.runtime.context import get_run_context
 from slipstream.runtime.forms import current_form
@@ -96,6 +97,7 @@ def button(
     check_button_type("button", type)
     _refuse_in_form("button")
     element = button_element("button", "", label, help, type, icon, disabled, use_container_width, width)
+    element.update(button_extras(icon_position, shortcut, wrap))
     wid, clicked = register(
         "button",
         key=key,
@@ -144,6 +146,7 @@ def link_button(
             "kind": type,
             "icon": check_icon("link_button", icon),
             "width": check_width("link_button", width),
+            **button_extras(icon_position, shortcut, wrap),
         }
     )
 
@@ -237,6 +240,7 @@ def download_button(
             "kind": type,
             "icon": check_icon("download_button", icon),
             "width": check_width("download_button", width),
+            **button_extras(icon_position, shortcut, wrap),
         }
     )
     return bool(clicked)

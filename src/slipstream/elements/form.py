@@ -7,6 +7,7 @@ from typing import Any
 
 from slipstream.delta_generator import DeltaGenerator, emit_container
 from slipstream.elements._args import check_width
+from slipstream.elements._shortcut import button_extras
 from slipstream.elements.button import button_element, check_button_type, trigger_from_browser
 from slipstream.errors import StreamlitAPIException
 from slipstream.runtime.context import get_run_context
@@ -91,6 +92,7 @@ def form_submit_button(
         )
     check_button_type("form_submit_button", type)
     element = button_element("form_submit_button", "", label, help, type, icon, disabled, use_container_width, width)
+    element.update(button_extras(icon_position, shortcut, wrap))
     wid, clicked = register(
         "form_submit_button",
         key=key,
