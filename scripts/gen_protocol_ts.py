@@ -51,8 +51,9 @@ def ts_type(tp: object) -> str:
 def interface(td: type) -> str:
     hints = typing.get_type_hints(td)
     lines = [f"export interface {td.__name__} {{"]
+    optional: frozenset[str] = getattr(td, "__optional_keys__", frozenset())
     for name, tp in hints.items():
-        lines.append(f"  {name}: {ts_type(tp)};")
+        lines.append(f"  {name}{'?' if name in optional else ''}: {ts_type(tp)};")
     lines.append("}")
     return "\n".join(lines)
 

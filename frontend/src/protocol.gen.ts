@@ -249,10 +249,12 @@ export interface MultiselectEl {
   id: string;
   label: string;
   options: string[];
-  value: number[];
-  new_values: string[];
+  value: (number | string)[];
   max_selections: number | null;
   accept_new_options: boolean;
+  filter_mode: "fuzzy" | "contains" | "prefix" | null;
+  select_all: number;
+  wrap: boolean | null;
   placeholder: string;
   help: string | null;
   disabled: boolean;
@@ -405,7 +407,13 @@ export interface SelectboxEl {
   label: string;
   options: string[];
   index: number | null;
+  new_value: string | null;
   placeholder: string;
+  accept_new_options: boolean;
+  filter_mode: "fuzzy" | "contains" | "prefix" | null;
+  required: boolean;
+  clearable: boolean;
+  icon: string | null;
   help: string | null;
   disabled: boolean;
   label_visibility: "visible" | "hidden" | "collapsed";
@@ -692,6 +700,7 @@ export interface SessionMsg {
 export interface RunStartMsg {
   t: "run_start";
   run: number;
+  scope?: number[];
 }
 
 export interface RunEndMsg {

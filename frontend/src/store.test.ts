@@ -19,6 +19,10 @@ const container = (): ContainerEl => ({
   gap: "small",
   key: null,
   width: null,
+  wrap: true,
+  horizontal_alignment: "left",
+  vertical_alignment: "top",
+  autoscroll: null,
 });
 const el = (p: number[], e: Element): ServerMessage => ({ t: "el", p, e });
 const start = (run: number): ServerMessage => ({ t: "run_start", run });
@@ -38,6 +42,32 @@ function firstRun(store: Store, ...texts: string[]): void {
 }
 
 describe("Store", () => {
+  it("prunes and marks stale only within a run's scope", () => {
+    const store = new Store();
+    store.applyFrame([
+      start(1),
+      el([0, 0], md("above")),
+      el([0, 1], container()),
+      el([0, 1, 0], md("inside 1")),
+      el([0, 1, 1], md("inside 2")),
+      el([0, 2], md("below")),
+      el([1, 0], md("sidebar")),
+      end(1),
+    ]);
+    store.applyFrame([{ t: "run_start", run: 2, scope: [0, 1] }, el([0, 1, 0], md("redrawn"))]);
+    const state = store.getState();
+    expect(nodeAt(state, [0, 1, 1])?.stale).toBe(true); // not drawn yet in this scoped run
+    expect(nodeAt(state, [0, 0])?.stale).toBe(false); // outside the scope: untouched
+    expect(nodeAt(state, [1, 0])?.stale).toBe(false);
+    store.applyFrame([end(2)]);
+    const after = store.getState();
+    expect(bodies(store)).toEqual(["above", null, "below"]);
+    expect(Array.from(nodeAt(after, [0, 1])?.children ?? [], (c) => (c?.el && "body" in c.el ? c.el.body : null))).toEqual([
+      "redrawn",
+    ]);
+    expect(bodies(store, 1)).toEqual(["sidebar"]);
+  });
+
   it("puts elements at their paths and renders sparse children in index order", () => {
     const store = new Store();
     store.applyFrame([start(1), el([0, 2], md("c")), el([0, 0], md("a"))]);

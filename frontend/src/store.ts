@@ -47,6 +47,9 @@ export interface SessionInfo {
   readonly xsrf: string;
 }
 
+/** A node against the run's scope: on the path down to it, inside it, or elsewhere. */
+type Where = "path" | "inside" | "outside";
+
 interface MutableNode {
   el: Element | null;
   children: (MutableNode | undefined)[];
@@ -69,6 +72,8 @@ export class Store {
   private state: AppState = EMPTY;
   private roots: (MutableNode | undefined)[] = [];
   private run = 0;
+  /** The path of the part of the app the current run draws again ([]: all of it). */
+  private scope: readonly number[] = [];
   /** Nodes created during the frame being applied: those may be changed in place. */
   private owned = new Set<MutableNode>();
   /** Whether a root was replaced during the frame being applied. */
@@ -107,6 +112,7 @@ export class Store {
           break;
         case "run_start":
           this.run = msg.run;
+          this.scope = msg.scope ?? [];
           running = true;
           runs = { ...runs, started: msg.run };
           fileChanged = false;
@@ -209,13 +215,22 @@ export class Store {
     }
   }
 
-  /** Remove every node not confirmed in `run`, with its subtree. */
+  /** Where a node at index `i` below a node `where` at `depth` lies against the run's scope. */
+  private where(parent: Where, depth: number, i: number): Where {
+    if (parent !== "path") return parent;
+    if (depth === this.scope.length) return "inside";
+    return this.scope[depth] === i ? "path" : "outside";
+  }
+
+  /** Remove every node in the run's scope not confirmed in `run`, with its subtree. */
   private prune(run: number): void {
-    const prunedChildren = (node: MutableNode): MutableNode => {
+    const prunedChildren = (node: MutableNode, where: Where, depth: number): MutableNode => {
+      if (where === "outside") return node;
       let result: MutableNode | null = null;
       node.children.forEach((child, i) => {
         if (!child) return;
-        const next = child.run === run ? prunedChildren(child) : undefined;
+        const at = this.where(where, depth, i);
+        const next = at === "inside" && child.run !== run ? undefined : prunedChildren(child, at, depth + 1);
         if (next === child) return;
         result ??= this.own(node);
         result.children[i] = next;
@@ -226,7 +241,7 @@ export class Store {
     };
     this.roots.forEach((root, i) => {
       if (!root) return;
-      const next = prunedChildren(root);
+      const next = prunedChildren(root, this.where("path", 0, i), 1);
       if (next !== root) {
         this.roots[i] = next;
         this.rootsChanged = true;
@@ -236,16 +251,18 @@ export class Store {
 
   /** Set each node's `stale` flag for the current run and close the frame. */
   private commit(): readonly TreeNode[] {
-    const refresh = (node: MutableNode, isRoot: boolean): MutableNode => {
+    // Only nodes in the run's scope turn stale or fresh; the rest keep what they were.
+    const refresh = (node: MutableNode, isRoot: boolean, where: Where, depth: number): MutableNode => {
+      if (where === "outside") return node;
       let result = node;
-      const stale = !isRoot && node.run < this.run;
+      const stale = !isRoot && where === "inside" && node.run < this.run;
       if (node.stale !== stale) {
         result = this.own(node);
         result.stale = stale;
       }
       node.children.forEach((child, i) => {
         if (!child) return;
-        const next = refresh(child, false);
+        const next = refresh(child, false, this.where(where, depth, i), depth + 1);
         if (next === child) return;
         if (result === node) result = this.own(node);
         result.children[i] = next;
@@ -254,7 +271,7 @@ export class Store {
     };
     this.roots.forEach((root, i) => {
       if (!root) return;
-      const next = refresh(root, true);
+      const next = refresh(root, true, this.where("path", 0, i), 1);
       if (next !== root) {
         this.roots[i] = next;
         this.rootsChanged = true;

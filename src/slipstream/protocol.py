@@ -25,6 +25,8 @@ Width = Union[int, str, None]
 LabelVisibility = Literal["visible", "hidden", "collapsed"]
 TextAlignment = Literal["left", "center", "right", "justify"]
 RunStatus = Literal["ok", "error", "stopped", "interrupted"]
+# How typing filters a select widget's options (None: typing is off).
+FilterMode = Union[Literal["fuzzy", "contains", "prefix"], None]
 
 
 # ---- elements -----------------------------------------------------------------------------
@@ -271,16 +273,20 @@ class TextAreaEl(TypedDict):
 
 
 class MultiselectEl(TypedDict):
-    """Chosen options by index; with ``accept_new_options`` the browser may also send new strings."""
+    """Chosen options in order: an option by index, or (with ``accept_new_options``) a new value
+    by its text; the browser sends the same. ``select_all``: the most options "Select all" is
+    offered for (-1: any number, 0: never). ``wrap``: chips wrap onto more rows (None: by layout)."""
 
     type: Literal["multiselect"]
     id: str
     label: str
     options: list[str]
-    value: list[int]
-    new_values: list[str]
+    value: list[int | str]
     max_selections: int | None
     accept_new_options: bool
+    filter_mode: FilterMode
+    select_all: int
+    wrap: bool | None
     placeholder: str
     help: str | None
     disabled: bool
@@ -443,12 +449,22 @@ class SliderEl(TypedDict):
 
 
 class SelectboxEl(TypedDict):
+    """The chosen option by ``index``, or a typed ``new_value`` (with ``accept_new_options``);
+    the browser sends an index, a new value's text, or null. ``clearable``: the user may empty
+    the field. ``icon``: an emoji, ``:material/name:`` or "spinner"."""
+
     type: Literal["selectbox"]
     id: str
     label: str
     options: list[str]
     index: int | None
+    new_value: str | None
     placeholder: str
+    accept_new_options: bool
+    filter_mode: FilterMode
+    required: bool
+    clearable: bool
+    icon: str | None
     help: str | None
     disabled: bool
     label_visibility: LabelVisibility
@@ -907,9 +923,16 @@ class SessionMsg(TypedDict):
     xsrf: str
 
 
-class RunStartMsg(TypedDict):
+class _RunStart(TypedDict):
     t: Literal["run_start"]
     run: int
+
+
+class RunStartMsg(_RunStart, total=False):
+    """A run starts. ``scope`` is the path of the part of the app it draws again (absent for the
+    whole app): at its end, only there are elements it did not produce removed."""
+
+    scope: list[int]
 
 
 class RunEndMsg(TypedDict):

@@ -152,3 +152,29 @@ def test_an_interrupted_run_leaves_unconfirmed_elements_for_the_next_run(app: Ap
     view.put((0, 0), {"type": "markdown", "body": "new", "allow_html": False, "help": None, "width": "stretch"})
     # no finish_run: the browser keeps the other lines until a run completes
     assert [e["body"] for e in view.elements().values()] == ["new", "line 1", "line 2"]
+
+
+SCOPED = """
+import streamlit as st
+second = st.session_state.get("second", False)
+st.write("above")
+with st.container():
+    if not second:
+        st.checkbox("inner", key="inner")
+        st.write("inner text")
+if not second:
+    st.checkbox("outer", key="outer")
+"""
+
+
+def test_a_run_with_a_scope_removes_only_what_it_did_not_draw_within_it(app: App) -> None:
+    a = app(SCOPED)
+    assert {meta.user_key for meta in a.session.state.widgets.values()} == {"inner", "outer"}
+    a.session.state["second"] = True
+    a.session.run_pending(scope=(0, 1))  # the run draws the container's contents again
+    frame = orjson.loads(a.session.outbox.drain() or b"[]")
+    assert frame[0] == {"t": "run_start", "run": 2, "scope": [0, 1]}
+    shown = {path: e["type"] for path, e in a.session.view.elements().items()}
+    assert shown == {(0, 0): "markdown", (0, 1): "container", (0, 2): "checkbox"}  # outside the scope: kept
+    widgets = {meta.user_key for meta in a.session.state.widgets.values()}
+    assert widgets == {"outer"}  # the inner checkbox is gone with its container's contents

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 class RunContext:
     session: Session
     run: int
+    scope: Path = ()  # the part of the app this run draws again: () for the whole script
     cursors: dict[Path, int] = field(default_factory=dict)
     stack: list[DeltaGenerator] = field(default_factory=list)
     divider_colors: int = 0

@@ -15,7 +15,7 @@ from slipstream.runtime.background import background
 from slipstream.runtime.client_log import ClientLog
 from slipstream.runtime.context import RunContext, set_run_context
 from slipstream.runtime.control import RerunRun, ScriptControl, StopRun, raise_in_thread
-from slipstream.runtime.outbox import Outbox
+from slipstream.runtime.outbox import Outbox, Path
 from slipstream.runtime.script import MAGIC_NAME, AppScript
 from slipstream.runtime.state import SessionState
 from slipstream.runtime.uploads import UploadStore
@@ -186,8 +186,9 @@ class Session:
                     return
             self.run_pending()
 
-    def run_pending(self) -> RunStatus:
-        """Run the script with the values received so far (on the calling thread)."""
+    def run_pending(self, scope: Path = ()) -> RunStatus:
+        """Run the script with the values received so far (on the calling thread); ``scope``:
+        the part of the app the run draws again (see _run)."""
         with self._cond:
             values, self._pending = self._pending, {}
             self._rerun_wanted = False
@@ -198,7 +199,7 @@ class Session:
             self.run_count += 1
             run = self.run_count
         try:
-            return self._run(run, values)
+            return self._run(run, values, scope)
         finally:
             with self._cond:
                 self._running = False
@@ -217,14 +218,16 @@ class Session:
             status = self.run_pending()
         return status
 
-    def _run(self, run: int, values: dict[str, Any]) -> RunStatus:
+    def _run(self, run: int, values: dict[str, Any], scope: Path = ()) -> RunStatus:
+        """One run of the script; ``scope`` is the part of the app it draws again (the whole app
+        for a run of the script): only there do elements and widgets it did not make go away."""
         if self._resend_all:
             self._resend_all = False
             self.view.forget()
-        ctx = RunContext(session=self, run=run)
+        ctx = RunContext(session=self, run=run, scope=scope)
         set_run_context(ctx)
         self.view.start_run(run)
-        self.outbox.put({"t": "run_start", "run": run})
+        self.outbox.put({"t": "run_start", "run": run, **({"scope": list(scope)} if scope else {})})
         status: RunStatus = "ok"
         try:
             changed = self.state.apply_browser_values(values)
@@ -248,9 +251,10 @@ class Session:
                 self._show_exception(ctx, exc)
         finally:
             completed = status != "interrupted"
-            self.state.finish_run(completed=completed)
+            in_scope = self.view.widget_ids_under(scope) if scope else None
+            self.state.finish_run(completed=completed, in_scope=in_scope)
             if completed:
-                self.view.finish_run()
+                self.view.finish_run(scope)
                 self.uploads.keep_only(set(self.state.widgets))
                 self._clear_submitted_forms(ctx)
             if self._forced:

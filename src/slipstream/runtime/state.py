@@ -166,8 +166,9 @@ class SessionState(MutableMapping[str, Any]):
         self._ids_this_run.clear()
         self._created_this_run.clear()
 
-    def finish_run(self, *, completed: bool) -> None:
-        """End of a run. When it completed, widgets it did not create lose their state."""
+    def finish_run(self, *, completed: bool, in_scope: set[str] | None = None) -> None:
+        """End of a run. When it completed, widgets it did not create lose their state: of those
+        ``in_scope`` (the widgets of the part of the app it drew again), else of all."""
         done = set(self._triggered) if completed else set(self._consumed)
         for widget_id in done:
             meta = self.widgets.get(widget_id)
@@ -176,7 +177,8 @@ class SessionState(MutableMapping[str, Any]):
         self._triggered -= done
         self._consumed.clear()
         if completed:
-            for widget_id in [w for w in self.widgets if w not in self._ids_this_run]:
+            gone = [w for w in self.widgets if w not in self._ids_this_run and (in_scope is None or w in in_scope)]
+            for widget_id in gone:
                 meta = self.widgets.pop(widget_id)
                 key = meta.state_key
                 if self._by_state_key.get(key) is meta:

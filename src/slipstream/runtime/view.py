@@ -77,12 +77,18 @@ class ClientView:
                 self.put(path, {**held.decoded(), **fields})
                 return
 
-    def finish_run(self) -> None:
-        """The run completed: forget what it did not produce (the browser removes it too)."""
-        run = self.run
-        stale = [p for p, held in self.held.items() if held.run != run]
+    def finish_run(self, scope: Path = ()) -> None:
+        """The run completed: forget what it did not produce within ``scope``, the part of the
+        app it drew again (the browser removes the same)."""
+        run, depth = self.run, len(scope)
+        stale = [p for p, held in self.held.items() if held.run != run and len(p) > depth and p[:depth] == scope]
         for p in stale:
             del self.held[p]
+
+    def widget_ids_under(self, scope: Path) -> set[str]:
+        """The widgets shown within ``scope`` (below the element at its path)."""
+        depth = len(scope)
+        return {h.widget_id for p, h in self.held.items() if h.widget_id and len(p) > depth and p[:depth] == scope}
 
     def set_page_config(self, config: dict[str, Any]) -> None:
         """Send the page configuration, unless the browser has it already."""
@@ -95,7 +101,7 @@ class ClientView:
         end up showing replaces them all, so a tab that reads slowly costs at most one snapshot."""
         if self.outbox.unsent_runs() < 2:
             return
-        snapshot = [orjson.dumps({"t": "run_start", "run": run})]
+        snapshot = [orjson.dumps({"t": "run_start", "run": run})]  # the whole view
         if self.page_config is not None:
             snapshot.append(orjson.dumps({"t": "page_config", **self.page_config}))
         for path, held in sorted(self.held.items()):
