@@ -20,8 +20,12 @@ export const RunsContext = createContext<RunNumbers>({ started: 0, completed: 0 
 export interface FormApi {
   /** Keep a widget's new value until the form is submitted. */
   record: (id: string, value: WidgetValue) => void;
-  /** Send the pending values with the submit button `buttonId`'s click. */
+  /** Send the pending values with the submit button `buttonId`'s click, unless a widget's
+   * check refuses (a required field left empty): then nothing is sent. */
   submit: (buttonId: string) => void;
+  /** Have `check` run before each submit; a false result holds the submit back (the widget
+   * shows why). Returns the function that removes the check. */
+  addCheck: (id: string, check: () => boolean) => () => void;
   /** Enter in a text field: submit through the form's first submit button, if
    * `enter_to_submit` is on and there is one. Returns whether it submitted. */
   enter: () => boolean;

@@ -82,3 +82,61 @@ class StreamlitInvalidMinMaxError(StreamlitAPIException):
 
 class StreamlitJSNumberBoundsError(StreamlitAPIException):
     """A number is too large for the browser to hold exactly (beyond ±(2**53 - 1) for ints)."""
+
+
+class StreamlitValueError(StreamlitAPIException):
+    """A parameter got a value outside the set it takes."""
+
+    def __init__(self, parameter: str, valid_values: list[str], *, detail: str | None = None) -> None:
+        message = f"Invalid `{parameter}` value. Supported values: {', '.join(valid_values)}."
+        super().__init__(f"{message} {detail}" if detail else message)
+
+
+class StreamlitInvalidParameterTypeError(StreamlitAPIException):
+    """A parameter got a value of a type it does not take."""
+
+    def __init__(self, parameter: str, provided_type: str, expected_types: list[str]) -> None:
+        super().__init__(
+            f"Invalid `{parameter}` type. Expected one of: {', '.join(expected_types)}. Provided type: {provided_type}."
+        )
+
+
+class StreamlitValueOutOfRangeError(StreamlitAPIException):
+    """A parameter is outside a closed ``[min, max]`` interval."""
+
+    def __init__(self, parameter: str, value: object, min_value: object, max_value: object) -> None:
+        super().__init__(
+            f"The `{parameter}` parameter, set to {value}, is outside the required range [{min_value}, {max_value}]."
+        )
+
+
+class StreamlitIncompatibleParametersError(StreamlitAPIException):
+    """Two parameter uses that cannot be combined."""
+
+    def __init__(self, first_use: str, second_use: str, *, explanation: str | None = None) -> None:
+        message = f"`{first_use}` and `{second_use}` cannot be used together."
+        super().__init__(f"{message} {explanation}" if explanation else message)
+
+
+class StreamlitDefaultNotInOptionsError(StreamlitAPIException):
+    """A default value is not among the options."""
+
+    def __init__(self, value: object) -> None:
+        super().__init__(
+            f"The default value '{value}' is not part of the options. "
+            "Please make sure that every default value also exists in the options."
+        )
+
+
+class StreamlitSelectionCountExceedsMaxError(StreamlitAPIException):
+    """More options are chosen than ``max_selections`` allows."""
+
+    def __init__(self, current_selections_count: int, max_selections_count: int) -> None:
+        chosen = "option" if current_selections_count == 1 else "options"
+        allowed = "option" if max_selections_count == 1 else "options"
+        super().__init__(
+            f"Multiselect has {current_selections_count} {chosen} selected but `max_selections` is set to "
+            f"{max_selections_count}. This happened because you either gave too many options to `default` "
+            "or you manipulated the widget's state through `st.session_state`. Note that the latter can happen "
+            f"before the line indicated in the traceback. Please select at most {max_selections_count} {allowed}."
+        )

@@ -116,7 +116,7 @@ def test_selectbox_and_radio_with_format_func_and_no_selection(app: App) -> None
 
 def test_selectbox_errors(app: App) -> None:
     a = app("import streamlit as st\nst.selectbox('x', ['a'], index=3)\n")
-    assert "out of range" in a.of_type("exception")[0]["message"]
+    assert "outside the required range [0, 0]" in a.of_type("exception")[0]["message"]
     a = app("import streamlit as st\nst.radio('x', ['a', 'b'], captions=['c'])\n")
     assert "one per option" in a.of_type("exception")[0]["message"]
 

@@ -23,6 +23,7 @@ export function Form({ el, node }: { el: FormEl; node: TreeNode }) {
   const startedRef = useRef(runs.started);
   startedRef.current = runs.started;
   const pending = useRef<Record<string, WidgetValue>>({});
+  const checks = useRef(new Map<string, () => boolean>());
   const box = useRef<HTMLDivElement>(null);
   const [sync, setSync] = useState<SubmitState>({ epoch: 0, waitingAfter: null });
   let current = sync;
@@ -35,6 +36,9 @@ export function Form({ el, node }: { el: FormEl; node: TreeNode }) {
 
   const api = useMemo<FormApi>(() => {
     const submit = (buttonId: string) => {
+      // Every check runs (each widget marks itself), then any refusal holds the submit back.
+      const refused = [...checks.current.values()].map((check) => check()).includes(false);
+      if (refused) return;
       const values = { ...pending.current, [buttonId]: true };
       pending.current = {};
       send({ t: "rerun", values });
@@ -45,6 +49,12 @@ export function Form({ el, node }: { el: FormEl; node: TreeNode }) {
         pending.current[id] = value;
       },
       submit,
+      addCheck: (id, check) => {
+        checks.current.set(id, check);
+        return () => {
+          if (checks.current.get(id) === check) checks.current.delete(id);
+        };
+      },
       enter: () => {
         if (!enterToSubmit) return false;
         const button = box.current?.querySelector<HTMLButtonElement>("button[data-submit]");

@@ -52,12 +52,15 @@ export function WidgetLabel({
   help,
   htmlFor,
   id,
+  required = false,
 }: {
   label: string;
   visibility: LabelVisibility;
   help: string | null;
   htmlFor?: string;
   id?: string;
+  /** Marks the label "(required)", as Streamlit does for `required=True` widgets. */
+  required?: boolean;
 }) {
   const html = useMarkdown(label, false, true);
   const Tag = htmlFor ? "label" : "div";
@@ -70,6 +73,11 @@ export function WidgetLabel({
         className="md"
         dangerouslySetInnerHTML={{ __html: `<p>${html}</p>` }}
       />
+      {required && visibility === "visible" && (
+        <span className="label-required" data-testid="stWidgetLabelRequired" aria-hidden="true">
+          (required)
+        </span>
+      )}
       {help && visibility === "visible" && <Help text={help} />}
     </div>
   );

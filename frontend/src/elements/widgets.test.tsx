@@ -1,10 +1,12 @@
 import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { App } from "../app/App";
 import type { ClientMessage, Element } from "../protocol.gen";
 import { Store } from "../store";
+import { loadComboboxes } from "./Select";
 
 afterEach(cleanup);
+beforeAll(() => loadComboboxes());
 
 const common = { help: null, disabled: false, width: null } as const;
 
@@ -154,7 +156,13 @@ describe("widgets", () => {
         label: "Pick",
         options: ["a", "b"],
         index: null,
+        new_value: null,
         placeholder: "Choose an option",
+        accept_new_options: false,
+        filter_mode: "fuzzy",
+        required: false,
+        clearable: true,
+        icon: null,
         label_visibility: "visible",
         ...common,
       },
@@ -170,7 +178,8 @@ describe("widgets", () => {
         ...common,
       },
     );
-    fireEvent.change(screen.getByRole("combobox", { name: "Pick" }), { target: { value: "1" } });
+    fireEvent.click(screen.getByRole("combobox", { name: "Pick" }));
+    fireEvent.click(screen.getByRole("option", { name: "b" }));
     fireEvent.click(screen.getByRole("radio", { name: "M" }));
     expect(sent).toEqual([
       { t: "rerun", values: { s1: 1 } },

@@ -41,8 +41,9 @@ def is_emoji(text: str) -> bool:
     return 0 < len(text) <= 16 and not any(c.isascii() for c in text) and not any(c.isspace() for c in text)
 
 
-def check_icon(fn: str, icon: Any) -> str | None:
-    """An element's ``icon``: None (or blank) for none, else one emoji or a Material icon."""
+def check_icon(fn: str, icon: Any, *, spinner: bool = False) -> str | None:
+    """An element's ``icon``: None (or blank) for none, else one emoji or a Material icon (or
+    "spinner" where the element can show one, as st.selectbox can)."""
     if icon is None:
         return None
     if not isinstance(icon, str):
@@ -50,6 +51,8 @@ def check_icon(fn: str, icon: Any) -> str | None:
     text = icon.strip()
     if not text:
         return None
+    if spinner and text == "spinner":
+        return text
     if text.lower().startswith(":material"):
         return check_material(fn, text)
     if SHORTCODE.fullmatch(text):

@@ -3,13 +3,47 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from numbers import Integral
 from typing import Any
 
 from slipstream.delta_generator import emit_element
-from slipstream.elements._args import check_label, check_label_visibility, check_width, optional_str
-from slipstream.elements.selection import index_of, options_list
-from slipstream.errors import StreamlitAPIException
+from slipstream.elements._args import check_label, check_label_visibility, check_width, is_int_value, optional_str
+from slipstream.elements.selection import (
+    MAX_NEW_OPTION,
+    check_filter_mode,
+    index_of,
+    label_of,
+    options_list,
+    select_placeholder,
+)
+from slipstream.errors import (
+    StreamlitDefaultNotInOptionsError,
+    StreamlitInvalidParameterTypeError,
+    StreamlitSelectionCountExceedsMaxError,
+    StreamlitValueError,
+)
+from slipstream.protocol import FilterMode
 from slipstream.runtime.widgets import Key, register
+
+# select_all=True: "Select all" whenever two or more options are left to choose.
+SELECT_ALL_ALWAYS = -1
+_SELECT_ALL_MAX = 2**31 - 1
+
+
+def check_select_all(select_all: Any) -> int:
+    """``select_all`` as the browser takes it: the most options "Select all" is offered for
+    (-1 for any number, 0 for never)."""
+    if isinstance(select_all, bool):
+        return SELECT_ALL_ALWAYS if select_all else 0
+    if isinstance(select_all, int):
+        if select_all < 0:
+            raise StreamlitValueError(
+                "select_all",
+                ["True", "False", "a non-negative integer"],
+                detail="When using an int, `select_all` must be a non-negative integer.",
+            )
+        return min(select_all, _SELECT_ALL_MAX)
+    raise StreamlitInvalidParameterTypeError("select_all", type(select_all).__name__, ["bool", "int"])
 
 
 def multiselect(
@@ -28,17 +62,21 @@ def multiselect(
     disabled: bool = False,
     label_visibility: str = "visible",
     accept_new_options: bool = False,
-    filter_mode: Any = "fuzzy",
-    select_all: Any = 1000,
+    filter_mode: FilterMode = "fuzzy",
+    select_all: bool | int = 1000,
     width: int | str = "stretch",
     wrap: bool | None = None,
     bind: Any = None,
     persist_state: Any = None,
 ) -> list[Any]:
-    """Show a multi-choice box; return the chosen options as a list.
+    """Show a searchable multi-choice box; return the chosen options as a list.
 
-    ``max_selections`` limits how many can be chosen; with ``accept_new_options`` the user may
-    type options that are not in the list (they come back as strings).
+    Typing filters the options (``filter_mode``: "fuzzy", "contains", "prefix", or None for no
+    typing). ``max_selections`` limits how many can be chosen; with ``accept_new_options`` the user
+    may type values that are not options (they come back as strings). ``select_all`` offers
+    "Select all" for up to that many options (True: always, False: never); ``wrap`` lets the chosen
+    chips wrap onto more rows (True), keeps them on one scrolling row (False), or picks by layout
+    (None).
 
     Example::
 
@@ -47,9 +85,17 @@ def multiselect(
     fn = "multiselect"
     visibility = check_label_visibility(fn, label_visibility)
     text = check_label(fn, label, visibility)
+    if max_selections is not None:
+        if isinstance(max_selections, bool) or not isinstance(max_selections, Integral) or max_selections < 1:
+            zero = isinstance(max_selections, Integral) and not isinstance(max_selections, bool) and max_selections == 0
+            raise StreamlitValueError(
+                "max_selections",
+                ["a positive integer"],
+                detail="To disable `st.multiselect`, use `disabled=True`." if zero else None,
+            )
+        max_selections = int(max_selections)
     opts = options_list(fn, options)
-    if max_selections is not None and (not isinstance(max_selections, int) or max_selections < 1):
-        raise StreamlitAPIException(f"st.multiselect: max_selections must be a positive int, not {max_selections!r}.")
+    labels = [str(format_func(o)) for o in opts]
     if default is None:
         chosen: list[Any] = []
     elif isinstance(default, (list, tuple, set)) or hasattr(default, "tolist"):
@@ -57,31 +103,29 @@ def multiselect(
     else:
         chosen = [default]
     for value in chosen:
-        if index_of(opts, value) is None and not (accept_new_options and isinstance(value, str)):
-            raise StreamlitAPIException(
-                f"st.multiselect: the default value {value!r} is not one of the options; "
-                "every default must be an option."
-            )
-    if max_selections is not None and len(chosen) > max_selections:
-        raise StreamlitAPIException(
-            f"st.multiselect: {len(chosen)} default values are more than max_selections={max_selections}."
-        )
+        if index_of(opts, value) is None:
+            raise StreamlitDefaultNotInOptionsError(value)
+    mode = check_filter_mode(filter_mode, accept_new_options)
+    bulk = check_select_all(select_all)
+    if wrap is not None and not isinstance(wrap, bool):
+        raise StreamlitInvalidParameterTypeError("wrap", type(wrap).__name__, ["bool", "None"])
+    new_ok = bool(accept_new_options)
 
     def fits(values: Any) -> bool:
         if not isinstance(values, list):
             return False
-        if max_selections is not None and len(values) > max_selections:
-            return False
-        return all(index_of(opts, v) is not None or (accept_new_options and isinstance(v, str)) for v in values)
+        return all(new_ok or index_of(opts, v) is not None for v in values)
 
     def from_browser(raw: Any) -> list[Any]:
         if not isinstance(raw, list):
             raise ValueError("expected a list of option indices")
         values: list[Any] = []
         for item in raw:
-            if isinstance(item, int) and not isinstance(item, bool) and 0 <= item < len(opts):
+            if is_int_value(item) and 0 <= item < len(opts):
                 values.append(opts[item])
-            elif isinstance(item, str) and accept_new_options and len(item) <= 1000:
+            elif isinstance(item, str) and item in labels:  # the first of equal labels, as Streamlit
+                values.append(opts[labels.index(item)])
+            elif isinstance(item, str) and new_ok and len(item) <= MAX_NEW_OPTION:
                 values.append(item)
             else:
                 raise ValueError(f"{item!r} is not one of the {len(opts)} options")
@@ -89,12 +133,12 @@ def multiselect(
             raise ValueError(f"more than max_selections={max_selections} options")
         return values
 
-    labels = [str(format_func(o)) for o in opts]
     def shown(v: Any) -> dict[str, Any]:
-        return {
-            "value": [i for i in (index_of(opts, x) for x in v) if i is not None],
-            "new_values": [x for x in v if index_of(opts, x) is None],
-        }
+        value: list[int | str] = []
+        for x in v:
+            i = index_of(opts, x)
+            value.append(label_of(format_func, x) if i is None else i)
+        return {"value": value}
 
     wid, current = register(
         fn,
@@ -102,10 +146,13 @@ def multiselect(
         identity={
             "label": text,
             "options": labels,
-            "default": [str(v) for v in chosen],
+            "default": [index_of(opts, v) for v in chosen],
             "help": help,
             "max_selections": max_selections,
-            "accept_new_options": accept_new_options,
+            "placeholder": placeholder,
+            "accept_new_options": new_ok,
+            "filter_mode": mode,
+            "select_all": bulk,
         },
         default=chosen,
         deserialize=from_browser,
@@ -117,6 +164,9 @@ def multiselect(
         shown=shown,
     )
     current = list(current)
+    if max_selections is not None and len(current) > max_selections:
+        raise StreamlitSelectionCountExceedsMaxError(len(current), max_selections)
+    place, shut = select_placeholder(placeholder, bool(opts), new_ok, many=True)
     emit_element(
         {
             "type": "multiselect",
@@ -125,12 +175,13 @@ def multiselect(
             "options": labels,
             **shown(current),
             "max_selections": max_selections,
-            "accept_new_options": bool(accept_new_options),
-            "placeholder": placeholder
-            if placeholder is not None
-            else ("Choose options" if opts else "No options to select"),
+            "accept_new_options": new_ok,
+            "filter_mode": mode,
+            "select_all": bulk,
+            "wrap": wrap,
+            "placeholder": place,
             "help": optional_str(help),
-            "disabled": bool(disabled),
+            "disabled": bool(disabled) or shut,
             "label_visibility": visibility,
             "width": check_width(fn, width, allow_content=False),
         }

@@ -3,12 +3,65 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, cast
 
 from slipstream.delta_generator import emit_element
-from slipstream.elements._args import check_label, check_label_visibility, check_width, optional_str
-from slipstream.errors import StreamlitAPIException
+from slipstream.elements._args import check_label, check_label_visibility, check_width, is_int_value, optional_str
+from slipstream.elements._icons import check_icon
+from slipstream.errors import (
+    StreamlitAPIException,
+    StreamlitIncompatibleParametersError,
+    StreamlitInvalidParameterTypeError,
+    StreamlitValueError,
+    StreamlitValueOutOfRangeError,
+)
+from slipstream.protocol import FilterMode
 from slipstream.runtime.widgets import Key, register
+
+FILTER_MODES = ("fuzzy", "contains", "prefix", None)
+# The longest new option a browser may add (a typed value; a longer one is refused, not cut).
+MAX_NEW_OPTION = 10_000
+
+
+def check_filter_mode(filter_mode: Any, accept_new_options: Any) -> FilterMode:
+    """``filter_mode`` as Streamlit takes it: None turns typing off, which new options need."""
+    if not isinstance(filter_mode, (str, type(None))) or filter_mode not in FILTER_MODES:
+        raise StreamlitValueError("filter_mode", ["fuzzy", "contains", "prefix", "None"])
+    if filter_mode is None and accept_new_options:
+        raise StreamlitIncompatibleParametersError(
+            "filter_mode=None",
+            "accept_new_options=True",
+            explanation="`filter_mode` cannot be `None` when `accept_new_options=True`. "
+            "Set `filter_mode` to `fuzzy`, `contains`, or `prefix`.",
+        )
+    return cast(FilterMode, filter_mode)
+
+
+def select_placeholder(placeholder: Any, has_options: bool, accept_new: bool, *, many: bool) -> tuple[str, bool]:
+    """The text an empty select field shows, and whether the field is shut for having nothing to
+    offer (no options and no new ones): Streamlit's wording for each case."""
+    if placeholder is not None and str(placeholder) != "":
+        return str(placeholder), False
+    if placeholder is not None:  # "" asks for an empty field
+        return "", False
+    if not has_options:
+        if accept_new:
+            return ("Add options" if many else "Add an option"), False
+        return "No options to select", True
+    if accept_new:
+        return ("Choose or add options" if many else "Choose or add an option"), False
+    return ("Choose options" if many else "Choose an option"), False
+
+
+def label_of(format_func: Callable[[Any], Any], value: Any) -> str:
+    """The text a value that is not an option shows as: a typed new option as it was typed, else
+    its ``format_func`` text (or ``str(value)`` when format_func cannot take it)."""
+    if isinstance(value, str):
+        return value
+    try:
+        return str(format_func(value))
+    except Exception:
+        return str(value)
 
 
 def options_list(fn: str, options: Any) -> list[Any]:
@@ -108,36 +161,102 @@ def selectbox(
     label_visibility: str = "visible",
     icon: str | None = None,
     accept_new_options: bool = False,
-    filter_mode: Any = "fuzzy",
+    filter_mode: FilterMode = "fuzzy",
     width: int | str = "stretch",
     bind: Any = None,
     persist_state: Any = None,
 ) -> Any:
-    """Show a drop-down list; return the chosen option (None when nothing is chosen).
+    """Show a searchable drop-down list; return the chosen option (None when nothing is chosen).
 
-    ``format_func`` turns each option into the text shown. ``index=None`` starts empty.
+    ``format_func`` turns each option into the text shown; typing filters the options
+    (``filter_mode``: "fuzzy", "contains", "prefix", or None for no typing). ``index=None``
+    starts empty. With ``accept_new_options`` the user may type a value that is not an option: it
+    comes back as a string (or as the option whose text it is). ``required`` keeps a chosen value
+    from being cleared, and blocks a form's submit while nothing is chosen. ``icon`` (an emoji, a
+    ``:material/name:`` icon or "spinner") shows at the field's left.
 
     Example::
 
-        color = st.selectbox("Colour", ["red", "green", "blue"])
+        color = st.selectbox("Colour", ["red", "green", "blue"], index=None, accept_new_options=True)
     """
-    wid, current, labels, shown_index, visibility = _single_choice(
-        "selectbox", label, options, index, format_func, key, help, on_change, args, kwargs, disabled, label_visibility
+    fn = "selectbox"
+    visibility = check_label_visibility(fn, label_visibility)
+    text = check_label(fn, label, visibility)
+    opts = options_list(fn, options)
+    if index is not None:
+        if not is_int_value(index):
+            raise StreamlitInvalidParameterTypeError("index", type(index).__name__, ["int", "None"])
+        index = int(index)
+        if opts and not 0 <= index < len(opts):
+            raise StreamlitValueOutOfRangeError("index", index, 0, len(opts) - 1)
+    mode = check_filter_mode(filter_mode, accept_new_options)
+    if icon is not None and not isinstance(icon, str):
+        raise StreamlitInvalidParameterTypeError("icon", type(icon).__name__, ["str", "None"])
+    icon_text = check_icon(fn, icon, spinner=True)
+    new_ok = bool(accept_new_options)
+    labels = [str(format_func(o)) for o in opts]
+    by_label = {text: i for i, text in enumerate(labels)}  # the last of equal labels, as Streamlit
+    default = opts[index] if opts and index is not None else None
+
+    def from_browser(raw: Any) -> Any:
+        if raw is None:
+            return default
+        if is_int_value(raw) and 0 <= raw < len(opts):
+            return opts[raw]
+        if isinstance(raw, str) and len(raw) <= MAX_NEW_OPTION:
+            if raw in by_label:
+                return opts[by_label[raw]]
+            if new_ok:
+                return raw
+        raise ValueError(f"{raw!r} is neither one of the {len(opts)} options nor a new option this selectbox takes")
+
+    def shown(v: Any) -> dict[str, Any]:
+        found = None if v is None else index_of(opts, v)
+        return {"index": found, "new_value": None if v is None or found is not None else label_of(format_func, v)}
+
+    wid, current = register(
+        fn,
+        key=key,
+        identity={
+            "label": text,
+            "options": labels,
+            "index": index,
+            "help": help,
+            "placeholder": placeholder,
+            "accept_new_options": new_ok,
+            "filter_mode": mode,
+            "required": bool(required),
+            "icon": icon_text,
+        },
+        default=default,
+        deserialize=from_browser,
+        on_change=on_change,
+        args=args,
+        kwargs=kwargs,
+        accept=lambda v: v is None or new_ok or index_of(opts, v) is not None,
+        value_given=index != 0,
+        shown=shown,
     )
+    place, shut = select_placeholder(placeholder, bool(opts), new_ok, many=False)
     emit_element(
         {
             "type": "selectbox",
             "id": wid,
             "label": str(label),
             "options": labels,
-            **shown_index,
-            "placeholder": placeholder
-            if placeholder is not None
-            else ("Choose an option" if labels else "No options to select"),
+            **shown(current),
+            "placeholder": place,
+            "accept_new_options": new_ok,
+            "filter_mode": mode,
+            "required": bool(required),
+            # Streamlit lets a user clear a selectbox that can start empty: index=None, or a
+            # value of None set through session_state.
+            "clearable": (index is None or current is None) and not required,
+            "icon": icon_text,
             "help": optional_str(help),
-            "disabled": bool(disabled) or not labels,
+            "disabled": bool(disabled) or shut,
             "label_visibility": visibility,
-            "width": check_width("selectbox", width, allow_content=False),
+            "width": check_width(fn, width, allow_content=False),
         }
     )
     return current

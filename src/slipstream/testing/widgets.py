@@ -206,13 +206,26 @@ class Selectbox(_Options):
 
     @property
     def index(self) -> int | None:
+        """The chosen option's index (None when nothing, or a new value, is chosen)."""
         value = self.value
-        if value is None:
+        if value is None or self._is_new(value):
             return None
         return self._index(value)
 
+    def _is_new(self, value: Any) -> bool:
+        """A typed value that is not an option, which a selectbox with accept_new_options takes."""
+        if not (isinstance(value, str) and self.proto.get("accept_new_options")):
+            return False
+        try:
+            self._index(value)
+        except ValueError:
+            return True
+        return False
+
     def _to_wire(self, value: Any) -> Any:
-        return None if value is None else self._index(value)
+        if value is None or self._is_new(value):
+            return value
+        return self._index(value)
 
     def select(self, value: Any) -> Selectbox:
         return self.set_value(value)
