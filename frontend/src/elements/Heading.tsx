@@ -20,7 +20,9 @@ export function slugify(text: string): string {
 
 export function Heading({ el }: { el: HeadingEl }) {
   const html = useMarkdown(el.body, false, true);
-  const text = useMemo(() => markdownText(el.body), [el.body]);
+  // `html` changes once the renderer has loaded, and the text with it.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const text = useMemo(() => markdownText(el.body), [el.body, html]);
   const id = el.anchor ?? slugify(text);
   const Tag = TAGS[el.level];
   // The link and the help icon sit beside the heading, not in it, so its accessible name is

@@ -9,7 +9,8 @@ import { testid } from "../hooks";
 export function Markdown({ el }: { el: MarkdownEl | CaptionEl }) {
   // One line takes inline formatting only, as a widget label does.
   const html = useMarkdown(el.body, el.allow_html, !el.wrap);
-  const full = useMemo(() => (el.wrap ? undefined : markdownText(el.body)), [el.wrap, el.body]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const full = useMemo(() => (el.wrap ? undefined : markdownText(el.body)), [el.wrap, el.body, html]);
   const className = (el.type === "caption" ? "md caption" : "md") + oneLine(el.wrap);
   const hooked = testid(el.type === "caption" ? "stCaptionContainer" : "stMarkdownContainer");
   const body = (

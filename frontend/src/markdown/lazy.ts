@@ -1,9 +1,16 @@
-/** The heavy parts of markdown, each fetched once, on first use: the emoji table and KaTeX. */
+/** The heavy parts of markdown, each fetched once, on first use: the renderer, the emoji table
+ * and KaTeX. */
 import type KatexModule from "katex";
-import { setEmojiTable, setKatex } from "./markdown";
+import { setEmojiTable, setKatex, setRenderer } from "./markdown";
 
+let renderer: Promise<void> | null = null;
 let emoji: Promise<void> | null = null;
 let katex: Promise<typeof KatexModule> | null = null;
+
+export function loadRenderer(): Promise<void> {
+  renderer ??= import("./render").then((m) => setRenderer(m.render));
+  return renderer;
+}
 
 export function loadEmoji(): Promise<void> {
   emoji ??= import("virtual:emoji-shortcodes").then((m) => setEmojiTable(m.default));

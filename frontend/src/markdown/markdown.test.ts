@@ -1,7 +1,9 @@
 import katex from "katex";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadEmoji } from "./lazy";
-import { markdownText, needsEmoji, needsMath, renderMarkdown, setKatex } from "./markdown";
+import { loadHighlighter } from "../elements/highlight";
+import { isPlain, markdownText, needsEmoji, needsMath, renderMarkdown, setKatex } from "./markdown";
+import { render } from "./render";
 
 describe("renderMarkdown", () => {
   beforeAll(async () => {
@@ -83,5 +85,47 @@ describe("renderMarkdown", () => {
 
   it("extracts the plain text of inline markdown", () => {
     expect(markdownText("**Big** :red[title]")).toBe("Big title");
+  });
+});
+
+describe("texts without markdown", () => {
+  it("are told apart from texts with markdown", () => {
+    expect(isPlain("Revenue grew in every region; costs stayed flat.")).toBe(true);
+    expect(isPlain("Press me!")).toBe(true);
+    for (const text of ["**bold**", "a_b", "see www.example.com", "me@example.com", "- item", "1. first", "x\ny", ":tada:", "a & b", "#1"]) {
+      expect(isPlain(text)).toBe(false);
+    }
+  });
+
+  it("render as the renderer would render them", () => {
+    for (const text of ["Hello", "Revenue grew; costs stayed flat.", "Say \"hi\" (twice)!"]) {
+      const plain = new DOMParser().parseFromString(renderMarkdown(text), "text/html").body.innerHTML;
+      const full = new DOMParser().parseFromString(render(text, {}), "text/html").body.innerHTML;
+      expect(plain).toBe(full);
+    }
+  });
+});
+
+describe("an app's stylesheet", () => {
+  it("renders as marked renders it, without waiting for marked", () => {
+    const css = "<style>\n.stButton button { color: red; }\n\np { margin: 0 }\n</style>";
+    expect(isPlain(css)).toBe(false);
+    expect(renderMarkdown(css, { allowHtml: true })).toBe(render(css, { allowHtml: true }).trim());
+    expect(renderMarkdown(css)).not.toContain("<style");
+  });
+});
+
+describe("fenced code", () => {
+  it("is highlighted in the fence's language, as st.code is", async () => {
+    await loadHighlighter();
+    const html = renderMarkdown("```python\ndef f():\n    return 1\n```");
+    expect(html).toContain('<pre class="code-block"');
+    expect(html).toContain('class="language-python"');
+    expect(html).toContain('<span class="hljs-keyword">def</span>');
+    expect(html.match(/class="line"/g)).toHaveLength(2);
+  });
+
+  it("stays plain without a language", () => {
+    expect(renderMarkdown("```\nx = 1\n```")).toContain("<code><span class=\"line\">x = 1</span></code>");
   });
 });

@@ -1,26 +1,45 @@
 import { useEffect, useMemo, useReducer } from "react";
-import { loadEmoji, loadKatex } from "./lazy";
-import { emojiReady, katexReady, needsEmoji, needsMath, renderMarkdown } from "./markdown";
+import { highlighterReady, loadHighlighter, wantsHighlight } from "../elements/highlight";
+import { loadEmoji, loadKatex, loadRenderer } from "./lazy";
+import {
+  emojiReady,
+  fencedLanguages,
+  isPlain,
+  katexReady,
+  needsEmoji,
+  needsMath,
+  renderMarkdown,
+  rendererReady,
+} from "./markdown";
 
-/** `source` as HTML; renders again when the emoji table or KaTeX it needs has loaded. */
+/** `source` as HTML; renders again when the renderer, emoji table, KaTeX or highlighter it
+ * needs has loaded. */
 export function useMarkdown(source: string, allowHtml = false, inline = false): string {
-  const waitEmoji = !emojiReady() && needsEmoji(source);
-  const waitMath = !katexReady() && needsMath(source);
+  const plain = isPlain(source);
+  const waitRenderer = !plain && !rendererReady();
+  const waitEmoji = !plain && !emojiReady() && needsEmoji(source);
+  const waitMath = !plain && !katexReady() && needsMath(source);
+  const waitCode = !plain && !inline && !highlighterReady() && fencedLanguages(source).some(wantsHighlight);
   const [loaded, bump] = useReducer((n: number) => n + 1, 0);
   useEffect(() => {
-    if (!waitEmoji && !waitMath) return;
+    if (!waitRenderer && !waitEmoji && !waitMath && !waitCode) return;
     let live = true;
-    Promise.all([waitEmoji && loadEmoji(), waitMath && loadKatex()]).then(
+    Promise.all([
+      waitRenderer && loadRenderer(),
+      waitEmoji && loadEmoji(),
+      waitMath && loadKatex(),
+      waitCode && loadHighlighter(),
+    ]).then(
       () => live && bump(),
       () => undefined, // offline or chunk gone: keep showing the text as it is
     );
     return () => {
       live = false;
     };
-  }, [waitEmoji, waitMath]);
+  }, [waitRenderer, waitEmoji, waitMath, waitCode]);
   return useMemo(
     () => renderMarkdown(source, { allowHtml, inline }),
-    // `loaded` changes when a table arrives, so the text renders again with it.
+    // `loaded` changes when a part arrives, so the text renders again with it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [source, allowHtml, inline, loaded],
   );
