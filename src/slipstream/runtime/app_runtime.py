@@ -9,8 +9,9 @@ app (a library call at import time, a bare ``python script.py``) gets the proces
 from __future__ import annotations
 
 import functools
+import importlib
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from slipstream.config import OPTIONS
 from slipstream.runtime.blobs import BlobStorage, BlobStore, blob_store
@@ -19,11 +20,20 @@ from slipstream.runtime.context import get_run_context
 if TYPE_CHECKING:
     from slipstream.caching.cached import Kind, Registry
     from slipstream.runtime.manager import SessionManager
+    from slipstream.runtime.outbox import Path
     from slipstream.runtime.script import AppScript
     from slipstream.runtime.state import SessionState
 
 # Called with an uncaught exception of the script or of a callback; True: it showed its own error.
 ScriptErrorHandler = Callable[[Exception], "bool | None"]
+
+
+class RunMessages(Protocol):
+    """How an app shows what went wrong with a run (slipstream.elements.run_messages)."""
+
+    def show_exception(self, exc: BaseException) -> None: ...
+
+    def show_form_without_submit(self, form_id: str, path: Path) -> None: ...
 
 
 class AppRuntime:
@@ -57,6 +67,12 @@ class AppRuntime:
 
             self._caches = new_registries()
         return self._caches
+
+    @functools.cached_property
+    def run_messages(self) -> RunMessages:
+        """How this app shows a run's exception and a form without a submit button."""
+        messages: RunMessages = importlib.import_module("slipstream.elements.run_messages")
+        return messages
 
     @functools.cached_property
     def state_outside_runs(self) -> SessionState:

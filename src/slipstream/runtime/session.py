@@ -279,16 +279,9 @@ class Session:
         exec(code, namespace)
 
     def _flag_forms_without_submit(self, ctx: RunContext) -> None:
-        from slipstream.delta_generator import DeltaGenerator, emit
-        from slipstream.elements.alerts import alert_element
-
         for form in ctx.forms.values():
             if not form.has_submit:
-                message = (
-                    f"The form `{form.form_id}` has no submit button, so its widgets never send their values. "
-                    "Add one with `st.form_submit_button()`."
-                )
-                emit(alert_element("error", message), target=DeltaGenerator(form.path))
+                self.app.run_messages.show_form_without_submit(form.form_id, form.path)
 
     def _clear_submitted_forms(self, ctx: RunContext) -> None:
         """clear_on_submit: the run saw the submitted values; now the form's widgets go back to
@@ -314,13 +307,10 @@ class Session:
             return False
 
     def _show_exception(self, ctx: RunContext, exc: BaseException) -> None:
-        from slipstream.delta_generator import MAIN, emit
-        from slipstream.elements.exceptions import exception_element
-
         if not isinstance(exc, Exception):
             log.error("script run ended by %r", exc)
         ctx.stack.clear()
         try:
-            emit(exception_element(exc), target=MAIN, check=False)
+            self.app.run_messages.show_exception(exc)
         except Exception:  # never let the error display break the session
             log.exception("could not show the script's exception")
