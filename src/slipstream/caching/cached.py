@@ -22,7 +22,7 @@ from slipstream.caching import replay
 from slipstream.caching.errors import UnhashableParamError, UnhashableTypeError, UnserializableReturnValueError
 from slipstream.caching.hashing import Hasher, code_digest
 from slipstream.caching.options import Options
-from slipstream.caching.storage import DiskStore, Entry, KeyLocks, Limits, Replay, Store
+from slipstream.caching.storage import DiskStore, Entry, KeyLocks, Limits, PersistedValues, Replay, Store, ValueStore
 from slipstream.runtime.context import get_run_context
 
 Kind = Literal["data", "resource"]
@@ -146,10 +146,10 @@ class CachedFunc:
             self._key = function_key(self._kind, self.__wrapped__)
         return self._key
 
-    def _store(self) -> Store:
+    def _store(self) -> ValueStore:
         return registry(self._kind).store(self.function_key, self._options)
 
-    def _disk(self) -> DiskStore | None:
+    def _disk(self) -> PersistedValues | None:
         return DiskStore(self.function_key) if self._options.persist else None
 
     def _name(self) -> str:
@@ -185,7 +185,7 @@ class CachedFunc:
                 return found[0]
             return self._compute(store, key, args, kwargs)
 
-    def _lookup(self, store: Store, key: str) -> tuple[Any] | None:
+    def _lookup(self, store: ValueStore, key: str) -> tuple[Any] | None:
         """The cached value wrapped in a 1-tuple (values may be None), replayed; None on a miss."""
         entry = store.get(key)
         if entry is None:
@@ -219,7 +219,7 @@ class CachedFunc:
             return None
         return show if isinstance(show, str) else f"Running `{self._name()}(...)`."
 
-    def _compute(self, store: Store, key: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    def _compute(self, store: ValueStore, key: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
         text = self._spinner_text()
         with replay.spinner(text or "", self._options.show_time) if text else _nothing():
             with replay.recording() as recorder:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from slipstream.caching.payloads import HeldBlobs
 
@@ -60,7 +60,37 @@ class Limits:
     max_size: int | None = None
 
 
+class ValueStore(Protocol):
+    """A cached function's values of one scope (``Store`` keeps them in this process's memory,
+    objects and all, as cache_resource needs)."""
+
+    def keys(self) -> list[str]: ...
+
+    def get(self, key: str) -> Entry | None: ...
+
+    def put(self, key: str, entry: Entry) -> None: ...
+
+    def pop(self, key: str) -> None: ...
+
+    def clear(self) -> None: ...
+
+
+class PersistedValues(Protocol):
+    """``persist="disk"``: a cached function's pickled values by key, in bytes (``DiskStore``
+    keeps them in files; a store shared by several processes would keep the same bytes)."""
+
+    def read(self, key: str) -> bytes | None: ...
+
+    def write(self, key: str, data: bytes) -> None: ...
+
+    def delete(self, key: str) -> None: ...
+
+    def clear(self) -> None: ...
+
+
 class Store:
+    """The in-memory ValueStore: least recently used values go first past its limits."""
+
     def __init__(self, limits: Limits, on_release: Callable[[Any], Any] | None = None) -> None:
         self.limits = limits
         self.on_release = on_release

@@ -18,7 +18,7 @@ from slipstream.runtime.control import RerunRun, ScriptControl, StopRun, raise_i
 from slipstream.runtime.outbox import Outbox, Path
 from slipstream.runtime.script import MAGIC_NAME, AppScript
 from slipstream.runtime.state import SessionState
-from slipstream.runtime.uploads import UploadStore
+from slipstream.runtime.uploads import UploadStorage, UploadStore
 from slipstream.runtime.view import ClientView
 from slipstream.runtime.workers import workers
 
@@ -55,7 +55,7 @@ class Session:
         self.app = app or default_app()
         self.log = ClientLog(log, f"session {self.id[:6]}")
         self.state = SessionState(self.log)
-        self.uploads = UploadStore(
+        self.uploads: UploadStorage = UploadStore(
             max_files=int(self.app.option("server.maxUnclaimedUploads")),
             max_bytes=int(self.app.option("server.maxUnclaimedUploadSize")) << 20,
         )

@@ -20,6 +20,7 @@ import time
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from slipstream.config import OPTIONS
 
@@ -100,6 +101,25 @@ class Incoming:
         """Free an upload that was not finished (refused, or its client went away); a no-op after
         ``finish``."""
         self.store._forget(self)
+
+
+class UploadStorage(Protocol):
+    """A session's uploaded files: streamed in by the upload route, then claimed by the widget
+    they were sent to (``UploadStore`` keeps them in memory, spooled to disk past a size)."""
+
+    limits: dict[str, int]  # widget id -> largest file it takes, in bytes
+
+    def receive(self, widget_id: str, name: str, mimetype: str) -> Incoming: ...
+
+    def add(self, widget_id: str, name: str, mimetype: str, data: bytes) -> str: ...
+
+    def get(self, file_id: str, widget_id: str) -> UploadedFile | None: ...
+
+    def hold(self, widget_id: str, file_ids: list[str]) -> None: ...
+
+    def keep_only(self, widget_ids: set[str]) -> None: ...
+
+    def clear(self) -> None: ...
 
 
 class UploadStore:
