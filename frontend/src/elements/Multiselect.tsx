@@ -251,7 +251,7 @@ export function Multiselect({ el }: { el: MultiselectEl }) {
     "aria-describedby": full ? `${ids}-full` : undefined,
   });
   return (
-    <div className={`widget multiselect chips-${wrap}`}>
+    <div className={`widget multiselect chips-${wrap}${el.disabled ? " disabled" : ""}`}>
       <WidgetLabel label={el.label} visibility={el.label_visibility} help={el.help} htmlFor={inputId} id={labelId} />
       <div
         className={`multiselect-box${el.disabled ? " disabled" : ""}`}
@@ -301,7 +301,6 @@ export function Multiselect({ el }: { el: MultiselectEl }) {
         </div>
         {chosen.length > 0 && !el.disabled && (
           <button type="button" className="multiselect-clear" aria-label="Clear all" onClick={() => change([])}>
-            ×
           </button>
         )}
         <button

@@ -48,7 +48,7 @@ function Field({ text, placeholder }: { text: string; placeholder: string }) {
 function SelectboxStatic({ el }: { el: SelectboxEl }) {
   const text = el.index !== null ? (el.options[el.index] ?? "") : (el.new_value ?? "");
   return (
-    <div className="widget selectbox">
+    <div className={`widget selectbox${el.disabled ? " disabled" : ""}`}>
       <WidgetLabel label={el.label} visibility={el.label_visibility} help={el.help} required={el.required} />
       <div className={`select-field${el.disabled ? " disabled" : ""}${el.icon ? " with-icon" : ""}`}>
         <Field text={text} placeholder={el.placeholder} />
@@ -61,7 +61,7 @@ function SelectboxStatic({ el }: { el: SelectboxEl }) {
 function MultiselectStatic({ el }: { el: MultiselectEl }) {
   const wrap = el.wrap === null ? "auto" : el.wrap ? "wrap" : "nowrap";
   return (
-    <div className={`widget multiselect chips-${wrap}`}>
+    <div className={`widget multiselect chips-${wrap}${el.disabled ? " disabled" : ""}`}>
       <WidgetLabel label={el.label} visibility={el.label_visibility} help={el.help} />
       <div className={`multiselect-box${el.disabled ? " disabled" : ""}`}>
         <div className="multiselect-chips">

@@ -220,7 +220,7 @@ export function Selectbox({ el }: { el: SelectboxEl }) {
       : { key: item, content: el.options[item] };
   };
   return (
-    <div className={`widget selectbox${invalid ? " invalid" : ""}`}>
+    <div className={`widget selectbox${invalid ? " invalid" : ""}${el.disabled ? " disabled" : ""}`}>
       <WidgetLabel
         label={el.label}
         visibility={el.label_visibility}
@@ -256,7 +256,6 @@ export function Selectbox({ el }: { el: SelectboxEl }) {
         )}
         {el.clearable && choice !== null && !el.disabled && (
           <button type="button" className="select-clear" aria-label="Clear value" onClick={() => commit(null)}>
-            ×
           </button>
         )}
         <button
