@@ -439,16 +439,22 @@ export interface ContainerEl {
   border: boolean;
   height: number | null;
   horizontal: boolean;
-  gap: string | null;
+  gap: string | number | null;
   key: string | null;
   width: number | string | null;
+  wrap: boolean;
+  horizontal_alignment: "left" | "center" | "right" | "distribute";
+  vertical_alignment: "top" | "center" | "bottom" | "distribute";
+  autoscroll: boolean | null;
 }
 
 export interface ColumnsEl {
   type: "columns";
-  gap: string | null;
+  gap: string | number | null;
   vertical_alignment: "top" | "center" | "bottom";
   border: boolean;
+  width: number | string | null;
+  wrap: boolean;
 }
 
 export interface ColumnEl {

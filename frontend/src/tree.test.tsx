@@ -67,7 +67,11 @@ describe("tree rendering", () => {
     const store = new Store();
     store.applyFrame([
       { t: "run_start", run: 1 },
-      { t: "el", p: [0, 0], e: { type: "columns", gap: "small", vertical_alignment: "top", border: false } },
+      {
+        t: "el",
+        p: [0, 0],
+        e: { type: "columns", gap: "small", vertical_alignment: "top", border: false, width: "stretch", wrap: true },
+      },
       { t: "el", p: [0, 0, 0], e: { type: "column", weight: 2, vertical_alignment: "top", border: false } },
       { t: "el", p: [0, 0, 1], e: { type: "column", weight: 1, vertical_alignment: "top", border: false } },
       { t: "el", p: [0, 0, 1, 0], e: md("right") },

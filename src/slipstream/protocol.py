@@ -486,20 +486,31 @@ class RadioEl(TypedDict):
 
 
 class ContainerEl(TypedDict):
+    """``gap``: a size name or pixels. ``wrap``: a horizontal container's row wraps (else it
+    scrolls). ``autoscroll``: follow new content (None: only with chat messages inside)."""
+
     type: Literal["container"]
     border: bool
     height: int | None
     horizontal: bool
-    gap: str | None
+    gap: str | int | None
     key: str | None
     width: Width
+    wrap: bool
+    horizontal_alignment: Literal["left", "center", "right", "distribute"]
+    vertical_alignment: Literal["top", "center", "bottom", "distribute"]
+    autoscroll: bool | None
 
 
 class ColumnsEl(TypedDict):
+    """``wrap``: the columns stack on narrow screens (False: they stay side by side)."""
+
     type: Literal["columns"]
-    gap: str | None
+    gap: str | int | None
     vertical_alignment: Literal["top", "center", "bottom"]
     border: bool
+    width: Width
+    wrap: bool
 
 
 class ColumnEl(TypedDict):

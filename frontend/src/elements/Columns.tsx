@@ -28,7 +28,7 @@ const ColumnView = memo(function ColumnView({ node }: { node: TreeNode }) {
 
 export function Columns({ el, node }: { el: ColumnsEl; node: TreeNode }) {
   return (
-    <div {...hook("stHorizontalBlock", "columns")} style={{ gap: gapOf(el.gap) }}>
+    <div {...hook("stHorizontalBlock", el.wrap ? "columns" : "columns no-wrap")} style={{ gap: gapOf(el.gap) }}>
       {node.children.map((child, i) => child && <ColumnView key={i} node={child} />)}
     </div>
   );
