@@ -87,6 +87,7 @@ export function SelectSlider({ el }: { el: SelectSliderEl }) {
             <div
               key={`bubble-${i}`}
               className="slider-value"
+              data-testid="stSliderThumbValue"
               aria-hidden="true"
               style={{ left: `calc(${p}% + ${((50 - p) * THUMB_PX) / 100}px)` }}
             >
@@ -108,10 +109,10 @@ export function SelectSlider({ el }: { el: SelectSliderEl }) {
             onCommit={onCommit}
           />
         ))}
-      </div>
-      <div className="slider-bounds" aria-hidden="true">
-        <span>{el.options[0] ?? ""}</span>
-        <span>{el.options[last] ?? ""}</span>
+        <div className="slider-bounds" data-testid="stSliderTickBar" aria-hidden="true">
+          <span>{el.options[0] ?? ""}</span>
+          <span>{el.options[last] ?? ""}</span>
+        </div>
       </div>
     </div>
   );

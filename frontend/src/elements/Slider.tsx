@@ -98,6 +98,7 @@ export function Slider({ el }: { el: SliderEl }) {
             <div
               key={`bubble-${i}`}
               className="slider-value"
+              data-testid="stSliderThumbValue"
               aria-hidden="true"
               style={{ left: `calc(${p}% + ${((50 - p) * THUMB_PX) / 100}px)` }}
             >
@@ -118,10 +119,10 @@ export function Slider({ el }: { el: SliderEl }) {
             raised={two && i === 0 && v >= el.max}
           />
         ))}
-      </div>
-      <div className="slider-bounds" aria-hidden="true">
-        <span>{formatSliderValue(el.min, el)}</span>
-        <span>{formatSliderValue(el.max, el)}</span>
+        <div className="slider-bounds" data-testid="stSliderTickBar" aria-hidden="true">
+          <span>{formatSliderValue(el.min, el)}</span>
+          <span>{formatSliderValue(el.max, el)}</span>
+        </div>
       </div>
     </div>
   );
