@@ -1,0 +1,105 @@
+"""Every parameter of every public st.* function does something: it is read in the function's
+body, or passed on. A parameter accepted and then ignored is how an app silently looks or behaves
+differently from Streamlit, so a new one fails here until it works.
+
+The check reads each function's source: a parameter counts as read when its name is loaded
+anywhere in the body (nested functions included), which is also how it is passed on.
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import textwrap
+
+import slipstream
+
+# Parameters that other open issues own, accepted today so that apps run: (function, parameter).
+OWNED_ELSEWHERE = {
+    # Issue "multipage": widget state bound to the URL and kept across pages.
+    **{
+        (name, "bind"): "multipage"
+        for name in (
+            "checkbox color_picker date_input datetime_input expander feedback multiselect number_input "
+            "pills radio segmented_control select_slider selectbox slider tabs text_area text_input "
+            "time_input toggle"
+        ).split()
+    },
+    **{
+        (name, "persist_state"): "multipage"
+        for name in (
+            "checkbox color_picker date_input datetime_input feedback multiselect number_input pills radio "
+            "segmented_control select_slider selectbox slider text_area text_input time_input toggle"
+        ).split()
+    },
+}
+
+# Issue 14's own parameters not done yet (each named in the issue); remove a line when it works.
+NOT_DONE_YET = {
+    ("camera_input", "resolution"),
+    ("chat_input", "height"),
+    ("checkbox", "wrap"),
+    ("toggle", "wrap"),
+    ("pills", "wrap"),
+    ("segmented_control", "wrap"),
+    ("data_editor", "alt"),
+    ("dataframe", "alt"),
+    ("dataframe", "lazy"),
+    ("table", "alt"),
+    ("date_input", "required"),
+    ("datetime_input", "required"),
+    ("datetime_input", "format"),
+    ("time_input", "required"),
+    ("time_input", "format"),
+    ("form", "height"),
+    ("number_input", "required"),
+    ("number_input", "icon"),
+    ("text_area", "required"),
+    ("text_input", "required"),
+    ("text_input", "icon"),
+    ("text_input", "validate"),
+    ("text_input", "live"),
+    ("pdf", "key"),
+    ("set_page_config", "menu_items"),
+}
+
+
+def _public_functions() -> dict[str, object]:
+    found = {}
+    for name in slipstream.__all__:
+        value = getattr(slipstream, name)
+        if inspect.isfunction(value):
+            found[name] = inspect.unwrap(value)
+    return found
+
+
+def _unread(function: object) -> list[str]:
+    source = textwrap.dedent(inspect.getsource(function))  # type: ignore[arg-type]
+    definition = ast.parse(source).body[0]
+    assert isinstance(definition, ast.FunctionDef)
+    arguments = definition.args
+    names = [a.arg for a in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs)]
+    loaded = {
+        node.id
+        for statement in definition.body
+        for node in ast.walk(statement)
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)
+    }
+    return [name for name in names if name not in loaded]
+
+
+def test_the_walk_sees_the_element_functions() -> None:
+    functions = _public_functions()
+    assert {"button", "text_input", "columns", "expander", "set_page_config", "space"} <= set(functions)
+
+
+def test_every_parameter_is_read_or_passed_on() -> None:
+    unread = {(name, parameter) for name, function in _public_functions().items() for parameter in _unread(function)}
+    new = sorted(unread - set(OWNED_ELSEWHERE) - NOT_DONE_YET)
+    assert not new, f"parameters accepted and never read: {new}"
+
+
+def test_the_lists_hold_no_parameter_that_now_works() -> None:
+    unread = {(name, parameter) for name, function in _public_functions().items() for parameter in _unread(function)}
+    stale = sorted((set(OWNED_ELSEWHERE) | NOT_DONE_YET) - unread)
+    assert not stale, f"these parameters are read now; take them off the lists: {stale}"
