@@ -1,6 +1,6 @@
 import { GridCellKind } from "@glideapps/glide-data-grid";
 import { describe, expect, it } from "vitest";
-import { cellFor, type CellInput } from "./gridCell";
+import { cellFor, progressLabel, type CellInput } from "./gridCell";
 import { viewColumns, type ViewColumn } from "./gridModel";
 
 const column = (kind: string, config: Record<string, unknown> | null = null): ViewColumn =>
@@ -56,5 +56,17 @@ describe("grid cells", () => {
 
   it("writes a missing value as a faded None", () => {
     expect(cellFor(input(column("string"), null, { faded: true }))).toMatchObject({ kind: GridCellKind.Text, displayData: "None", style: "faded" });
+  });
+});
+
+describe("progressLabel", () => {
+  it("writes a percentage as Streamlit does when the column has no format", () => {
+    expect(progressLabel(0.64, false)).toBe("64%");
+    expect(progressLabel(0.645, false)).toBe("64.5%");
+    expect(progressLabel(0.6451, false)).toBe("64.51%");
+    expect(progressLabel(0.0012, false)).toBe("0.12%");
+    expect(progressLabel(1.5, false)).toBe("150%");
+    expect(progressLabel(64, true)).toBe("64%");
+    expect(progressLabel(-3, true)).toBe("-3%");
   });
 });

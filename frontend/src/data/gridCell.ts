@@ -50,6 +50,13 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** A progress bar's text when its column has no format, as Streamlit writes it: a percentage,
+ * fractions times 100 with up to two decimals ("64.5%"), integers as they are ("64%"). */
+export function progressLabel(value: number, integer: boolean): string {
+  const percent = integer ? String(value) : (value * 100).toFixed(2).replace(/\.?0+$/, "");
+  return `${percent}%`;
+}
+
 /** The cell showing `value` in its column; a value the column's type cannot show (text in a
  * number column, say) falls back to a text cell. */
 export function cellFor({ column, value, text, readonly, faded, themeOverride }: CellInput): GridCell {
@@ -166,7 +173,7 @@ export function cellFor({ column, value, text, readonly, faded, themeOverride }:
           // a progress bar runs to 100 over integers and to 1 over fractions, unless told
           max: (progress ? cfg.max_value : cfg.y_max) as number | null ?? (progress ? (column.kind === "int" ? 100 : 1) : null),
           color: (cfg.color as string | null) ?? null,
-          label: text,
+          label: progress && !cfg.format && values[0] !== undefined ? progressLabel(values[0], column.kind === "int") : text,
         } satisfies ChartData,
       };
     }
