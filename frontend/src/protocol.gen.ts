@@ -312,6 +312,7 @@ export interface DateInputEl {
   help: string | null;
   disabled: boolean;
   label_visibility: "visible" | "hidden" | "collapsed";
+  required: boolean;
   width: number | string | null;
 }
 
@@ -324,6 +325,8 @@ export interface TimeInputEl {
   help: string | null;
   disabled: boolean;
   label_visibility: "visible" | "hidden" | "collapsed";
+  format: "12h" | "24h" | "localized";
+  required: boolean;
   width: number | string | null;
 }
 
@@ -338,6 +341,8 @@ export interface DateTimeInputEl {
   help: string | null;
   disabled: boolean;
   label_visibility: "visible" | "hidden" | "collapsed";
+  format: string;
+  required: boolean;
   width: number | string | null;
 }
 

@@ -351,11 +351,13 @@ class DateInputEl(TypedDict):
     help: str | None
     disabled: bool
     label_visibility: LabelVisibility
+    required: bool
     width: Width
 
 
 class TimeInputEl(TypedDict):
-    """A time of day as HH:MM (or HH:MM:SS), ``step`` in seconds."""
+    """A time of day as HH:MM (or HH:MM:SS), ``step`` in seconds. ``format``: how the hour shows
+    (the value is 24-hour text either way). ``required``: an empty field is never sent."""
 
     type: Literal["time_input"]
     id: str
@@ -365,11 +367,14 @@ class TimeInputEl(TypedDict):
     help: str | None
     disabled: bool
     label_visibility: LabelVisibility
+    format: Literal["12h", "24h", "localized"]
+    required: bool
     width: Width
 
 
 class DateTimeInputEl(TypedDict):
-    """A local date and time as YYYY-MM-DDTHH:MM (or with :SS), ``step`` in seconds."""
+    """A local date and time as YYYY-MM-DDTHH:MM (or with :SS), ``step`` in seconds; the date
+    shows in ``format`` (as st.date_input's), the time in 24 hours."""
 
     type: Literal["datetime_input"]
     id: str
@@ -381,6 +386,8 @@ class DateTimeInputEl(TypedDict):
     help: str | None
     disabled: bool
     label_visibility: LabelVisibility
+    format: str
+    required: bool
     width: Width
 
 

@@ -1,6 +1,7 @@
 import { useId, useState } from "react";
 import type { DateInputEl, DateTimeInputEl, TimeInputEl } from "../protocol.gen";
 import { useRerun } from "../send";
+import { TimeText } from "./TimeText";
 import { sameArray, useWidgetState, WidgetLabel } from "./widget";
 
 /** `date` ("YYYY-MM-DD") shown in `format` (YYYY, MM, DD with "/", "-" or "."). */
@@ -77,6 +78,10 @@ export function DateInput({ el }: { el: DateInputEl }) {
       return;
     }
     let dates = texts.filter(Boolean);
+    if (dates.length === 0 && el.required) {
+      state.set(texts); // an empty required field is not sent: the last dates stay
+      return;
+    }
     if (dates.length === 2 && (dates[0] ?? "") > (dates[1] ?? "")) dates = [dates[1] ?? "", dates[0] ?? ""];
     state.sent(fieldsOf(dates));
     rerun(el.id, dates);
@@ -120,65 +125,77 @@ export function DateInput({ el }: { el: DateInputEl }) {
   );
 }
 
-interface TimeFieldProps {
-  el: TimeInputEl | DateTimeInputEl;
-  type: "time" | "datetime-local";
-  pattern: RegExp;
-  min?: string;
-  max?: string;
-}
-
-/** A native time or date-time field: sends on blur and Enter, and when the picker sets a
- * complete value while the field is not focused. */
-function TimeField({ el, type, pattern, min, max }: TimeFieldProps) {
+/** `st.time_input`: a time field showing the app's hour format; sends "HH:MM" or "HH:MM:SS", or
+ * null when cleared (never when `required`: the last value stays). */
+export function TimeInput({ el }: { el: TimeInputEl }) {
   const rerun = useRerun();
   const id = useId();
   const state = useWidgetState(el.value ?? "");
-  const commit = (typed: string) => {
-    if (typed !== "" && !pattern.test(typed)) return;
-    const text = typed.replace(/\.\d+$/, "");
-    state.sent(text);
-    rerun(el.id, text === "" ? null : text);
+  const commit = (time: string) => {
+    if (time === "" && el.required) return;
+    state.sent(time);
+    rerun(el.id, time === "" ? null : time);
   };
   return (
-    <div className={`widget ${type === "time" ? "time-input" : "datetime-input"}`}>
+    <div className="widget time-input">
       <WidgetLabel label={el.label} visibility={el.label_visibility} help={el.help} htmlFor={id} />
       <div className="input-box date-box">
-        <input
-          id={id}
-          type={type}
-          value={state.value}
-          step={el.step}
-          min={min}
-          max={max}
-          disabled={el.disabled}
-          onChange={(event) => {
-            const text = event.target.value;
-            if (document.activeElement !== event.target) commit(text);
-            else state.set(text);
-          }}
-          onKeyDown={(event) => event.key === "Enter" && state.dirty && commit(state.value)}
-          onBlur={() => state.dirty && commit(state.value)}
-        />
+        <TimeText id={id} value={state.value} format={el.format} step={el.step} disabled={el.disabled} onCommit={commit} />
       </div>
     </div>
   );
 }
 
-/** `st.time_input`: sends "HH:MM" or "HH:MM:SS", or null when cleared. */
-export function TimeInput({ el }: { el: TimeInputEl }) {
-  return <TimeField el={el} type="time" pattern={/^\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/} />;
-}
-
-/** `st.datetime_input`: sends "YYYY-MM-DDTHH:MM[:SS]", or null when cleared. */
+/** `st.datetime_input`: a date field in the app's format and a 24-hour time field; sends
+ * "YYYY-MM-DDTHH:MM[:SS]" once both are set and within bounds, or null when both are cleared. */
 export function DateTimeInput({ el }: { el: DateTimeInputEl }) {
+  const rerun = useRerun();
+  const labelId = useId();
+  const split = (value: string | null): [string, string] => {
+    const [day = "", time = ""] = (value ?? "").split("T");
+    return [day, time];
+  };
+  const state = useWidgetState<string[]>(split(el.value), sameArray);
+  const [day = "", time = ""] = state.value;
+  const [minDay, maxDay] = [split(el.min)[0] || "0001-01-01", split(el.max)[0] || "9999-12-31"];
+  const commit = (nextDay: string, nextTime: string) => {
+    if (nextDay === "" && nextTime === "") {
+      if (el.required) return state.set([day, time]);
+      state.sent(["", ""]);
+      return rerun(el.id, null);
+    }
+    const moment = `${nextDay}T${nextTime}`;
+    const complete = validDate(nextDay, minDay, maxDay) && nextTime !== "";
+    const inBounds = (el.min === null || moment >= el.min) && (el.max === null || moment <= el.max);
+    if (!complete || !inBounds) return state.set([nextDay, nextTime]);
+    state.sent([nextDay, nextTime]);
+    rerun(el.id, moment);
+  };
   return (
-    <TimeField
-      el={el}
-      type="datetime-local"
-      pattern={/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/}
-      min={el.min ?? undefined}
-      max={el.max ?? undefined}
-    />
+    <div className="widget datetime-input">
+      <WidgetLabel label={el.label} visibility={el.label_visibility} help={el.help} id={labelId} />
+      <div role="group" aria-labelledby={labelId} className="date-range">
+        <DateField
+          value={day}
+          min={minDay}
+          max={maxDay}
+          format={el.format}
+          disabled={el.disabled}
+          label="date"
+          onInput={(text) => commit(text, time || (text ? "00:00" : ""))}
+          onCommit={() => undefined}
+        />
+        <div className="input-box date-box">
+          <TimeText
+            value={time}
+            format="24h"
+            step={el.step}
+            disabled={el.disabled}
+            label="time"
+            onCommit={(text) => commit(day, text)}
+          />
+        </div>
+      </div>
+    </div>
   );
 }

@@ -73,11 +73,7 @@ def date_input(
     fn = "date_input"
     visibility = check_label_visibility(fn, label_visibility)
     text = check_label(fn, label, visibility)
-    if not _DATE_FORMAT.match(str(format)):
-        raise StreamlitAPIException(
-            f"st.date_input: format {format!r} is not supported; use YYYY/MM/DD, DD/MM/YYYY or MM/DD/YYYY, "
-            "with '/', '-' or '.' between the parts."
-        )
+    _check_date_format(format)
     is_range = isinstance(value, (list, tuple))
     if is_range:
         if len(value) > 2:
@@ -152,6 +148,7 @@ def date_input(
             "min": low.isoformat(),
             "max": high.isoformat(),
             "format": str(format),
+            "required": _check_required(required),
             "help": optional_str(help),
             "disabled": bool(disabled),
             "label_visibility": visibility,
@@ -182,6 +179,31 @@ def _shown_time(value: time | None) -> dict[str, Any]:
     return {"value": None if value is None else _time_text(value)}
 
 
+def _check_date_format(format: Any) -> str:
+    """A date format: year, month and day in one of three orders, with "/", "-" or "." between."""
+    if isinstance(format, str) and _DATE_FORMAT.match(format):
+        return format
+    raise StreamlitAPIException(
+        f"Invalid `format` value {format!r}: use YYYY/MM/DD, DD/MM/YYYY or MM/DD/YYYY, with '/', '-' or '.' "
+        "between the parts."
+    )
+
+
+def _check_time_format(format: Any) -> str:
+    """How the hour shows: 0-23 ("24h", the default), 1-12 with AM/PM ("12h"), or as the browser's
+    locale has it ("localized"). The value returned is the same either way."""
+    if format in ("12h", "24h", "localized"):
+        return str(format)
+    raise StreamlitAPIException(f"Invalid `format` value. Supported values: '12h', '24h', 'localized'. Got {format!r}.")
+
+
+def _check_required(required: Any) -> bool:
+    """Whether the browser refuses to send an empty value (the last value sent stays)."""
+    if isinstance(required, bool):
+        return required
+    raise StreamlitAPIException(f"Invalid `required` value. Supported values: True, False. Got {required!r}.")
+
+
 def time_input(
     label: str,
     value: Any = "now",
@@ -201,7 +223,10 @@ def time_input(
     persist_state: Any = None,
 ) -> time | None:
     """Show a time picker; return a ``datetime.time`` (None when ``value=None`` and nothing was
-    picked). ``step`` is the interval offered, in seconds or as a timedelta.
+    picked). ``step`` is the interval the arrow keys move by, in seconds or as a timedelta (not a
+    whole minute: seconds show too). ``format`` shows hours 0-23 ("24h", the default, whatever the
+    browser's locale), 1-12 with AM/PM ("12h"), or as the locale has it ("localized").
+    ``required=True``: clearing the field sends nothing, and the last value stays.
 
     Example::
 
@@ -250,6 +275,8 @@ def time_input(
             "label": text,
             **_shown_time(current),
             "step": seconds,
+            "format": _check_time_format(format),
+            "required": _check_required(required),
             "help": optional_str(help),
             "disabled": bool(disabled),
             "label_visibility": visibility,
@@ -301,7 +328,8 @@ def datetime_input(
     persist_state: Any = None,
 ) -> datetime | None:
     """Show a date-and-time picker; return a ``datetime.datetime`` (None when ``value=None`` and
-    nothing was picked).
+    nothing was picked). The date shows in ``format`` (as st.date_input's), the time in 24 hours.
+    ``required=True``: clearing the field sends nothing, and the last value stays.
 
     Example::
 
@@ -364,6 +392,8 @@ def datetime_input(
             "min": _datetime_text(low),
             "max": _datetime_text(high),
             "step": seconds,
+            "format": _check_date_format(format),
+            "required": _check_required(required),
             "help": optional_str(help),
             "disabled": bool(disabled),
             "label_visibility": visibility,
