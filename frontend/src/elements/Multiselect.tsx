@@ -320,6 +320,7 @@ export function Multiselect({ el }: { el: MultiselectEl }) {
         count={items.length}
         row={row}
         onPick={(k) => choose(items[k])}
+        busy={pending}
         label={el.label}
         empty={full ? maxNote(el.max_selections ?? 0) : "No results"}
         testId="stMultiSelectDropdown"

@@ -46,6 +46,7 @@ export function SelectMenu({
   empty,
   testId,
   onPick,
+  busy = false,
 }: {
   api: MenuApi;
   count: number;
@@ -57,6 +58,8 @@ export function SelectMenu({
   testId: string;
   /** A row was clicked. */
   onPick: (index: number) => void;
+  /** The rows are about to change (a long list's search is on its way). */
+  busy?: boolean;
 }) {
   const scroller = useRef<HTMLDivElement | null>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -109,7 +112,12 @@ export function SelectMenu({
     { suppressRefError: true },
   );
   return (
-    <div {...menuProps} className={`select-popup${open ? "" : " closed"}`} data-testid={testId}>
+    <div
+      {...menuProps}
+      className={`select-popup${open ? "" : " closed"}`}
+      data-testid={testId}
+      aria-busy={(open && busy) || undefined}
+    >
       {open && count === 0 && <div className="select-empty">{empty}</div>}
       {windowed ? (
         <div role="presentation" style={{ height: count * ROW_HEIGHT, position: "relative" }}>

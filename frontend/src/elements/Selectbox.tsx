@@ -275,6 +275,7 @@ export function Selectbox({ el }: { el: SelectboxEl }) {
         count={items.length}
         row={row}
         onPick={(k) => choose(items[k])}
+        busy={pending}
         label={el.label}
         empty="No results"
         testId="stSelectboxVirtualDropdown"
