@@ -504,6 +504,19 @@ export interface SpaceEl {
   size: string | number;
 }
 
+export interface MenuButtonEl {
+  type: "menu_button";
+  id: string;
+  label: string;
+  options: string[];
+  kind: "primary" | "secondary" | "tertiary";
+  icon: string | null;
+  help: string | null;
+  disabled: boolean;
+  width: number | string | null;
+  wrap: boolean | null;
+}
+
 export interface SpinnerEl {
   type: "spinner";
   text: string;
@@ -697,7 +710,7 @@ export interface EchartsChartEl {
   width: number | string | null;
 }
 
-export type Element = MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | ExpanderEl | TabsEl | TabEl | EmptyEl | SpaceEl | SpinnerEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | VegaLiteChartEl | EchartsChartEl;
+export type Element = MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | ExpanderEl | TabsEl | TabEl | EmptyEl | SpaceEl | MenuButtonEl | SpinnerEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | VegaLiteChartEl | EchartsChartEl;
 
 export interface SessionMsg {
   t: "session";
@@ -723,7 +736,7 @@ export interface RunEndMsg {
 export interface ElementMsg {
   t: "el";
   p: number[];
-  e: MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | ExpanderEl | TabsEl | TabEl | EmptyEl | SpaceEl | SpinnerEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | VegaLiteChartEl | EchartsChartEl;
+  e: MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | ExpanderEl | TabsEl | TabEl | EmptyEl | SpaceEl | MenuButtonEl | SpinnerEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | VegaLiteChartEl | EchartsChartEl;
 }
 
 export interface KeepMsg {

@@ -564,6 +564,22 @@ class EmptyEl(TypedDict):
     type: Literal["empty"]
 
 
+class MenuButtonEl(TypedDict):
+    """A button opening a menu of ``options`` (their texts); the browser sends the picked item's
+    position, once."""
+
+    type: Literal["menu_button"]
+    id: str
+    label: str
+    options: list[str]
+    kind: Literal["primary", "secondary", "tertiary"]
+    icon: str | None
+    help: str | None
+    disabled: bool
+    width: Width
+    wrap: bool | None
+
+
 class SpaceEl(TypedDict):
     """Empty room along its container's direction: a named size, pixels, or "stretch"."""
 
@@ -905,6 +921,7 @@ Element = Union[
     TabEl,
     EmptyEl,
     SpaceEl,
+    MenuButtonEl,
     SpinnerEl,
     FormEl,
     ImageEl,

@@ -19,6 +19,7 @@ import { Latex } from "./Latex";
 import { DownloadButton, LinkButton } from "./LinkButton";
 import { Logo } from "./Logo";
 import { Markdown } from "./Markdown";
+import { MenuButton } from "./MenuButton";
 import { Metric } from "./Metric";
 import { NumberInput } from "./NumberInput";
 import { Radio } from "./Radio";
@@ -69,6 +70,7 @@ export const components: Registry = {
   button: Button,
   link_button: LinkButton,
   download_button: DownloadButton,
+  menu_button: MenuButton,
   checkbox: Checkbox,
   text_input: TextInput,
   number_input: NumberInput,

@@ -32,6 +32,7 @@ NODES: dict[str, type[Node]] = {
     "link_button": e.LinkButton,
     "button": w.Button,  # also form submit buttons
     "download_button": w.Button,
+    "menu_button": w.MenuButton,
     "checkbox": w.Checkbox,  # checkbox, toggle
     "text_input": w.TextInput,
     "text_area": w.TextInput,

@@ -243,6 +243,25 @@ class Radio(Selectbox):
     pass
 
 
+class MenuButton(_Options):
+    """st.menu_button: ``value`` is the option picked, in the run the pick caused; else None."""
+
+    def _to_wire(self, value: Any) -> Any:
+        return self._index(value)
+
+    def click(self, value: Any) -> MenuButton:
+        """Pick ``value`` from the menu."""
+        return self.set_value(value)
+
+    def click_index(self, index: int) -> MenuButton:
+        """Pick the menu's item at ``index``."""
+        self._send(index, index)
+        return self
+
+    def _repr_fields(self) -> dict[str, Any]:
+        return {**super()._repr_fields(), "options": self.options}
+
+
 class Multiselect(_Options):
     def _probe(self, meta: WidgetMeta, index: int) -> Any:
         return meta.deserialize([index])[0]
