@@ -33,6 +33,7 @@ _ELEMENTS: dict[str, str] = {
     "button": "slipstream.elements.button",
     "link_button": "slipstream.elements.button",
     "menu_button": "slipstream.elements.menu_button",
+    "mermaid_chart": "slipstream.elements.mermaid_chart",
     "download_button": "slipstream.elements.button",
     "form": "slipstream.elements.form",
     "chat_input": "slipstream.elements.chat",
@@ -132,6 +133,7 @@ if TYPE_CHECKING:
     from slipstream.elements.media import audio, video
     from slipstream.elements.media_inputs import audio_input, camera_input
     from slipstream.elements.menu_button import menu_button
+    from slipstream.elements.mermaid_chart import mermaid_chart
     from slipstream.elements.metric import metric
     from slipstream.elements.multiselect import multiselect
     from slipstream.elements.number_input import number_input

@@ -643,6 +643,16 @@ class GraphvizChartEl(TypedDict):
     width: Width
 
 
+class MermaidChartEl(TypedDict):
+    """A Mermaid diagram's text, drawn in the browser; ``alt``: its accessible name (None: the
+    diagram's own accTitle, or its kind)."""
+
+    type: Literal["mermaid_chart"]
+    body: str
+    alt: str | None
+    width: Width
+
+
 class ChartDataset(TypedDict):
     """A dataset a Vega-Lite spec names: rows fetched from ``url`` (a blob), an Arrow IPC stream
     or a JSON array of row objects."""
@@ -936,6 +946,7 @@ Element = Union[
     PlotlyChartEl,
     DeckChartEl,
     GraphvizChartEl,
+    MermaidChartEl,
     VegaLiteChartEl,
     EchartsChartEl,
 ]

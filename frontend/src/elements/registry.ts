@@ -20,6 +20,7 @@ import { DownloadButton, LinkButton } from "./LinkButton";
 import { Logo } from "./Logo";
 import { Markdown } from "./Markdown";
 import { MenuButton } from "./MenuButton";
+import { MermaidChart } from "./MermaidChart";
 import { Metric } from "./Metric";
 import { NumberInput } from "./NumberInput";
 import { Radio } from "./Radio";
@@ -106,6 +107,7 @@ export const components: Registry = {
   plotly_chart: PlotlyChart,
   deck_chart: DeckChart,
   graphviz_chart: GraphvizChart,
+  mermaid_chart: MermaidChart,
   image: ImageList,
   audio: Audio,
   video: Video,

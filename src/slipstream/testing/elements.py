@@ -167,3 +167,23 @@ class Space(Element):
 
     def _repr_fields(self) -> dict[str, Any]:
         return {"size": self.proto["size"]}
+
+
+class MermaidChart(Markdown):
+    """st.mermaid_chart, which Streamlit's AppTest shows as Markdown holding a mermaid fence (with
+    the alt text as a ``%% stAlt:`` comment), so tests written for it read the same here."""
+
+    TYPE = "markdown"
+
+    @classmethod
+    def variant(cls, proto: dict[str, Any]) -> NodeClass:
+        return cls
+
+    @property
+    def value(self) -> str:
+        alt = self.proto.get("alt")
+        comment = f"%% stAlt: {alt}\n" if alt else ""
+        return f"````mermaid\n{comment}{self.proto['body']}\n````"
+
+    def _repr_name(self) -> str:
+        return "Markdown"

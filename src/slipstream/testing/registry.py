@@ -21,6 +21,7 @@ NODES: dict[str, type[Node]] = {
     "text": e.Markdown,
     "code": e.Markdown,
     "latex": e.Markdown,
+    "mermaid_chart": e.MermaidChart,
     "heading": e.Heading,  # title, header, subheader
     "divider": e.Divider,
     "json": e.Json,
