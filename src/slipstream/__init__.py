@@ -61,6 +61,7 @@ _ELEMENTS: dict[str, str] = {
     "columns": "slipstream.elements.layout",
     "container": "slipstream.elements.layout",
     "empty": "slipstream.elements.layout",
+    "grid": "slipstream.elements.grid",
     "space": "slipstream.elements.space",
     "expander": "slipstream.elements.expander",
     "tabs": "slipstream.elements.tabs",
@@ -127,6 +128,7 @@ if TYPE_CHECKING:
     from slipstream.elements.file_uploader import file_uploader
     from slipstream.elements.form import form, form_submit_button
     from slipstream.elements.graphviz_chart import graphviz_chart
+    from slipstream.elements.grid import grid
     from slipstream.elements.image import image
     from slipstream.elements.layout import columns, container, empty
     from slipstream.elements.logo import logo

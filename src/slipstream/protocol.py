@@ -527,6 +527,34 @@ class ColumnEl(TypedDict):
     border: bool
 
 
+class GridEl(TypedDict):
+    """A grid whose cells are its children. ``columns``: the most columns (None: as many as fit
+    ``min_column_width`` pixels, None: about 200). ``wrap``: fewer columns on narrow pages (else
+    the grid scrolls sideways). ``row_height``: pixels per row (None: as tall as the content)."""
+
+    type: Literal["grid"]
+    columns: int | None
+    min_column_width: int | None
+    wrap: bool
+    row_gap: str | int | None
+    column_gap: str | int | None
+    vertical_alignment: Literal["top", "center", "bottom"]
+    border: bool
+    row_height: int | None
+    width: Width
+    height: int | str
+    key: str | None
+    dense: bool
+
+
+class GridCellEl(TypedDict):
+    """One cell of a grid holding several elements; ``column_span`` "all": a row of its own."""
+
+    type: Literal["grid_cell"]
+    column_span: int | str
+    row_span: int
+
+
 class ExpanderEl(TypedDict):
     """``id``: set when the script tracks the expander (``on_change``); the browser then sends
     true or false on each opening and closing. ``style``: "default", "compact" or "step"."""
@@ -926,6 +954,8 @@ Element = Union[
     ContainerEl,
     ColumnsEl,
     ColumnEl,
+    GridEl,
+    GridCellEl,
     ExpanderEl,
     TabsEl,
     TabEl,
@@ -952,7 +982,9 @@ Element = Union[
 ]
 
 # Element types that hold children (their children's paths extend theirs).
-CONTAINER_TYPES = frozenset({"container", "columns", "column", "expander", "tabs", "tab", "empty", "form"})
+CONTAINER_TYPES = frozenset(
+    {"container", "columns", "column", "expander", "tabs", "tab", "empty", "form", "grid", "grid_cell"}
+)
 
 
 # ---- server -> client ---------------------------------------------------------------------

@@ -13,6 +13,7 @@ import { Container, Empty } from "./Container";
 import { DataEditor, DataFrame } from "./DataFrame";
 import { Expander } from "./Expander";
 import { Form } from "./Form";
+import { GridCell, GridLayout } from "./GridLayout";
 import { Heading } from "./Heading";
 import { ImageList } from "./Image";
 import { Latex } from "./Latex";
@@ -97,6 +98,8 @@ export const components: Registry = {
   tabs: Tabs,
   tab: Tab,
   empty: Empty,
+  grid: GridLayout,
+  grid_cell: GridCell,
   space: Space,
   spinner: Spinner,
   form: Form,

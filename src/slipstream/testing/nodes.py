@@ -243,6 +243,12 @@ class Column(Block):
     """One column of st.columns."""
 
 
+class Grid(Block):
+    """st.grid: its cells are its children."""
+
+    TYPE = "grid_container"
+
+
 class FlexContainer(Block):
     """st.container, and the row that holds st.columns."""
 

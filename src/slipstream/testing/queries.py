@@ -18,7 +18,7 @@ Predicate = Callable[["Node"], bool]
 _SAME_NAME = """
     audio_input button button_group camera_input caption chat_input chat_message checkbox code
     color_picker dataframe date_input divider download_button empty
-    error exception expander feedback file_uploader form grid header help html image info json
+    error exception expander feedback file_uploader form header help html image info json
     latex link_button markdown menu_button metric multiselect number_input page_link pagination
     progress radio select_slider selectbox slider space spinner status subheader success table
     text text_area text_input time_input title toast toggle warning
@@ -33,6 +33,7 @@ def _style(style: str) -> Predicate:
 ACCESSORS: dict[str, tuple[str, Predicate | None]] = {
     **{name: (name, None) for name in _SAME_NAME},
     "columns": ("column", None),
+    "grid": ("grid_container", None),
     "data_editor": ("dataframe", lambda node: node.proto.get("type") == "data_editor"),
     "datetime_input": ("date_time_input", None),
     "tabs": ("tab", None),

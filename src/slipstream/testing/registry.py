@@ -12,7 +12,17 @@ from slipstream.protocol import CONTAINER_TYPES
 from slipstream.testing import data as d
 from slipstream.testing import elements as e
 from slipstream.testing import widgets as w
-from slipstream.testing.nodes import Block, Column, Expander, FlexContainer, Node, Tab, TabContainer, UnknownElement
+from slipstream.testing.nodes import (
+    Block,
+    Column,
+    Expander,
+    FlexContainer,
+    Grid,
+    Node,
+    Tab,
+    TabContainer,
+    UnknownElement,
+)
 
 # our element type (protocol.py) -> node class; the class gives Streamlit's type name
 NODES: dict[str, type[Node]] = {
@@ -68,6 +78,8 @@ NODES: dict[str, type[Node]] = {
     "tab": Tab,
     "expander": Expander,
     "form": Block,
+    "grid": Grid,
+    "grid_cell": FlexContainer,  # as Streamlit's AppTest shows a cell
 }
 
 
