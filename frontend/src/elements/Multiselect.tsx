@@ -2,7 +2,7 @@ import { useCombobox, type UseComboboxStateChange } from "downshift";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import type { MultiselectEl } from "../protocol.gen";
 import { useRerun } from "../send";
-import { SelectMenu } from "./SelectMenu";
+import { movedBy, SelectMenu } from "./SelectMenu";
 import { useOptionSearch } from "./selectSearch";
 import { sameArray, useWidgetState, WidgetLabel } from "./widget";
 
@@ -106,17 +106,6 @@ export function Multiselect({ el }: { el: MultiselectEl }) {
       case T.ToggleButtonClick:
         if (!el.disabled) setOpen(!isOpen);
         break;
-      case T.InputKeyDownArrowDown:
-      case T.InputKeyDownArrowUp:
-        if (!isOpen) {
-          setOpen(true);
-          setMoved(null);
-        } else if (change.highlightedIndex !== undefined) setMoved(change.highlightedIndex);
-        break;
-      case T.InputKeyDownHome:
-      case T.InputKeyDownEnd:
-      case T.InputKeyDownPageUp:
-      case T.InputKeyDownPageDown:
       case T.ItemMouseMove:
         if (change.highlightedIndex !== undefined) setMoved(change.highlightedIndex);
         break;
@@ -160,6 +149,21 @@ export function Multiselect({ el }: { el: MultiselectEl }) {
     }
     if (typingOff && plain && (event.key.length === 1 || event.key === "Backspace" || event.key === "Delete")) {
       event.preventDefault();
+      return;
+    }
+    const arrow = event.key === "ArrowDown" || event.key === "ArrowUp";
+    if (arrow && !isOpen) {
+      skipDownshift();
+      event.preventDefault();
+      setOpen(true);
+      setMoved(null);
+      return;
+    }
+    const to = isOpen && !event.altKey ? movedBy(event.key, highlighted, items.length) : null;
+    if (to !== null) {
+      skipDownshift();
+      event.preventDefault();
+      setMoved(to);
       return;
     }
     if (event.key === "Enter") {

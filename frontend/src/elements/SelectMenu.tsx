@@ -15,6 +15,34 @@ const MAX_HEIGHT = 300;
 /** Rows drawn beyond each edge of the view, so that scrolling shows no gap. */
 const OVERSCAN = 6;
 
+/** Rows that PageUp and PageDown move by. */
+const PAGE = 7;
+
+/**
+ * Where a navigation key moves the highlight among `count` rows (no wrapping), or null for other
+ * keys. Handled in the input's own keydown, not through downshift's change reports: those come
+ * after the render, and an Enter right behind an arrow key must see where the arrow went.
+ */
+export function movedBy(key: string, highlighted: number, count: number): number | null {
+  const last = count - 1;
+  switch (key) {
+    case "ArrowDown":
+      return Math.min(highlighted + 1, last);
+    case "ArrowUp":
+      return Math.max(highlighted - 1, 0);
+    case "PageDown":
+      return Math.min(highlighted + PAGE, last);
+    case "PageUp":
+      return Math.max(highlighted - PAGE, 0);
+    case "Home":
+      return 0;
+    case "End":
+      return last;
+    default:
+      return null;
+  }
+}
+
 /** What the list needs of downshift's combobox. */
 export interface MenuApi {
   getMenuProps: (

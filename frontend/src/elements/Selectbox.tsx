@@ -3,7 +3,7 @@ import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { Icon } from "../icons";
 import type { SelectboxEl } from "../protocol.gen";
 import { useForm, useRerun } from "../send";
-import { SelectMenu } from "./SelectMenu";
+import { movedBy, SelectMenu } from "./SelectMenu";
 import { useOptionSearch } from "./selectSearch";
 import { useWidgetState, WidgetLabel } from "./widget";
 
@@ -138,20 +138,6 @@ export function Selectbox({ el }: { el: SelectboxEl }) {
         setOpen(change.type === T.InputClick ? true : !isOpen);
         if (change.type === T.ToggleButtonClick && isOpen) setTyped(null);
         break;
-      case T.InputKeyDownArrowDown:
-      case T.InputKeyDownArrowUp:
-        if (!isOpen) {
-          setOpen(true);
-          setMoved(null);
-        } else if (change.highlightedIndex !== undefined) {
-          // Down from the "Add:" row goes to the first option, as in Streamlit.
-          setMoved(change.highlightedIndex);
-        }
-        break;
-      case T.InputKeyDownHome:
-      case T.InputKeyDownEnd:
-      case T.InputKeyDownPageUp:
-      case T.InputKeyDownPageDown:
       case T.ItemMouseMove:
         if (change.highlightedIndex !== undefined) setMoved(change.highlightedIndex);
         break;
@@ -190,6 +176,21 @@ export function Selectbox({ el }: { el: SelectboxEl }) {
     const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
     if (typingOff && plain && (event.key.length === 1 || event.key === "Backspace" || event.key === "Delete")) {
       event.preventDefault();
+      return;
+    }
+    const arrow = event.key === "ArrowDown" || event.key === "ArrowUp";
+    if (arrow && !isOpen) {
+      skipDownshift();
+      event.preventDefault();
+      setOpen(true);
+      setMoved(null);
+      return;
+    }
+    const to = isOpen && !event.altKey ? movedBy(event.key, highlighted, items.length) : null;
+    if (to !== null) {
+      skipDownshift();
+      event.preventDefault();
+      setMoved(to);
       return;
     }
     if (event.key === "Enter") {
