@@ -50,10 +50,6 @@ NOT_DONE_YET = {
     ("number_input", "required"),
     ("number_input", "icon"),
     ("text_area", "required"),
-    ("text_input", "required"),
-    ("text_input", "icon"),
-    ("text_input", "validate"),
-    ("text_input", "live"),
     ("pdf", "key"),
     ("set_page_config", "menu_items"),
 }

@@ -364,9 +364,14 @@ export interface TextInputEl {
   label: string;
   value: string | null;
   max_chars: number | null;
-  input_type: "default" | "password";
+  input_type: "default" | "password" | "email" | "url" | "phone" | "search";
   placeholder: string | null;
   autocomplete: string | null;
+  icon: string | null;
+  validate_pattern: string | null;
+  validate_message: string | null;
+  live_ms: number | null;
+  required: boolean;
   help: string | null;
   disabled: boolean;
   label_visibility: "visible" | "hidden" | "collapsed";

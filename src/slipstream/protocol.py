@@ -404,14 +404,24 @@ class CheckboxEl(TypedDict):
 
 
 class TextInputEl(TypedDict):
+    """``icon``: shown in the box (a kind's own by default). ``validate_pattern``: a JavaScript
+    regular expression a non-empty value must match before it is sent (``validate_message`` says
+    why not). ``live_ms``: the pause in typing after which the value is sent (None: on Enter and
+    blur). ``required``: an empty value is never sent."""
+
     type: Literal["text_input"]
     id: str
     label: str
     value: str | None
     max_chars: int | None
-    input_type: Literal["default", "password"]
+    input_type: Literal["default", "password", "email", "url", "phone", "search"]
     placeholder: str | None
     autocomplete: str | None
+    icon: str | None
+    validate_pattern: str | None
+    validate_message: str | None
+    live_ms: int | None
+    required: bool
     help: str | None
     disabled: bool
     label_visibility: LabelVisibility

@@ -36,6 +36,11 @@ const textInput = (id: string, label: string, value: string | null = null): Elem
   input_type: "default",
   placeholder: null,
   autocomplete: null,
+  icon: null,
+  validate_pattern: null,
+  validate_message: null,
+  live_ms: null,
+  required: false,
   ...common,
 });
 

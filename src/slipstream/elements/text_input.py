@@ -7,10 +7,10 @@ from typing import Any
 
 from slipstream.delta_generator import emit_element
 from slipstream.elements._args import check_label, check_label_visibility, check_width, optional_str
+from slipstream.elements._icons import check_icon
+from slipstream.elements._input_kinds import check_kind, check_live, check_validate
 from slipstream.errors import StreamlitAPIException
 from slipstream.runtime.widgets import Key, register
-
-INPUT_TYPES = ("default", "password")
 
 
 def _text_rules(fn: str, value: Any, max_chars: Any) -> tuple[str | None, Callable[[Any], str | None]]:
@@ -60,7 +60,12 @@ def text_input(
 ) -> str | None:
     """Show a one-line text box; return its text (None when ``value=None`` and nothing was typed).
 
-    The value is sent when the user presses Enter or leaves the box.
+    The value is sent when the user presses Enter or leaves the box, or after a pause in typing
+    with ``live`` (True: 250 ms, or a duration such as "500ms"). ``type`` is "default",
+    "password", "email", "url", "phone" or "search" (each with its icon, placeholder and, for
+    email and URL, a format check). ``validate`` is a regular expression, or (regex, message), a
+    value must match before it is sent; ``icon`` shows in the box; ``required=True`` never sends
+    an empty value.
 
     Example::
 
@@ -69,8 +74,9 @@ def text_input(
     """
     visibility = check_label_visibility("text_input", label_visibility)
     text = check_label("text_input", label, visibility)
-    if type not in INPUT_TYPES:
-        raise StreamlitAPIException(f"st.text_input: type is {type!r}; valid types are 'default' and 'password'.")
+    kind = check_kind(type)
+    pattern, message = check_validate(validate, kind)
+    shown_icon = kind.icon if icon is None else check_icon("text_input", icon or None)
     default, from_browser = _text_rules("text_input", value, max_chars)
 
     wid, current = register(
@@ -102,8 +108,13 @@ def text_input(
             **_shown_text(current),
             "max_chars": max_chars,
             "input_type": type,
-            "placeholder": optional_str(placeholder),
-            "autocomplete": "new-password" if autocomplete is None and type == "password" else autocomplete,
+            "placeholder": kind.placeholder if placeholder is None else str(placeholder),
+            "autocomplete": kind.autocomplete if autocomplete is None else autocomplete,
+            "icon": shown_icon,
+            "validate_pattern": pattern,
+            "validate_message": message,
+            "live_ms": check_live(live),
+            "required": bool(required),
             "help": optional_str(help),
             "disabled": bool(disabled),
             "label_visibility": visibility,
