@@ -47,9 +47,6 @@ NOT_DONE_YET = {
     ("dataframe", "lazy"),
     ("table", "alt"),
     ("form", "height"),
-    ("number_input", "required"),
-    ("number_input", "icon"),
-    ("text_area", "required"),
     ("pdf", "key"),
     ("set_page_config", "menu_items"),
 }

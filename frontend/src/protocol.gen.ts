@@ -238,6 +238,7 @@ export interface TextAreaEl {
   height: number | null;
   max_chars: number | null;
   placeholder: string | null;
+  required: boolean;
   help: string | null;
   disabled: boolean;
   label_visibility: "visible" | "hidden" | "collapsed";
@@ -389,6 +390,8 @@ export interface NumberInputEl {
   is_int: boolean;
   format: string | null;
   placeholder: string | null;
+  icon: string | null;
+  required: boolean;
   help: string | null;
   disabled: boolean;
   label_visibility: "visible" | "hidden" | "collapsed";

@@ -266,6 +266,7 @@ class TextAreaEl(TypedDict):
     height: int | None
     max_chars: int | None
     placeholder: str | None
+    required: bool  # an emptied field is never sent
     help: str | None
     disabled: bool
     label_visibility: LabelVisibility
@@ -439,6 +440,8 @@ class NumberInputEl(TypedDict):
     is_int: bool
     format: str | None
     placeholder: str | None
+    icon: str | None
+    required: bool  # an emptied field is never sent
     help: str | None
     disabled: bool
     label_visibility: LabelVisibility

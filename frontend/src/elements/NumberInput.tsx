@@ -4,6 +4,8 @@ import { decimals, printf } from "../printf";
 import { useForm, useRerun } from "../send";
 import { useFormEpoch, WidgetLabel } from "./widget";
 import { testid } from "../hooks";
+import { Icon } from "../icons";
+import "./textInput.css";
 
 /** The value typed in `text`, or null for an empty field, or undefined when it is no number. */
 export function parseNumber(text: string): number | null | undefined {
@@ -44,6 +46,7 @@ export function NumberInput({ el }: { el: NumberInputEl }) {
     if (!edited) return;
     const parsed = parseNumber(current.text);
     if (parsed === undefined) setState((s) => ({ ...s, text: show(s.sent) }));
+    else if (parsed === null && el.required) setState((s) => ({ ...s, text: show(s.sent) }));
     else commitValue(parsed === null ? null : normalize(parsed));
   };
   const step = (direction: 1 | -1) => {
@@ -62,6 +65,11 @@ export function NumberInput({ el }: { el: NumberInputEl }) {
     <div className="widget number-input">
       <WidgetLabel label={el.label} visibility={el.label_visibility} help={el.help} htmlFor={id} />
       <div {...testid("stNumberInputContainer")} className="input-box">
+        {el.icon && (
+          <span className="input-icon" aria-hidden="true">
+            <Icon icon={el.icon} />
+          </span>
+        )}
         <input
           {...testid("stNumberInputField")}
           id={id}

@@ -13,7 +13,7 @@ export function TextArea({ el }: { el: TextAreaEl }) {
   const id = useId();
   const state = useWidgetState(el.value ?? "");
   const commit = () => {
-    if (!state.dirty) return;
+    if (!state.dirty || (el.required && state.value === "")) return;
     state.sent(state.value);
     rerun(el.id, state.value);
   };

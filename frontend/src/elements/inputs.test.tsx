@@ -164,6 +164,7 @@ describe("text area", () => {
     height: null,
     max_chars: 10,
     placeholder: "Write",
+    required: false,
     ...common,
   };
 

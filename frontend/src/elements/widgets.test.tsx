@@ -146,6 +146,8 @@ describe("widgets", () => {
       is_int: true,
       format: null,
       placeholder: null,
+      icon: null,
+      required: false,
       label_visibility: "visible",
       ...common,
     });

@@ -17,6 +17,7 @@ from slipstream.elements._args import (
     optional_str,
     plain,
 )
+from slipstream.elements._icons import check_icon
 from slipstream.errors import (
     StreamlitAPIException,
     StreamlitInvalidMinMaxError,
@@ -151,6 +152,8 @@ def number_input(
             "is_int": is_int,
             "format": format,
             "placeholder": optional_str(placeholder),
+            "icon": check_icon(fn, icon or None),
+            "required": bool(required),
             "help": optional_str(help),
             "disabled": bool(disabled),
             "label_visibility": visibility,

@@ -184,6 +184,7 @@ def text_area(
             "height": pixel_height,
             "max_chars": max_chars,
             "placeholder": optional_str(placeholder),
+            "required": bool(required),
             "help": optional_str(help),
             "disabled": bool(disabled),
             "label_visibility": visibility,
