@@ -189,3 +189,20 @@ def test_each_app_caches_its_own_values(tmp_path: Path) -> None:
         _run_in_browser_protocol(b)
         assert builtins.cache_calls_for_test == 2  # type: ignore[attr-defined]
     del builtins.cache_calls_for_test  # type: ignore[attr-defined]
+
+
+def test_session_state_lives_in_the_apps_state_store() -> None:
+    from slipstream.runtime.app_runtime import AppRuntime
+    from slipstream.runtime.script import SourceScript
+    from slipstream.runtime.session import Session
+
+    stores: dict[str, dict[str, Any]] = {}
+    app = AppRuntime(
+        SourceScript("import streamlit as st\nst.session_state.visits = st.session_state.get('visits', 0) + 1")
+    )
+    app.state_store = lambda session_id: stores.setdefault(session_id, {})
+    assert app.script is not None
+    session = Session(app.script, app=app, threaded=False)
+    session.run_pending()
+    session.run_pending()
+    assert stores == {session.id: {"visits": 2}}

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from slipstream.runtime.manager import SessionManager
     from slipstream.runtime.outbox import Path
     from slipstream.runtime.script import AppScript
-    from slipstream.runtime.state import SessionState
+    from slipstream.runtime.state import SessionState, StateStore
 
 # Called with an uncaught exception of the script or of a callback; True: it showed its own error.
 ScriptErrorHandler = Callable[[Exception], "bool | None"]
@@ -54,6 +54,8 @@ class AppRuntime:
         self.blobs: BlobStorage = BlobStore() if blobs is None else blobs  # not `or`: an empty store is falsy
         self.on_script_error = on_script_error
         self._caches = caches
+        # Where each session keeps its session_state values, by session id (memory by default).
+        self.state_store: Callable[[str], StateStore] = lambda session_id: {}
         self._sessions: SessionManager | None = None
 
     def option(self, name: str) -> Any:
@@ -77,7 +79,7 @@ class AppRuntime:
     @functools.cached_property
     def state_outside_runs(self) -> SessionState:
         """st.session_state for code that runs outside any session (a bare ``python app.py``)."""
-        from slipstream.runtime.state import SessionState
+        from slipstream.runtime.state import SessionState, StateStore
 
         return SessionState()
 

@@ -54,7 +54,7 @@ class Session:
         self.script = script
         self.app = app or default_app()
         self.log = ClientLog(log, f"session {self.id[:6]}")
-        self.state = SessionState(self.log)
+        self.state = SessionState(self.log, store=self.app.state_store(self.id))
         self.uploads: UploadStorage = UploadStore(
             max_files=int(self.app.option("server.maxUnclaimedUploads")),
             max_bytes=int(self.app.option("server.maxUnclaimedUploadSize")) << 20,

@@ -48,11 +48,17 @@ class WidgetMeta:
         return self.user_key if self.user_key is not None else self.id
 
 
+# What a session keeps across reruns: st.session_state's values by key. A dict keeps them in this
+# process's memory; a store that keeps them elsewhere (so that a session outlives its server) is
+# any mapping of picklable values.
+StateStore = MutableMapping[str, Any]
+
+
 class SessionState(MutableMapping[str, Any]):
-    def __init__(self, client_log: ClientLog | None = None) -> None:
+    def __init__(self, client_log: ClientLog | None = None, *, store: StateStore | None = None) -> None:
         # What the browser sent that was refused goes here: shortened and rate-limited.
         self.client_log = client_log or ClientLog(log)
-        self.data: dict[str, Any] = {}
+        self.data: StateStore = {} if store is None else store
         self.widgets: dict[str, WidgetMeta] = {}  # by widget id
         self._by_state_key: dict[str, WidgetMeta] = {}
         self._ids_this_run: set[str] = set()
