@@ -46,7 +46,6 @@ NOT_DONE_YET = {
     ("dataframe", "alt"),
     ("dataframe", "lazy"),
     ("table", "alt"),
-    ("form", "height"),
     ("pdf", "key"),
     ("set_page_config", "menu_items"),
 }

@@ -559,6 +559,7 @@ export interface FormEl {
   border: boolean;
   enter_to_submit: boolean;
   width: number | string | null;
+  height: number | string;
 }
 
 export interface ImageEl {

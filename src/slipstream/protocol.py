@@ -753,6 +753,7 @@ class FormEl(TypedDict):
     border: bool
     enter_to_submit: bool
     width: Width
+    height: int | str  # pixels: a fixed height, the content scrolling inside
 
 
 

@@ -84,3 +84,10 @@ def test_submit_button_callback_runs_before_the_script(app: App) -> None:
     )
     a.run({a.widget("Q")["id"]: "hi", a.widget("Go")["id"]: True})
     assert a.texts() == ["got hi"]
+
+
+def test_a_form_of_fixed_height_scrolls(app: App) -> None:
+    a = app("import streamlit as st\nwith st.form('f', height=250):\n    st.form_submit_button()\n")
+    assert a.of_type("form")[0]["height"] == 250
+    bad = app("import streamlit as st\nst.form('g', height=0)\n")
+    assert "Invalid height value: 0." in bad.of_type("exception")[0]["message"]

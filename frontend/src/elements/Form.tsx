@@ -69,7 +69,12 @@ export function Form({ el, node }: { el: FormEl; node: TreeNode }) {
 
   return (
     <FormContext.Provider value={api}>
-      <div ref={box} {...hook("stForm", `form${el.border ? " bordered" : ""}`)} data-form={el.form_id}>
+      <div
+        ref={box}
+        {...hook("stForm", `form${el.border ? " bordered" : ""}`)}
+        style={typeof el.height === "number" ? { height: el.height, overflowY: "auto" } : undefined}
+        data-form={el.form_id}
+      >
         <div {...hook("stVerticalBlock", "block")}>
           <Children node={node} />
         </div>

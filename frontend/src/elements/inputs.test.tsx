@@ -50,6 +50,7 @@ const form = (enter_to_submit = false): Element => ({
   border: true,
   enter_to_submit,
   width: null,
+  height: "content",
 });
 
 const submitButton = (id: string, label = "Submit"): Element => ({

@@ -21,7 +21,7 @@ function show(elements: Element[], inForm = false) {
     { t: "session", v: 1, session: "s", resumed: false, run_on_save: false, xsrf: "x" },
     { t: "run_start", run: 1 },
     ...(inForm
-      ? [{ t: "el" as const, p: [0, 0], e: { type: "form", form_id: "f", border: true, enter_to_submit: false, width: null } as Element }]
+      ? [{ t: "el" as const, p: [0, 0], e: { type: "form", form_id: "f", border: true, enter_to_submit: false, width: null, height: "content" } as Element }]
       : []),
     ...elements.map((e, i) => ({ t: "el" as const, p: at(i), e })),
     { t: "run_end", run: 1, status: "ok" },

@@ -141,7 +141,7 @@ describe("file uploader", () => {
   it("keeps its value for the form's submit", async () => {
     mockFetch(answer(200, { file_id: "f1" }));
     const { container, sent } = showAt(
-      [[0, 0], { type: "form", form_id: "f", border: true, enter_to_submit: false, width: null }],
+      [[0, 0], { type: "form", form_id: "f", border: true, enter_to_submit: false, width: null, height: "content" }],
       [[0, 0, 0], uploader()],
       [
         [0, 0, 1],

@@ -52,6 +52,17 @@ def check_wrap(value: Any) -> bool:
     raise StreamlitAPIException(f"Invalid `wrap` value. Supported values: True, False. Got {value!r}.")
 
 
+def check_block_height(height: Any) -> int | str:
+    """A container's height (tabs, grid, form): "content", "stretch" or a positive number of pixels."""
+    if isinstance(height, str) and height in ("content", "stretch"):
+        return height
+    if isinstance(height, int) and not isinstance(height, bool) and height > 0:
+        return height
+    raise StreamlitAPIException(
+        f"Invalid height value: {height!r}. Height must be either a positive integer (pixels), 'stretch', or 'content'."
+    )
+
+
 def check_label_visibility(fn: str, value: Any) -> str:
     if value not in LABEL_VISIBILITIES:
         raise StreamlitAPIException(

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from slipstream.delta_generator import DeltaGenerator, emit_container
-from slipstream.elements._args import check_width
+from slipstream.elements._args import check_block_height, check_width
 from slipstream.elements._shortcut import button_extras
 from slipstream.elements.button import button_element, check_button_type, trigger_from_browser
 from slipstream.errors import StreamlitAPIException
@@ -25,7 +25,8 @@ def form(
     height: int | str = "content",
 ) -> DeltaGenerator:
     """A form: the widgets inside it send their values together, when its submit button is
-    clicked, so changing them does not rerun the app.
+    clicked, so changing them does not rerun the app. ``height`` in pixels gives the form a fixed
+    height, its content scrolling inside ("content": as tall as its content).
 
     Example::
 
@@ -51,6 +52,7 @@ def form(
             "border": bool(border),
             "enter_to_submit": bool(enter_to_submit),
             "width": check_width("form", width),
+            "height": check_block_height(height),
         }
     )
     if ctx is not None:

@@ -10,9 +10,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from slipstream.delta_generator import DeltaGenerator, emit, emit_container
-from slipstream.elements._args import check_width
+from slipstream.elements._args import check_block_height, check_width
 from slipstream.elements.layout import _check_gap
-from slipstream.elements.tabs import check_height
 from slipstream.errors import StreamlitAPIException
 from slipstream.runtime.outbox import Path
 from slipstream.runtime.widgets import Key, user_key
@@ -143,7 +142,7 @@ def grid(
             "border": bool(border),
             "row_height": _positive("row_height", row_height, "content"),
             "width": width,
-            "height": check_height(height),
+            "height": check_block_height(height),
             "key": user_key(key),
             "dense": bool(dense),
         }

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from slipstream.delta_generator import DeltaGenerator, emit
-from slipstream.elements._args import check_width
+from slipstream.elements._args import check_block_height, check_width
 from slipstream.elements._tracked import tracking
 from slipstream.errors import StreamlitAPIException
 from slipstream.runtime.outbox import Path
@@ -26,17 +26,6 @@ class TabContainer(DeltaGenerator):
     def open(self) -> bool | None:
         """True for the selected tab, False for the others; None unless ``on_change`` tracks them."""
         return self._open
-
-
-def check_height(height: Any) -> int | str:
-    """A block's height: "content", "stretch" or a positive number of pixels."""
-    if isinstance(height, str) and height in ("content", "stretch"):
-        return height
-    if isinstance(height, int) and not isinstance(height, bool) and height > 0:
-        return height
-    raise StreamlitAPIException(
-        f"Invalid height value: {height!r}. Height must be either a positive integer (pixels), 'stretch', or 'content'."
-    )
 
 
 def _label_at(labels: list[str], index: Any) -> str:
@@ -81,7 +70,7 @@ def tabs(
         )
     tracked, callback = tracking(on_change)
     shown_width = check_width("tabs", width, allow_content=False)
-    shown_height = check_height(height)
+    shown_height = check_block_height(height)
     selected = labels[0] if default is None else default
     wid: str | None = None
     if tracked:
