@@ -206,3 +206,24 @@ def test_session_state_lives_in_the_apps_state_store() -> None:
     session.run_pending()
     session.run_pending()
     assert stores == {session.id: {"visits": 2}}
+
+
+def test_server_base_url_path_serves_the_app_under_its_prefix(tmp_path: Path) -> None:
+    from slipstream.server.app import create_app, under_base_path
+
+    script = _script(tmp_path, "import streamlit as st\nst.write('under a prefix')\n")
+    asgi = under_base_path(create_app(script, {"server.fileWatcherType": "none"}), "/tools/dash/")
+    with TestClient(asgi) as client:
+        assert client.get("/", follow_redirects=False).headers["location"] == "/tools/dash/"
+        assert client.get("/tools/dash/_slipstream/health").text == "ok"
+        assert client.get("/_slipstream/health").status_code == 404
+        assert _run_in_browser_protocol(client, "/tools/dash") == ["under a prefix"]
+
+
+def test_a_run_reaches_its_app() -> None:
+    at = AppTest.from_string(
+        "import streamlit as st\nfrom slipstream.runtime.context import get_run_context\n"
+        "st.write(str(get_run_context().app.secrets))"
+    )
+    at.secrets["k"] = "v"
+    assert at.run().markdown[0].value == "{'k': 'v'}"

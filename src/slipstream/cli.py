@@ -165,10 +165,14 @@ def _run_server(asgi: Any, options: dict[str, Any], name: str, *, explicit_port:
     host = str(options["server.address"])
     explicit = explicit_port or options["server.port"] != config.OPTIONS["server.port"].default
     port = _choose_port(host, int(options["server.port"]), explicit)
+    from slipstream.server.app import under_base_path
+
+    base_path = str(options["server.baseUrlPath"]).strip("/")
+    asgi = under_base_path(asgi, base_path)
     # What is loaded now lives as long as the process: leave it out of every later collection.
     gc.freeze()
     shown_host = "localhost" if host in ("", "0.0.0.0", "::") else host
-    url = f"http://{shown_host}:{port}"
+    url = f"http://{shown_host}:{port}" + (f"/{base_path}/" if base_path else "")
     print(f"\n  Slipstream is serving {name}\n\n  Local URL: {url}\n", flush=True)
     if not options["server.headless"] and os.environ.get("DISPLAY"):
         import webbrowser

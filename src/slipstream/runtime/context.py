@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from slipstream.delta_generator import DeltaGenerator
+    from slipstream.runtime.app_runtime import AppRuntime
     from slipstream.runtime.forms import FormRun
     from slipstream.runtime.outbox import Path
     from slipstream.runtime.session import Session
@@ -22,6 +23,11 @@ class RunContext:
     stack: list[DeltaGenerator] = field(default_factory=list)
     divider_colors: int = 0
     forms: dict[Path, FormRun] = field(default_factory=dict)
+
+    @property
+    def app(self) -> AppRuntime:
+        """The app this run belongs to."""
+        return self.session.app
 
 
 _local = threading.local()

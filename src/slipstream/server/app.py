@@ -14,7 +14,14 @@ from starlette.applications import Starlette
 from starlette.datastructures import State
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response, StreamingResponse
+from starlette.responses import (
+    FileResponse,
+    HTMLResponse,
+    PlainTextResponse,
+    RedirectResponse,
+    Response,
+    StreamingResponse,
+)
 from starlette.routing import BaseRoute, Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
@@ -218,6 +225,24 @@ def build_asgi(
     starlette.state.manager = manager
     starlette.state.blobs = app.blobs
     return starlette
+
+
+def under_base_path(asgi: Starlette, base_path: str) -> Starlette:
+    """``asgi`` served under ``base_path`` (server.baseUrlPath), the way a mounted App is: its
+    page, assets, websocket, blobs and uploads all move under the prefix; / leads there."""
+    prefix = "/" + base_path.strip("/")
+    if prefix == "/":
+        return asgi
+
+    async def to_prefix(request: Request) -> Response:
+        return RedirectResponse(prefix + "/")
+
+    @contextlib.asynccontextmanager
+    async def lifespan(outer: Starlette) -> AsyncIterator[None]:
+        async with asgi.router.lifespan_context(asgi):
+            yield
+
+    return Starlette(routes=[Route("/", to_prefix), Mount(prefix, app=asgi)], lifespan=lifespan)
 
 
 def create_app(
