@@ -79,7 +79,7 @@ class AppRuntime:
     @functools.cached_property
     def state_outside_runs(self) -> SessionState:
         """st.session_state for code that runs outside any session (a bare ``python app.py``)."""
-        from slipstream.runtime.state import SessionState, StateStore
+        from slipstream.runtime.state import SessionState
 
         return SessionState()
 
