@@ -42,10 +42,7 @@ NOT_DONE_YET = {
     ("toggle", "wrap"),
     ("pills", "wrap"),
     ("segmented_control", "wrap"),
-    ("data_editor", "alt"),
-    ("dataframe", "alt"),
     ("dataframe", "lazy"),
-    ("table", "alt"),
     ("pdf", "key"),
     ("set_page_config", "menu_items"),
 }

@@ -644,6 +644,7 @@ export interface TableEl {
   hide_header: boolean;
   width: number | string | null;
   height: number | string | null;
+  alt: string | null;
 }
 
 export interface DataframeEl {
@@ -662,6 +663,7 @@ export interface DataframeEl {
   placeholder: string | null;
   selection_mode: string[];
   selection: Record<string, unknown>;
+  alt: string | null;
 }
 
 export interface DataEditorEl {
@@ -680,6 +682,7 @@ export interface DataEditorEl {
   num_rows: "fixed" | "dynamic" | "add" | "delete";
   disabled: boolean | string[];
   edits: Record<string, unknown>;
+  alt: string | null;
 }
 
 export interface PlotlyChartEl {

@@ -797,6 +797,7 @@ class TableEl(TypedDict):
     hide_header: bool
     width: Width
     height: Width
+    alt: str | None  # the accessible name (alt=)
 
 
 class DataColumn(TypedDict):
@@ -832,6 +833,7 @@ class DataframeEl(TypedDict):
     placeholder: str | None
     selection_mode: list[str]
     selection: dict[str, Any]
+    alt: str | None  # the accessible name (alt=)
 
 
 class DataEditorEl(TypedDict):
@@ -856,6 +858,7 @@ class DataEditorEl(TypedDict):
     num_rows: Literal["fixed", "dynamic", "add", "delete"]
     disabled: Union[bool, list[str]]
     edits: dict[str, Any]
+    alt: str | None  # the accessible name (alt=)
 
 
 class ImageItem(TypedDict):

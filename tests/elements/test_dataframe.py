@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import orjson
 import pyarrow as pa
@@ -286,3 +287,19 @@ def test_editor_edits_outside_a_columns_limits_are_refused(app: App) -> None:
     assert edit({"name": "A1"}) == ["ab 5"]  # refused by the pattern
     assert edit({"n": 11}) == ["ab 5"]  # above max_value
     assert edit({"name": "xyz", "n": 0}) == ["xyz 0"]
+
+
+def test_alt_names_grids_and_tables_for_screen_readers(app: App, caplog: Any) -> None:
+    a = app(
+        """
+        import pandas as pd, streamlit as st
+        df = pd.DataFrame({"rain": [1.5, 2.5]})
+        st.dataframe(df, alt="Rain by city")
+        st.data_editor(df, alt=5, key="editor")
+        st.table(df, alt="   ")
+        st.table(df)
+        """
+    )
+    names = [(e["type"], e["alt"]) for e in a.elements if e["type"] in ("dataframe", "data_editor", "table")]
+    assert names == [("dataframe", "Rain by city"), ("data_editor", "5"), ("table", None), ("table", None)]
+    assert "gives no accessible name" in caplog.text  # a blank alt is logged, as Streamlit does

@@ -359,7 +359,7 @@ export default function Grid({
   const width = typeof el.width === "number" ? Math.min(el.width, contentWidth) : el.width === "content" ? contentWidth : undefined;
 
   return (
-    <div ref={outer} className={`grid-outer${full ? " grid-fullscreen" : ""}`} onKeyDown={onKeyDown} data-testid={`grid-${el.type}`} data-rows={rowCount}>
+    <div ref={outer} className={`grid-outer${full ? " grid-fullscreen" : ""}`} onKeyDown={onKeyDown} data-testid={`grid-${el.type}`} data-rows={rowCount} role={el.alt ? "region" : undefined} aria-label={el.alt ?? undefined}>
       <GridToolbar
         columns={columns}
         hidden={hidden}

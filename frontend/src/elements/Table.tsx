@@ -21,7 +21,7 @@ export function Table({ el }: { el: TableEl }) {
   const style: CSSProperties | undefined = typeof el.height === "number" ? { maxHeight: el.height, overflow: "auto" } : undefined;
   return (
     <div className="table-wrap" style={style}>
-      <table className={`st-table ${border}`}>
+      <table className={`st-table ${border}`} aria-label={el.alt ?? undefined}>
         {!el.hide_header && (
           <thead>
             {el.header.map((row, level) => (

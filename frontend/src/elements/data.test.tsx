@@ -60,8 +60,10 @@ describe("st.table", () => {
       hide_header: false,
       width: "stretch",
       height: "content",
+      alt: "Rain by city",
     };
     const { container } = render(<Table el={el} />);
+    expect(screen.getByRole("table", { name: "Rain by city" })).toBeTruthy();
     expect(Array.from(container.querySelectorAll("th")).map((t) => t.textContent)).toEqual(["k", "a", "b", "x", "y"]);
     const cell = screen.getByText("1");
     expect(cell.className).toBe("num");

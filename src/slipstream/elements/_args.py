@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import textwrap
 from numbers import Integral, Real
 from typing import Any
 
 from slipstream.errors import StreamlitAPIException
+
+log = logging.getLogger("slipstream.elements")
 
 LABEL_VISIBILITIES = ("visible", "hidden", "collapsed")
 # numpy's date and duration scalars, whose .item() can give a bare int of nanoseconds.
@@ -18,6 +21,18 @@ def clean_text(body: Any) -> str:
     if "\n" not in text:  # the common case: nothing to dedent
         return text.strip()
     return textwrap.dedent(text).strip()
+
+
+def accessible_name(fn: str, alt: Any) -> str | None:
+    """``alt`` as an element's accessible name: None for none, as for an empty or blank text
+    (logged, since on images an empty alt means "decorative" instead)."""
+    if alt is None:
+        return None
+    text = str(alt)
+    if not text.strip():
+        log.warning("st.%s: alt=%r gives no accessible name; leave it out (None) instead", fn, alt)
+        return None
+    return text
 
 
 def check_width(fn: str, width: Any, *, allow_content: bool = True) -> int | str:

@@ -17,7 +17,7 @@ import orjson
 
 from slipstream import browser_json
 from slipstream.delta_generator import emit_element
-from slipstream.elements._args import check_width
+from slipstream.elements._args import accessible_name, check_width
 from slipstream.elements.dataframe import (
     AttrDict,
     attach_config,
@@ -339,6 +339,7 @@ def data_editor(
                 "url": url,
                 "head": grid.head,
                 **grid_fields(fn, rows, columns, order, hide_index, height, width, row_height, placeholder),
+                "alt": accessible_name(fn, alt),
                 "num_rows": num_rows,
                 "disabled": locked,
                 "edits": _wire_edits(edits),

@@ -13,7 +13,7 @@ import orjson
 
 from slipstream import browser_json
 from slipstream.delta_generator import emit_element
-from slipstream.elements._args import check_width
+from slipstream.elements._args import accessible_name, check_width
 from slipstream.errors import StreamlitAPIException
 from slipstream.runtime.widgets import Key, register
 
@@ -310,6 +310,7 @@ def dataframe(
             "head": grid.head,
             "display": styled_blob(styler) if styler is not None else None,
             **grid_fields(fn, rows, columns, order, hide_index, height, width, row_height, placeholder),
+            "alt": accessible_name(fn, alt),
             "selection_mode": [],
             "selection": empty_selection(),
         }

@@ -6,7 +6,7 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from slipstream.delta_generator import emit_element
-from slipstream.elements._args import check_width
+from slipstream.elements._args import accessible_name, check_width
 from slipstream.errors import StreamlitAPIException
 
 if TYPE_CHECKING:
@@ -100,5 +100,6 @@ def table(
             "hide_header": bool(hide_header),
             "width": check_width("table", width),
             "height": height,
+            "alt": accessible_name("table", alt),
         }
     )
