@@ -2,7 +2,7 @@ import { useCombobox, type UseComboboxStateChange } from "downshift";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import type { MultiselectEl } from "../protocol.gen";
 import { useRerun } from "../send";
-import { movedBy, SelectMenu } from "./SelectMenu";
+import { handleListKey, type ListKeyEvent, SelectMenu, skipDownshift } from "./SelectMenu";
 import { useOptionSearch } from "./selectSearch";
 import { sameArray, useWidgetState, WidgetLabel } from "./widget";
 
@@ -135,45 +135,32 @@ export function Multiselect({ el }: { el: MultiselectEl }) {
     onStateChange,
   });
 
-  const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement> & { nativeEvent: { preventDownshiftDefault?: boolean } }) => {
-    const skipDownshift = () => {
-      event.nativeEvent.preventDownshiftDefault = true;
-    };
+  const onKeyDown = (event: ListKeyEvent) => {
     if (el.disabled) return;
-    const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
     const empty = event.currentTarget.value === "";
     if (event.key === "Backspace" && empty && chosen.length > 0) {
       event.preventDefault();
       remove(chosen.length - 1);
       return;
     }
-    if (typingOff && plain && (event.key.length === 1 || event.key === "Backspace" || event.key === "Delete")) {
-      event.preventDefault();
-      return;
-    }
-    const arrow = event.key === "ArrowDown" || event.key === "ArrowUp";
-    if (arrow && !isOpen) {
-      skipDownshift();
-      event.preventDefault();
-      setOpen(true);
-      setMoved(null);
-      return;
-    }
-    const to = isOpen && !event.altKey ? movedBy(event.key, highlighted, items.length) : null;
-    if (to !== null) {
-      skipDownshift();
-      event.preventDefault();
-      setMoved(to);
-      return;
-    }
-    if (event.key === "Enter") {
-      skipDownshift();
-      if (!isOpen || event.nativeEvent.isComposing) return;
-      event.preventDefault();
-      if (pending) enterQueued.current = true;
-      else choose(items[highlighted]);
-    } else if (event.key === "Escape" && query) {
-      skipDownshift();
+    const handled = handleListKey(event, {
+      typingOff,
+      isOpen,
+      highlighted,
+      count: items.length,
+      open: () => {
+        setOpen(true);
+        setMoved(null);
+      },
+      move: setMoved,
+      pick: () => {
+        if (pending) enterQueued.current = true;
+        else choose(items[highlighted]);
+      },
+    });
+    if (handled) return;
+    if (event.key === "Escape" && query) {
+      skipDownshift(event);
       event.preventDefault();
       event.stopPropagation();
       setQuery("");

@@ -4,7 +4,7 @@
  * view are in the page. Rows have one fixed height, so the window is arithmetic: no pass over
  * the rows (a virtualiser that measures rows walks all 100,000 on every keystroke).
  */
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 
 /** Past this many rows the list is windowed (Streamlit's threshold). */
 export const VIRTUAL_FROM = 26;
@@ -41,6 +41,59 @@ export function movedBy(key: string, highlighted: number, count: number): number
     default:
       return null;
   }
+}
+
+/** A keydown on a select widget's input, which downshift also sees unless told to skip it. */
+export type ListKeyEvent = KeyboardEvent<HTMLInputElement> & { nativeEvent: { preventDownshiftDefault?: boolean } };
+
+export function skipDownshift(event: ListKeyEvent): void {
+  event.nativeEvent.preventDownshiftDefault = true;
+}
+
+/** What the select widgets' keys act on. */
+export interface ListKeys {
+  typingOff: boolean;
+  isOpen: boolean;
+  highlighted: number;
+  count: number;
+  /** Open the list, with no highlight moved yet. */
+  open: () => void;
+  move: (to: number) => void;
+  /** Enter on the highlighted row. */
+  pick: () => void;
+}
+
+/**
+ * The keys both select widgets handle alike: no typing when filtering is off, an arrow opens the
+ * list, navigation keys move the highlight, Enter picks. True when the key was one of them.
+ */
+export function handleListKey(event: ListKeyEvent, keys: ListKeys): boolean {
+  const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
+  if (keys.typingOff && plain && (event.key.length === 1 || event.key === "Backspace" || event.key === "Delete")) {
+    event.preventDefault();
+    return true;
+  }
+  if ((event.key === "ArrowDown" || event.key === "ArrowUp") && !keys.isOpen) {
+    skipDownshift(event);
+    event.preventDefault();
+    keys.open();
+    return true;
+  }
+  const to = keys.isOpen && !event.altKey ? movedBy(event.key, keys.highlighted, keys.count) : null;
+  if (to !== null) {
+    skipDownshift(event);
+    event.preventDefault();
+    keys.move(to);
+    return true;
+  }
+  if (event.key === "Enter") {
+    skipDownshift(event);
+    if (!keys.isOpen || event.nativeEvent.isComposing) return true;
+    event.preventDefault();
+    keys.pick();
+    return true;
+  }
+  return false;
 }
 
 /** What the list needs of downshift's combobox. */

@@ -3,7 +3,7 @@ import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { Icon } from "../icons";
 import type { SelectboxEl } from "../protocol.gen";
 import { useForm, useRerun } from "../send";
-import { movedBy, SelectMenu } from "./SelectMenu";
+import { handleListKey, type ListKeyEvent, SelectMenu, skipDownshift } from "./SelectMenu";
 import { useOptionSearch } from "./selectSearch";
 import { useWidgetState, WidgetLabel } from "./widget";
 
@@ -168,39 +168,26 @@ export function Selectbox({ el }: { el: SelectboxEl }) {
     onStateChange,
   });
 
-  const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement> & { nativeEvent: { preventDownshiftDefault?: boolean } }) => {
-    const skipDownshift = () => {
-      event.nativeEvent.preventDownshiftDefault = true;
-    };
+  const onKeyDown = (event: ListKeyEvent) => {
     if (el.disabled) return;
-    const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
-    if (typingOff && plain && (event.key.length === 1 || event.key === "Backspace" || event.key === "Delete")) {
-      event.preventDefault();
-      return;
-    }
-    const arrow = event.key === "ArrowDown" || event.key === "ArrowUp";
-    if (arrow && !isOpen) {
-      skipDownshift();
-      event.preventDefault();
-      setOpen(true);
-      setMoved(null);
-      return;
-    }
-    const to = isOpen && !event.altKey ? movedBy(event.key, highlighted, items.length) : null;
-    if (to !== null) {
-      skipDownshift();
-      event.preventDefault();
-      setMoved(to);
-      return;
-    }
-    if (event.key === "Enter") {
-      skipDownshift();
-      if (!isOpen || event.nativeEvent.isComposing) return;
-      event.preventDefault();
-      if (pending) enterQueued.current = true;
-      else choose(items[highlighted]);
-    } else if (event.key === "Escape") {
-      skipDownshift();
+    const handled = handleListKey(event, {
+      typingOff,
+      isOpen,
+      highlighted,
+      count: items.length,
+      open: () => {
+        setOpen(true);
+        setMoved(null);
+      },
+      move: setMoved,
+      pick: () => {
+        if (pending) enterQueued.current = true;
+        else choose(items[highlighted]);
+      },
+    });
+    if (handled) return;
+    if (event.key === "Escape") {
+      skipDownshift(event);
       if (typed !== null || isOpen) {
         event.preventDefault();
         close();
