@@ -301,7 +301,6 @@ def _alts(alt: Any, count: int, from_set: bool) -> list[str | None]:
 
 
 def image_element(
-    fn: str,
     urls: list[str],
     captions: list[str | None],
     alts: list[str | None],
@@ -387,4 +386,4 @@ def image(
         image_url(fn, one, clamp=bool(clamp), channels=channel_order, output_format=output_format, max_width=max_width)
         for one in images
     ]
-    return emit_element(image_element(fn, urls, captions, alts, width, None if link is None else str(link)))
+    return emit_element(image_element(urls, captions, alts, width, None if link is None else str(link)))

@@ -86,4 +86,4 @@ def pyplot(
     url = image_url("pyplot", payload.decode() if is_svg else payload, output_format="PNG", max_width=max_width)
     if clear_figure:
         fig.clf()
-    return emit_element(image_element("pyplot", [url], [None], [normalize_alt("pyplot", alt)], width, None))
+    return emit_element(image_element([url], [None], [normalize_alt("pyplot", alt)], width, None))
