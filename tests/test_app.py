@@ -227,3 +227,28 @@ def test_a_run_reaches_its_app() -> None:
     )
     at.secrets["k"] = "v"
     assert at.run().markdown[0].value == "{'k': 'v'}"
+
+
+def test_user_middleware_runs_before_slipstreams(tmp_path: Path) -> None:
+    from starlette.middleware import Middleware
+    from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+    seen: list[str] = []
+
+    class Outermost:
+        def __init__(self, app: ASGIApp) -> None:
+            self.app = app
+
+        async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+            async def watch(message: Message) -> None:
+                if message["type"] == "http.response.start":
+                    names = {name.decode().lower() for name, _ in message["headers"]}
+                    seen.append("page headers already set" if "x-frame-options" in names else "not yet")
+                await send(message)
+
+            await self.app(scope, receive, watch if scope["type"] == "http" else send)
+
+    app = st.App(_script(tmp_path, ""), middleware=[Middleware(Outermost)])
+    with TestClient(app) as client:
+        client.get("/")
+    assert seen == ["page headers already set"]  # it wraps Slipstream's own, so it sees their work
