@@ -5,7 +5,8 @@ export const ROOT_MAIN = 0;
 export const ROOT_SIDEBAR = 1;
 export const ROOT_BOTTOM = 2;
 export const ROOT_LOGO = 3;
-export const CONTAINER_TYPES: ReadonlySet<string> = new Set(["column", "columns", "container", "empty", "expander", "form", "grid", "grid_cell", "tab", "tabs"]);
+export const ROOT_DIALOG = 4;
+export const CONTAINER_TYPES: ReadonlySet<string> = new Set(["column", "columns", "container", "dialog", "empty", "expander", "form", "grid", "grid_cell", "tab", "tabs"]);
 export type Width = number | string | null;
 export type LabelVisibility = "visible" | "hidden" | "collapsed";
 export type RunStatus = "ok" | "error" | "stopped" | "interrupted";
@@ -525,6 +526,17 @@ export interface TabEl {
   label: string;
 }
 
+export interface DialogEl {
+  type: "dialog";
+  id: string | null;
+  title: string;
+  icon: string | null;
+  width: "small" | "medium" | "large" | number;
+  position: "left" | "center" | "right";
+  dismissible: boolean;
+  opened: number;
+}
+
 export interface EmptyEl {
   type: "empty";
 }
@@ -751,7 +763,7 @@ export interface EchartsChartEl {
   width: number | string | null;
 }
 
-export type Element = MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | GridEl | GridCellEl | ExpanderEl | TabsEl | TabEl | EmptyEl | SpaceEl | MenuButtonEl | SpinnerEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | MermaidChartEl | VegaLiteChartEl | EchartsChartEl;
+export type Element = MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | GridEl | GridCellEl | ExpanderEl | TabsEl | TabEl | DialogEl | EmptyEl | SpaceEl | MenuButtonEl | SpinnerEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | MermaidChartEl | VegaLiteChartEl | EchartsChartEl;
 
 export interface SessionMsg {
   t: "session";
@@ -765,7 +777,7 @@ export interface SessionMsg {
 export interface RunStartMsg {
   t: "run_start";
   run: number;
-  scope?: number[];
+  scopes?: number[][];
 }
 
 export interface RunEndMsg {
@@ -777,7 +789,7 @@ export interface RunEndMsg {
 export interface ElementMsg {
   t: "el";
   p: number[];
-  e: MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | GridEl | GridCellEl | ExpanderEl | TabsEl | TabEl | EmptyEl | SpaceEl | MenuButtonEl | SpinnerEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | MermaidChartEl | VegaLiteChartEl | EchartsChartEl;
+  e: MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | GridEl | GridCellEl | ExpanderEl | TabsEl | TabEl | DialogEl | EmptyEl | SpaceEl | MenuButtonEl | SpinnerEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | MermaidChartEl | VegaLiteChartEl | EchartsChartEl;
 }
 
 export interface KeepMsg {

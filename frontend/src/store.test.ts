@@ -54,7 +54,7 @@ describe("Store", () => {
       el([1, 0], md("sidebar")),
       end(1),
     ]);
-    store.applyFrame([{ t: "run_start", run: 2, scope: [0, 1] }, el([0, 1, 0], md("redrawn"))]);
+    store.applyFrame([{ t: "run_start", run: 2, scopes: [[0, 1]] }, el([0, 1, 0], md("redrawn"))]);
     const state = store.getState();
     expect(nodeAt(state, [0, 1, 1])?.stale).toBe(true); // not drawn yet in this scoped run
     expect(nodeAt(state, [0, 0])?.stale).toBe(false); // outside the scope: untouched
@@ -66,6 +66,36 @@ describe("Store", () => {
       "redrawn",
     ]);
     expect(bodies(store, 1)).toEqual(["sidebar"]);
+  });
+
+  it("prunes within every scope of a run, and nowhere else", () => {
+    const store = new Store();
+    store.applyFrame([
+      start(1),
+      el([0, 0], container()),
+      el([0, 0, 0], md("fragment 1")),
+      el([0, 0, 1], md("fragment 2")),
+      el([0, 1], md("main")),
+      el([1, 0], md("sidebar")),
+      el([1, 1], container()),
+      el([1, 1, 0], md("wrapped 1")),
+      el([1, 1, 1], md("wrapped 2")),
+      end(1),
+    ]);
+    store.applyFrame([
+      { t: "run_start", run: 2, scopes: [[0, 0], [1, 1]] },
+      el([0, 0, 0], md("fragment again")),
+      el([1, 1, 0], md("wrapped again")),
+    ]);
+    expect(nodeAt(store.getState(), [1, 1, 1])?.stale).toBe(true);
+    expect(nodeAt(store.getState(), [1, 0])?.stale).toBe(false);
+    store.applyFrame([end(2)]);
+    const texts = (path: number[]): (string | null)[] =>
+      Array.from(nodeAt(store.getState(), path)?.children ?? [], (c) => (c?.el && "body" in c.el ? c.el.body : null));
+    expect(texts([0, 0])).toEqual(["fragment again"]);
+    expect(texts([1, 1])).toEqual(["wrapped again"]);
+    expect(bodies(store)).toEqual([null, "main"]);
+    expect(bodies(store, 1)).toEqual(["sidebar", null]);
   });
 
   it("puts elements at their paths and renders sparse children in index order", () => {

@@ -47,8 +47,8 @@ export interface SessionInfo {
   readonly xsrf: string;
 }
 
-/** A node against the run's scope: on the path down to it, inside it, or elsewhere. */
-type Where = "path" | "inside" | "outside";
+/** A node against the run's scopes: inside one, elsewhere, or on the path down to these ones. */
+type Where = "inside" | "outside" | readonly (readonly number[])[];
 
 interface MutableNode {
   el: Element | null;
@@ -72,8 +72,8 @@ export class Store {
   private state: AppState = EMPTY;
   private roots: (MutableNode | undefined)[] = [];
   private run = 0;
-  /** The path of the part of the app the current run draws again ([]: all of it). */
-  private scope: readonly number[] = [];
+  /** The paths of the parts of the app the current run draws again ([[]]: all of it). */
+  private scopes: readonly (readonly number[])[] = [[]];
   /** Nodes created during the frame being applied: those may be changed in place. */
   private owned = new Set<MutableNode>();
   /** Whether a root was replaced during the frame being applied. */
@@ -112,7 +112,7 @@ export class Store {
           break;
         case "run_start":
           this.run = msg.run;
-          this.scope = msg.scope ?? [];
+          this.scopes = msg.scopes ?? [[]];
           running = true;
           runs = { ...runs, started: msg.run };
           fileChanged = false;
@@ -215,11 +215,12 @@ export class Store {
     }
   }
 
-  /** Where a node at index `i` below a node `where` at `depth` lies against the run's scope. */
+  /** Where a node at index `i` below a node `where` at `depth` lies against the run's scopes. */
   private where(parent: Where, depth: number, i: number): Where {
-    if (parent !== "path") return parent;
-    if (depth === this.scope.length) return "inside";
-    return this.scope[depth] === i ? "path" : "outside";
+    if (parent === "inside" || parent === "outside") return parent;
+    if (parent.some((scope) => scope.length === depth)) return "inside";
+    const onPath = parent.filter((scope) => scope[depth] === i);
+    return onPath.length > 0 ? onPath : "outside";
   }
 
   /** Remove every node in the run's scope not confirmed in `run`, with its subtree. */
@@ -241,7 +242,7 @@ export class Store {
     };
     this.roots.forEach((root, i) => {
       if (!root) return;
-      const next = prunedChildren(root, this.where("path", 0, i), 1);
+      const next = prunedChildren(root, this.where(this.scopes, 0, i), 1);
       if (next !== root) {
         this.roots[i] = next;
         this.rootsChanged = true;
@@ -271,7 +272,7 @@ export class Store {
     };
     this.roots.forEach((root, i) => {
       if (!root) return;
-      const next = refresh(root, true, this.where("path", 0, i), 1);
+      const next = refresh(root, true, this.where(this.scopes, 0, i), 1);
       if (next !== root) {
         this.roots[i] = next;
         this.rootsChanged = true;

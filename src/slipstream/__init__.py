@@ -93,6 +93,8 @@ _OTHERS: dict[str, tuple[str, str]] = {
     "session_state": ("slipstream.commands", "session_state"),
     "rerun": ("slipstream.commands", "rerun"),
     "stop": ("slipstream.commands", "stop"),
+    "fragment": ("slipstream.elements.fragment", "fragment"),
+    "dialog": ("slipstream.elements.dialog", "dialog"),
     "set_page_config": ("slipstream.page", "set_page_config"),
     "sidebar": ("slipstream.delta_generator", "SIDEBAR"),
     "bottom": ("slipstream.delta_generator", "BOTTOM"),  # pinned to the bottom, beside st.chat_input
@@ -122,11 +124,13 @@ if TYPE_CHECKING:
     from slipstream.elements.dataframe import dataframe
     from slipstream.elements.dates import date_input, datetime_input, time_input
     from slipstream.elements.deck import map, pydeck_chart
+    from slipstream.elements.dialog import dialog
     from slipstream.elements.echarts_chart import echarts_chart
     from slipstream.elements.exceptions import exception
     from slipstream.elements.expander import expander
     from slipstream.elements.file_uploader import file_uploader
     from slipstream.elements.form import form, form_submit_button
+    from slipstream.elements.fragment import fragment
     from slipstream.elements.graphviz_chart import graphviz_chart
     from slipstream.elements.grid import grid
     from slipstream.elements.image import image

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any, NoReturn
 
 from slipstream.errors import StreamlitAPIException
 from slipstream.runtime.app_runtime import default_app
 from slipstream.runtime.context import get_run_context
-from slipstream.runtime.control import RerunRun, StopRun
+from slipstream.runtime.control import FragmentsRerun, RerunRun, StopRun
 from slipstream.runtime.state import SessionState
 
 
-def rerun(scope: str = "app") -> NoReturn:
-    """End this run now and run the script again from the top.
+def rerun(scope: str | int | Sequence[str | int] = "app") -> NoReturn:
+    """End this run now and run the app again: all of it (``scope="app"``), only the running
+    fragment (``scope="fragment"``, during a run of that fragment), or, from a widget callback,
+    the fragments named by a key or a list of keys.
 
     Example::
 
@@ -21,12 +23,65 @@ def rerun(scope: str = "app") -> NoReturn:
             st.session_state.clear()
             st.rerun()
     """
-    if scope not in ("app", "fragment"):
-        raise StreamlitAPIException(f"st.rerun: scope is {scope!r}; use 'app' or 'fragment'.")
+    keys = _rerun_keys(scope)
     ctx = get_run_context()
-    if ctx is not None:
-        ctx.session.request_rerun()
-    raise RerunRun
+    if keys is None:  # the whole app
+        if ctx is not None:
+            ctx.session.request_rerun()
+        raise RerunRun
+    if keys == ["fragment"]:
+        if ctx is None or ctx.fragment is None or ctx.full_run:
+            raise StreamlitAPIException(
+                'st.rerun(scope="fragment") works only inside a function decorated with @st.fragment, during a '
+                "rerun of that fragment (not during a run of the whole app). Use st.rerun() to rerun the app."
+            )
+        ctx.session.request_rerun(fragments=[ctx.fragment.id])
+        raise RerunRun
+    if ctx is None:
+        raise RerunRun
+    if not ctx.in_callback:
+        raise StreamlitAPIException(
+            f"st.rerun({scope!r}): a fragment key can be given only from a widget callback (on_change or "
+            'on_click). To rerun the app use st.rerun(); inside a fragment, st.rerun(scope="fragment").'
+        )
+    raise FragmentsRerun(ctx.session.fragments.ids_for_keys(keys))
+
+
+def _rerun_keys(scope: Any) -> list[str] | None:
+    """None for the whole app, ["fragment"] for the running fragment, else the fragment keys."""
+    if isinstance(scope, int) and not isinstance(scope, bool):
+        scope = str(scope)
+    if isinstance(scope, str):
+        if scope == "app":
+            return None
+        if not scope:
+            raise StreamlitAPIException(
+                "st.rerun: scope is an empty string; give 'app', 'fragment', a fragment key or a list of keys."
+            )
+        return [scope]
+    if isinstance(scope, Sequence) and not isinstance(scope, (bytes, bytearray)):
+        if not scope:
+            raise StreamlitAPIException(
+                "st.rerun: scope is an empty list; give 'app', 'fragment', a fragment key or a list of keys."
+            )
+        keys: list[str] = []
+        for item in scope:
+            if isinstance(item, bool) or not isinstance(item, (str, int)):
+                raise StreamlitAPIException(
+                    f"st.rerun: the scope list holds {item!r}; its items must be fragment keys (strings or ints)."
+                )
+            if item in ("app", "fragment"):
+                raise StreamlitAPIException(
+                    f"st.rerun: {item!r} cannot be in a list of fragment keys; pass scope={item!r} on its own."
+                )
+            if item == "":
+                raise StreamlitAPIException("st.rerun: the scope list holds an empty string; give fragment keys.")
+            keys.append(str(item))
+        return keys
+    raise StreamlitAPIException(
+        f"st.rerun: scope is a {type(scope).__name__}; give 'app', 'fragment', a fragment key (str or int) or "
+        "a list of keys."
+    )
 
 
 def stop() -> NoReturn:

@@ -20,6 +20,7 @@ ROOT_MAIN = 0
 ROOT_SIDEBAR = 1
 ROOT_BOTTOM = 2  # pinned to the bottom of the page (st.chat_input in the main area)
 ROOT_LOGO = 3  # holds st.logo only: the app chrome shows it
+ROOT_DIALOG = 4  # holds the open st.dialog, drawn over the page
 
 Width = Union[int, str, None]
 LabelVisibility = Literal["visible", "hidden", "collapsed"]
@@ -601,6 +602,22 @@ class TabEl(TypedDict):
     label: str
 
 
+class DialogEl(TypedDict):
+    """A modal dialog (st.dialog) over the page, its elements as children. ``id``: the trigger
+    sent when the user dismisses it and that reruns the app (None: a dismissal stays in the
+    browser). ``opened``: the run that opened it; a dialog opened again shows again, even after
+    the user dismissed it. ``position`` left or right: a full-height drawer the user can resize."""
+
+    type: Literal["dialog"]
+    id: str | None
+    title: str
+    icon: str | None
+    width: Literal["small", "medium", "large"] | int
+    position: Literal["left", "center", "right"]
+    dismissible: bool
+    opened: int
+
+
 class EmptyEl(TypedDict):
     type: Literal["empty"]
 
@@ -976,6 +993,7 @@ Element = Union[
     ExpanderEl,
     TabsEl,
     TabEl,
+    DialogEl,
     EmptyEl,
     SpaceEl,
     MenuButtonEl,
@@ -1000,7 +1018,7 @@ Element = Union[
 
 # Element types that hold children (their children's paths extend theirs).
 CONTAINER_TYPES = frozenset(
-    {"container", "columns", "column", "expander", "tabs", "tab", "empty", "form", "grid", "grid_cell"}
+    {"container", "columns", "column", "expander", "tabs", "tab", "empty", "form", "grid", "grid_cell", "dialog"}
 )
 
 
@@ -1024,10 +1042,11 @@ class _RunStart(TypedDict):
 
 
 class RunStartMsg(_RunStart, total=False):
-    """A run starts. ``scope`` is the path of the part of the app it draws again (absent for the
-    whole app): at its end, only there are elements it did not produce removed."""
+    """A run starts. ``scopes`` are the paths of the parts of the app it draws again (absent for
+    the whole app; a fragment's container and the wrappers it writes into outside it): only below
+    them do elements turn stale, and at its end only there are elements it did not produce removed."""
 
-    scope: list[int]
+    scopes: list[list[int]]
 
 
 class RunEndMsg(TypedDict):

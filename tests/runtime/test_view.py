@@ -158,10 +158,14 @@ SCOPED = """
 import streamlit as st
 second = st.session_state.get("second", False)
 st.write("above")
-with st.container():
-    if not second:
+
+@st.fragment
+def part():
+    if not st.session_state.get("second", False):
         st.checkbox("inner", key="inner")
         st.write("inner text")
+
+part()
 if not second:
     st.checkbox("outer", key="outer")
 """
@@ -171,9 +175,11 @@ def test_a_run_with_a_scope_removes_only_what_it_did_not_draw_within_it(app: App
     a = app(SCOPED)
     assert {meta.user_key for meta in a.session.state.widgets.values()} == {"inner", "outer"}
     a.session.state["second"] = True
-    a.session.run_pending(scope=(0, 1))  # the run draws the container's contents again
+    inner = next(m.id for m in a.session.state.widgets.values() if m.user_key == "inner")
+    a.session.request_rerun({inner: True})  # a run of the fragment alone
+    a.session.run_wanted()
     frame = orjson.loads(a.session.outbox.drain() or b"[]")
-    assert frame[0] == {"t": "run_start", "run": 2, "scope": [0, 1]}
+    assert frame[0] == {"t": "run_start", "run": 2, "scopes": [[0, 1]]}
     shown = {path: e["type"] for path, e in a.session.view.elements().items()}
     assert shown == {(0, 0): "markdown", (0, 1): "container", (0, 2): "checkbox"}  # outside the scope: kept
     widgets = {meta.user_key for meta in a.session.state.widgets.values()}

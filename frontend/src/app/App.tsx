@@ -1,5 +1,13 @@
 import { memo, useEffect, useState, useSyncExternalStore } from "react";
-import { ROOT_BOTTOM, ROOT_LOGO, ROOT_MAIN, ROOT_SIDEBAR, type LogoEl, type PageConfigMsg } from "../protocol.gen";
+import {
+  ROOT_BOTTOM,
+  ROOT_DIALOG,
+  ROOT_LOGO,
+  ROOT_MAIN,
+  ROOT_SIDEBAR,
+  type LogoEl,
+  type PageConfigMsg,
+} from "../protocol.gen";
 import { RunsContext, SendContext, SessionContext, type Send } from "../send";
 import type { Store, TreeNode } from "../store";
 import { Children } from "../tree";
@@ -111,6 +119,7 @@ export function App({ store, send }: { store: Store; send: Send }) {
   const logoEl = state.roots[ROOT_LOGO]?.children[0]?.el;
   const logo = logoEl?.type === "logo" ? logoEl : null;
   const hasBottom = bottom?.children.some(Boolean) ?? false;
+  const dialogs = state.roots[ROOT_DIALOG];
   return (
     <SendContext.Provider value={send}>
       <SessionContext.Provider value={state.session}>
@@ -143,6 +152,8 @@ export function App({ store, send }: { store: Store; send: Send }) {
               </main>
               <Header state={state} send={send} />
             </div>
+            {/* Over the page, outside it, so that the page can be made inert while a dialog is open. */}
+            {dialogs && <Root node={dialogs} />}
           </div>
         </RunsContext.Provider>
       </SessionContext.Provider>

@@ -11,6 +11,7 @@ import { ColorPicker } from "./ColorPicker";
 import { Column, Columns } from "./Columns";
 import { Container, Empty } from "./Container";
 import { DataEditor, DataFrame } from "./DataFrame";
+import { Dialog } from "./Dialog";
 import { Expander } from "./Expander";
 import { Form } from "./Form";
 import { GridCell, GridLayout } from "./GridLayout";
@@ -68,6 +69,7 @@ export const components: Registry = {
   json: JsonView,
   latex: Latex,
   alert: Alert,
+  dialog: Dialog,
   exception: ExceptionView,
   button: Button,
   link_button: LinkButton,

@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from slipstream.durations import duration_seconds
 from slipstream.errors import StreamlitAPIException
 
 Scope = Literal["global", "session"]
 
-_TTL_UNITS = {
-    "w": 604800.0, "week": 604800.0, "weeks": 604800.0,
-    "d": 86400.0, "day": 86400.0, "days": 86400.0,
-    "h": 3600.0, "hr": 3600.0, "hour": 3600.0, "hours": 3600.0,
-    "m": 60.0, "min": 60.0, "mins": 60.0, "minute": 60.0, "minutes": 60.0,
-    "s": 1.0, "sec": 1.0, "secs": 1.0, "second": 1.0, "seconds": 1.0,
-    "ms": 0.001, "millisecond": 0.001, "milliseconds": 0.001,
-}  # fmt: skip
-_TTL_PART = re.compile(r"\s*(\d+(?:\.\d*)?|\.\d+)\s*([a-z]+)\s*,?", re.IGNORECASE)
 _SIZE = re.compile(r"\s*(\d+(?:\.\d*)?|\.\d+)\s*([kmgt]i?b|b)\s*", re.IGNORECASE)
 _SIZE_UNITS = {"b": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
 
@@ -42,29 +33,7 @@ class Options:
 
 def parse_ttl(decorator: str, ttl: Any) -> float | None:
     """Seconds from a number, a timedelta or a string such as "1h30m" or "2 days"; None keeps forever."""
-    if ttl is None:
-        return None
-    if isinstance(ttl, datetime.timedelta):
-        return ttl.total_seconds()
-    if isinstance(ttl, (int, float)) and not isinstance(ttl, bool):
-        if ttl < 0:
-            raise StreamlitAPIException(f"{decorator}: ttl is {ttl!r}; give a number of seconds of 0 or more.")
-        return float(ttl)
-    if isinstance(ttl, str):
-        text, seconds, position = ttl.strip(), 0.0, 0
-        while position < len(text):
-            match = _TTL_PART.match(text, position)
-            if match is None or match.group(2).lower() not in _TTL_UNITS:
-                break
-            seconds += float(match.group(1)) * _TTL_UNITS[match.group(2).lower()]
-            position = match.end()
-        else:
-            if text:
-                return seconds
-    raise StreamlitAPIException(
-        f"{decorator}: ttl={ttl!r} is not a duration. Give seconds (ttl=3600), a datetime.timedelta, "
-        f'or a string such as "1h", "30m", "1d2h34m" or "2 days".'
-    )
+    return duration_seconds(decorator, "ttl", ttl)
 
 
 def parse_max_size(decorator: str, max_size: Any) -> int | None:

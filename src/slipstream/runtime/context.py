@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from slipstream.delta_generator import DeltaGenerator
     from slipstream.runtime.app_runtime import AppRuntime
     from slipstream.runtime.forms import FormRun
+    from slipstream.runtime.fragments import Fragment
     from slipstream.runtime.outbox import Path
     from slipstream.runtime.session import Session
 
@@ -18,11 +19,32 @@ if TYPE_CHECKING:
 class RunContext:
     session: Session
     run: int
-    scope: Path = ()  # the part of the app this run draws again: () for the whole script
+    # The parts of the app this run draws again: ((),) for the whole script, else the containers
+    # of the fragment it runs.
+    scopes: tuple[Path, ...] = ((),)
     cursors: dict[Path, int] = field(default_factory=dict)
     stack: list[DeltaGenerator] = field(default_factory=list)
     divider_colors: int = 0
     forms: dict[Path, FormRun] = field(default_factory=dict)
+    fragment: Fragment | None = None  # the fragment whose body runs now on this thread
+    in_callback: bool = False  # a widget's callback runs now
+    parallel: bool = False  # this thread runs a parallel fragment during a run of the script
+    dialog_shown: bool = False  # a dialog was opened in this run
+    # Parallel fragments this run started: each sets its event when done, True in failed[0] on error.
+    parallel_jobs: list[threading.Event] = field(default_factory=list)
+    parallel_failed: list[bool] = field(default_factory=list)
+
+    @property
+    def full_run(self) -> bool:
+        """Whether this run is a run of the whole script (not of one fragment)."""
+        return self.scopes == ((),)
+
+    def join_parallel(self) -> bool:
+        """Wait for the parallel fragments this run started; True when one of them failed."""
+        for done in self.parallel_jobs:
+            done.wait()
+        self.parallel_jobs.clear()
+        return any(self.parallel_failed)
 
     @property
     def app(self) -> AppRuntime:

@@ -91,6 +91,11 @@ def emit(element: dict[str, Any], *, target: DeltaGenerator | None = None, check
     if check:
         session.check_interrupt()
     target = target or (ctx.stack[-1] if ctx.stack else MAIN)
+    fragment = ctx.fragment
+    if fragment is not None and not target._slot and not fragment.holds(target._path):
+        from slipstream.runtime.fragments import place_outside
+
+        target = place_outside(ctx, fragment, target)
     if target._slot:
         path = target._path
     else:

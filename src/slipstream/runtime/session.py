@@ -14,10 +14,11 @@ from slipstream.runtime.app_runtime import AppRuntime, default_app
 from slipstream.runtime.background import background
 from slipstream.runtime.client_log import ClientLog
 from slipstream.runtime.context import RunContext, set_run_context
-from slipstream.runtime.control import RerunRun, ScriptControl, StopRun, raise_in_thread
-from slipstream.runtime.outbox import Outbox, Path
+from slipstream.runtime.control import FragmentsRerun, RerunRun, ScriptControl, StopRun, raise_in_thread
+from slipstream.runtime.fragments import Fragment, FragmentRegistry, FragmentShownError, redraw
+from slipstream.runtime.outbox import Outbox
 from slipstream.runtime.script import MAGIC_NAME, AppScript
-from slipstream.runtime.state import SessionState
+from slipstream.runtime.state import SessionState, WidgetMeta
 from slipstream.runtime.uploads import UploadStorage, UploadStore
 from slipstream.runtime.view import ClientView
 from slipstream.runtime.workers import workers
@@ -74,7 +75,9 @@ class Session:
         self._threaded = threaded
         self._cond = threading.Condition()
         self._pending: dict[str, Any] = {}
-        self._rerun_wanted = False
+        self._app_wanted = False  # a run of the whole script is wanted
+        self._fragments_wanted: dict[str, None] = {}  # runs of these fragments alone, in order
+        self.fragments = FragmentRegistry()
         self._stop_wanted = False
         self._running = False
         self._scheduled = False  # a worker runs this session, or will
@@ -85,22 +88,62 @@ class Session:
 
     # ---- requests (any thread) --------------------------------------------------------------
 
-    def request_rerun(self, values: dict[str, Any] | None = None) -> None:
+    def request_rerun(self, values: dict[str, Any] | None = None, *, fragments: list[str] | None = None) -> None:
+        """Ask for a run with the new widget ``values``: of the ``fragments`` given, else of the
+        fragment that holds every widget changed, else of the whole script.
+
+        A run of the whole script ends a run in progress (the newest wins); runs of fragments
+        wait for it, in order, as Streamlit runs them."""
         with self._cond:
             if values:
                 self._pending.update(values)
-            self._rerun_wanted = True
+                if fragments is None:
+                    fragments = self._fragments_of(values)
+            if fragments:
+                for fragment_id in fragments:
+                    self._fragments_wanted[fragment_id] = None
+            else:
+                self._app_wanted = True
             if self._threaded and not self._scheduled and not self.closed:
                 self._scheduled = True
                 workers.submit(self._run_while_wanted)
-            elif self._running and threading.get_ident() != self._runner_ident:  # not st.rerun() itself
-                self._watch_interrupt()
+            elif self._app_wanted and self._running and threading.get_ident() != self._runner_ident:
+                self._watch_interrupt()  # not st.rerun() itself, which ends its run by raising
+
+    def _fragments_of(self, values: dict[str, Any]) -> list[str] | None:
+        """The fragment whose widgets are all of ``values``, if one is (None: the whole app)."""
+        owners = {getattr(self.state.widgets.get(widget_id), "fragment", None) for widget_id in values}
+        if len(owners) != 1:
+            return None
+        owner = owners.pop()
+        return [owner] if owner is not None and self.fragments.get(owner) is not None else None
+
+    @property
+    def _rerun_wanted(self) -> bool:
+        return self._app_wanted or bool(self._fragments_wanted)
 
     def request_stop(self) -> None:
         with self._cond:
             if self._running:
                 self._stop_wanted = True
                 self._watch_interrupt()
+
+    def tick_fragment(self, fragment: Fragment) -> None:
+        """Run ``fragment`` every ``run_every`` seconds while the session lives and its last
+        runs draw it. Headless sessions (AppTest) run on no timer."""
+        if not self._threaded or not self.fragments.start_ticking(fragment):
+            return
+        interval = fragment.run_every
+        assert interval is not None
+
+        def tick() -> None:
+            if self.closed or self.fragments.still_ticking(fragment.id, interval) is None:
+                return
+            if self.detached_since is None:  # only while a tab shows it
+                self.request_rerun(fragments=[fragment.id])
+            background.call_later(interval, tick)
+
+        background.call_later(interval, tick)
 
     @property
     def running(self) -> bool:
@@ -133,7 +176,7 @@ class Session:
         """Called by every st.* call of the script: end the run when asked to."""
         if self._stop_wanted:
             raise StopRun
-        if self._rerun_wanted:
+        if self._app_wanted:
             raise RerunRun
 
     # ---- ending a run from outside --------------------------------------------------------
@@ -150,7 +193,7 @@ class Session:
         with self._cond:
             if self._watching == run:
                 self._watching = None
-            if not (self._running and self.run_count == run and (self._stop_wanted or self._rerun_wanted)):
+            if not (self._running and self.run_count == run and (self._stop_wanted or self._app_wanted)):
                 return
             if self._in_script:
                 self._forced = True
@@ -186,12 +229,19 @@ class Session:
                     return
             self.run_pending()
 
-    def run_pending(self, scope: Path = ()) -> RunStatus:
-        """Run the script with the values received so far (on the calling thread); ``scope``:
-        the part of the app the run draws again (see _run)."""
+    def run_pending(self) -> RunStatus:
+        """Run what is wanted (the whole script, else the first fragment asked for) with the
+        values received so far, on the calling thread."""
         with self._cond:
             values, self._pending = self._pending, {}
-            self._rerun_wanted = False
+            fragment = None
+            if not self._app_wanted and self._fragments_wanted:
+                fragment_id = next(iter(self._fragments_wanted))
+                del self._fragments_wanted[fragment_id]
+                fragment = self.fragments.get(fragment_id)  # gone since: run the whole script
+            if fragment is None:
+                self._app_wanted = False
+                self._fragments_wanted.clear()  # a run of the script draws every fragment
             self._stop_wanted = False
             self._running = True
             self._forced = False
@@ -199,7 +249,7 @@ class Session:
             self.run_count += 1
             run = self.run_count
         try:
-            return self._run(run, values, scope)
+            return self._run(run, values, fragment)
         finally:
             with self._cond:
                 self._running = False
@@ -209,52 +259,68 @@ class Session:
                     self.view.forget()
 
     def run_until_idle(self, values: dict[str, Any] | None = None) -> RunStatus:
-        """Headless: run, and run again while reruns are wanted (st.rerun); return the last status."""
+        """Headless: run the whole script with ``values`` (as AppTest does, like Streamlit's),
+        then whatever it asks for (st.rerun); return the last status."""
         with self._cond:
             if values:
                 self._pending.update(values)
+            self._app_wanted = True
         status = self.run_pending()
+        return self.run_wanted() or status
+
+    def run_wanted(self) -> RunStatus | None:
+        """Headless: run while runs are wanted (see request_rerun); the last run's status."""
+        status = None
         while self._rerun_wanted and not self.closed:
             status = self.run_pending()
         return status
 
-    def _run(self, run: int, values: dict[str, Any], scope: Path = ()) -> RunStatus:
-        """One run of the script; ``scope`` is the part of the app it draws again (the whole app
-        for a run of the script): only there do elements and widgets it did not make go away."""
+    def _run(self, run: int, values: dict[str, Any], fragment: Fragment | None = None) -> RunStatus:
+        """One run of the script, or of ``fragment`` alone: then only within what the fragment
+        draws do elements and widgets the run did not make go away."""
         if self._resend_all:
             self._resend_all = False
             self.view.forget()
-        ctx = RunContext(session=self, run=run, scope=scope)
+        scopes = fragment.scopes() if fragment is not None else ((),)
+        ctx = RunContext(session=self, run=run, scopes=scopes)
         set_run_context(ctx)
         self.view.start_run(run)
-        self.outbox.put({"t": "run_start", "run": run, **({"scope": list(scope)} if scope else {})})
+        scoped = {"scopes": [list(s) for s in scopes]} if fragment is not None else {}
+        self.outbox.put({"t": "run_start", "run": run, **scoped})
         status: RunStatus = "ok"
         try:
             changed = self.state.apply_browser_values(values)
             self.state.start_run()
             self._enter_script()
             try:
-                for meta in changed:
-                    if meta.on_change is not None:
-                        meta.on_change(*meta.args, **meta.kwargs)
-                self._exec()
+                self._run_callbacks(ctx, changed)
+                if fragment is None:
+                    self.fragments.start_full_run()
+                    self._exec()
+                else:
+                    redraw(ctx, fragment)
             finally:
                 self._leave_script()
+                parallel_failed = ctx.join_parallel()
+            if parallel_failed:
+                raise FragmentShownError("a parallel fragment failed")
             self._flag_forms_without_submit(ctx)
         except StopRun:
             status = "stopped"
         except RerunRun:
             status = "interrupted"
+        except FragmentShownError:
+            status = "error"
         except BaseException as exc:  # the script's own error: shown in the app
             status = "error"
             if not self._app_showed_error(ctx, exc):
                 self._show_exception(ctx, exc)
         finally:
             completed = status != "interrupted"
-            in_scope = self.view.widget_ids_under(scope) if scope else None
+            in_scope = self.view.widget_ids_under(scopes) if fragment is not None else None
             self.state.finish_run(completed=completed, in_scope=in_scope)
             if completed:
-                self.view.finish_run(scope)
+                self.view.finish_run(scopes)
                 self.uploads.keep_only(set(self.state.widgets))
                 self._clear_submitted_forms(ctx)
             if self._forced:
@@ -267,6 +333,28 @@ class Session:
         if self.on_run_end is not None:
             self.on_run_end(self, status)
         return status
+
+    def _run_callbacks(self, ctx: RunContext, changed: list[WidgetMeta]) -> None:
+        """The callbacks of the widgets that changed, before the script. One that asks for
+        fragments by key (``st.rerun("key")``) makes the run theirs instead, unless another
+        callback of the same interaction returned normally: then the whole app runs."""
+        keyed: list[str] = []
+        returned = False
+        ctx.in_callback = True
+        try:
+            for meta in changed:
+                if meta.on_change is None:
+                    continue
+                try:
+                    meta.on_change(*meta.args, **meta.kwargs)
+                    returned = True
+                except FragmentsRerun as rerun:
+                    keyed.extend(i for i in rerun.fragment_ids if i not in keyed)
+        finally:
+            ctx.in_callback = False
+        if keyed:
+            self.request_rerun(fragments=None if returned else keyed)
+            raise RerunRun
 
     def _exec(self) -> None:
         code = self.script.code()

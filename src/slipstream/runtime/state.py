@@ -42,6 +42,7 @@ class WidgetMeta:
     default: Any = None
     form_id: str | None = None
     shown: Callable[[Any], dict[str, Any]] | None = None
+    fragment: str | None = None  # the fragment that drew it: a change reruns that fragment alone
 
     @property
     def state_key(self) -> str:

@@ -8,6 +8,7 @@ holds bytes, which is half the memory of an idle session.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,6 +38,7 @@ class ClientView:
         self.outbox = outbox
         self.keep_elements = keep_elements
         self.held: dict[Path, Held] = {}
+        self._lock = threading.RLock()
         self.run = 0
         self.page_config: dict[str, Any] | None = None
 
@@ -45,6 +47,10 @@ class ClientView:
 
     def put(self, path: Path, element: dict[str, Any]) -> None:
         data = orjson.dumps(element)
+        with self._lock:  # parallel fragments put from their own threads
+            self._put(path, element, data)
+
+    def _put(self, path: Path, element: dict[str, Any], data: bytes) -> None:
         held = self.held.get(path)
         if held is not None:
             if held.run != self.run and held.data == data:
@@ -77,18 +83,25 @@ class ClientView:
                 self.put(path, {**held.decoded(), **fields})
                 return
 
-    def finish_run(self, scope: Path = ()) -> None:
-        """The run completed: forget what it did not produce within ``scope``, the part of the
+    def finish_run(self, scopes: tuple[Path, ...] = ((),)) -> None:
+        """The run completed: forget what it did not produce within ``scopes``, the parts of the
         app it drew again (the browser removes the same)."""
-        run, depth = self.run, len(scope)
-        stale = [p for p, held in self.held.items() if held.run != run and len(p) > depth and p[:depth] == scope]
-        for p in stale:
-            del self.held[p]
+        with self._lock:
+            run = self.run
+            stale = [p for p, held in self.held.items() if held.run != run and _below(p, scopes)]
+            for p in stale:
+                del self.held[p]
 
-    def widget_ids_under(self, scope: Path) -> set[str]:
-        """The widgets shown within ``scope`` (below the element at its path)."""
-        depth = len(scope)
-        return {h.widget_id for p, h in self.held.items() if h.widget_id and len(p) > depth and p[:depth] == scope}
+    def widget_ids_under(self, scopes: tuple[Path, ...]) -> set[str]:
+        """The widgets shown within ``scopes`` (below the elements at those paths)."""
+        with self._lock:
+            return {h.widget_id for p, h in self.held.items() if h.widget_id and _below(p, scopes)}
+
+    def next_child(self, parent: Path) -> int:
+        """The index after the last child the container at ``parent`` holds."""
+        depth = len(parent) + 1
+        with self._lock:
+            return 1 + max((p[-1] for p in self.held if len(p) == depth and p[:-1] == parent), default=-1)
 
     def set_page_config(self, config: dict[str, Any]) -> None:
         """Send the page configuration, unless the browser has it already."""
@@ -116,3 +129,8 @@ class ClientView:
 
     def elements(self) -> dict[Path, dict[str, Any]]:
         return {path: held.decoded() for path, held in sorted(self.held.items())}
+
+
+def _below(path: Path, scopes: tuple[Path, ...]) -> bool:
+    """Whether ``path`` lies strictly below one of ``scopes``."""
+    return any(len(path) > len(scope) and path[: len(scope)] == scope for scope in scopes)

@@ -84,6 +84,7 @@ def register(
         default=default,
         form_id=form.form_id if form is not None else None,
         shown=shown,
+        fragment=ctx.fragment.id if ctx.fragment is not None else None,
     )
     state = ctx.session.state
     if value_given and ukey is not None:
