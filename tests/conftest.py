@@ -70,6 +70,19 @@ class HeadlessApp:
     def click(self, label: str) -> HeadlessApp:
         return self.run({self.widget(label)["id"]: True})
 
+    def send(self, values: dict[str, Any]) -> HeadlessApp:
+        """What a tab does with a widget change: the change decides what runs (the fragment that
+        holds the widget alone, when it is in one), then whatever that run asks for."""
+        self.session.request_rerun(values)
+        self.status = self.session.run_wanted()
+        frame = self.session.outbox.drain()
+        self.frames.append(orjson.loads(frame) if frame else [])
+        return self
+
+    def press(self, label: str) -> HeadlessApp:
+        """Click the button ``label`` as a tab does (see ``send``)."""
+        return self.send({self.widget(label)["id"]: True})
+
     def set(self, label: str, value: Any) -> HeadlessApp:
         return self.run({self.widget(label)["id"]: value})
 

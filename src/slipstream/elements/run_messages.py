@@ -4,15 +4,16 @@ runtime does not build elements itself."""
 
 from __future__ import annotations
 
-from slipstream.delta_generator import MAIN, DeltaGenerator, emit
+from slipstream.delta_generator import DeltaGenerator, emit
 from slipstream.elements.alerts import alert_element
 from slipstream.elements.exceptions import exception_element
+from slipstream.protocol import ROOT_MAIN
 from slipstream.runtime.outbox import Path
 
 
-def show_exception(exc: BaseException) -> None:
-    """The exception's type, message and traceback, in the main area."""
-    emit(exception_element(exc), target=MAIN, check=False)
+def show_exception(exc: BaseException, where: Path = (ROOT_MAIN,)) -> None:
+    """The exception's type, message and traceback, in the container ``where``."""
+    emit(exception_element(exc), target=DeltaGenerator(where), check=False)
 
 
 def show_form_without_submit(form_id: str, path: Path) -> None:

@@ -159,7 +159,7 @@ def draw(ctx: RunContext, fragment: Fragment) -> Any:
     except FragmentShownError:  # a fragment inside this one showed it
         raise
     except Exception as exc:  # the script's error, shown where the fragment draws
-        ctx.app.run_messages.show_exception(exc)
+        ctx.session.show_error(ctx, exc, fragment.path)
         raise FragmentShownError(exc) from exc
     finally:
         ctx.fragment, ctx.stack = outer_fragment, outer_stack

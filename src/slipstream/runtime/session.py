@@ -9,14 +9,14 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from slipstream.protocol import RunStatus
+from slipstream.protocol import ROOT_MAIN, RunStatus
 from slipstream.runtime.app_runtime import AppRuntime, default_app
 from slipstream.runtime.background import background
 from slipstream.runtime.client_log import ClientLog
 from slipstream.runtime.context import RunContext, set_run_context
 from slipstream.runtime.control import FragmentsRerun, RerunRun, ScriptControl, StopRun, raise_in_thread
 from slipstream.runtime.fragments import Fragment, FragmentRegistry, FragmentShownError, redraw
-from slipstream.runtime.outbox import Outbox
+from slipstream.runtime.outbox import Outbox, Path
 from slipstream.runtime.script import MAGIC_NAME, AppScript
 from slipstream.runtime.state import SessionState, WidgetMeta
 from slipstream.runtime.uploads import UploadStorage, UploadStore
@@ -313,8 +313,8 @@ class Session:
             status = "error"
         except BaseException as exc:  # the script's own error: shown in the app
             status = "error"
-            if not self._app_showed_error(ctx, exc):
-                self._show_exception(ctx, exc)
+            ctx.fragment = None
+            self.show_error(ctx, exc)
         finally:
             completed = status != "interrupted"
             in_scope = self.view.widget_ids_under(scopes) if fragment is not None else None
@@ -380,25 +380,31 @@ class Session:
                     if meta.shown is not None:
                         self.view.update_widget(form.path, meta.id, meta.shown(meta.default))
 
-    def _app_showed_error(self, ctx: RunContext, exc: BaseException) -> bool:
-        """Tell the app's on_script_error about an uncaught exception of the script or of a
-        callback (not a syntax error, not KeyboardInterrupt or SystemExit); True when the
-        handler showed its own error instead of the default display."""
+    def show_error(self, ctx: RunContext, exc: BaseException, where: Path = (ROOT_MAIN,)) -> None:
+        """Show an uncaught exception of the script or of a callback in the container ``where``
+        (the main area, or the fragment whose body raised): through the app's on_script_error
+        when it takes it, else as the exception element."""
+        from slipstream.delta_generator import DeltaGenerator
+
+        ctx.stack = [DeltaGenerator(where)]  # what the handler writes goes there
+        if self._app_showed_error(exc):
+            return
+        if not isinstance(exc, Exception):
+            log.error("script run ended by %r", exc)
+        try:
+            self.app.run_messages.show_exception(exc, where)
+        except Exception:  # never let the error display break the session
+            log.exception("could not show the script's exception")
+
+    def _app_showed_error(self, exc: BaseException) -> bool:
+        """Tell the app's on_script_error about an uncaught exception (not a syntax error, not
+        KeyboardInterrupt or SystemExit); True when the handler showed its own error instead of
+        the default display."""
         handler = self.app.on_script_error
         if handler is None or not isinstance(exc, Exception) or isinstance(exc, SyntaxError):
             return False
-        ctx.stack.clear()  # what the handler writes goes to the main area
         try:
             return handler(exc) is True
         except Exception:
             log.exception("the app's on_script_error handler failed")
             return False
-
-    def _show_exception(self, ctx: RunContext, exc: BaseException) -> None:
-        if not isinstance(exc, Exception):
-            log.error("script run ended by %r", exc)
-        ctx.stack.clear()
-        try:
-            self.app.run_messages.show_exception(exc)
-        except Exception:  # never let the error display break the session
-            log.exception("could not show the script's exception")
