@@ -58,7 +58,9 @@ def fragment(
         def clock():
             st.write(datetime.datetime.now())
     """
-    interval = duration_seconds("st.fragment", "run_every", run_every)  # 0 runs on no timer
+    if isinstance(run_every, (int, float)) and not isinstance(run_every, bool) and run_every <= 0:
+        run_every = None  # as in Streamlit: no timer, and no error
+    interval = duration_seconds("st.fragment", "run_every", run_every)
     if not isinstance(parallel, bool):
         raise StreamlitAPIException(f"st.fragment: parallel must be True or False, not {parallel!r}.")
     fragment_key = _check_key(key)
