@@ -235,6 +235,25 @@ class Expander(Block):
     """st.expander."""
 
 
+class Status(Block):
+    """st.status: ``label``, ``state`` ("running", "complete" or "error") and ``icon``, the
+    icon Streamlit shows for that state ("spinner", ":material/check:", ":material/error:")."""
+
+    _ICONS = {"running": "spinner", "complete": ":material/check:", "error": ":material/error:"}
+
+    @property
+    def label(self) -> str:
+        return str(self.proto["label"])
+
+    @property
+    def state(self) -> str:
+        return str(self.proto["state"])
+
+    @property
+    def icon(self) -> str:
+        return self._ICONS.get(self.state, "")
+
+
 class Tab(Block):
     """One tab of st.tabs."""
 
