@@ -1,9 +1,10 @@
 import { memo, useEffect, useState, useSyncExternalStore } from "react";
-import { ROOT_BOTTOM, ROOT_LOGO, ROOT_MAIN, ROOT_SIDEBAR, type LogoEl, type PageConfigMsg } from "../protocol.gen";
+import { ROOT_BOTTOM, ROOT_EVENT, ROOT_LOGO, ROOT_MAIN, ROOT_SIDEBAR, type LogoEl, type PageConfigMsg } from "../protocol.gen";
 import { RunsContext, SendContext, SessionContext, type Send } from "../send";
 import type { Store, TreeNode } from "../store";
 import { Children } from "../tree";
 import { Logo } from "../elements/Logo";
+import { Toaster } from "../elements/Toast";
 import { hook, testid } from "../hooks";
 import { Header } from "./Header";
 import { usePageConfig } from "./pageConfig";
@@ -143,6 +144,9 @@ export function App({ store, send }: { store: Store; send: Send }) {
               </main>
               <Header state={state} send={send} />
             </div>
+            {/* Toasts, balloons, snow: one-shot effects, in no page flow. */}
+            <div {...hook("stEvent", "event-root")}>{state.roots[ROOT_EVENT] && <Root node={state.roots[ROOT_EVENT]} />}</div>
+            <Toaster />
           </div>
         </RunsContext.Provider>
       </SessionContext.Provider>
