@@ -235,11 +235,12 @@ class Expander(Block):
     """st.expander."""
 
 
+_STATUS_ICONS = {"running": "spinner", "complete": ":material/check:", "error": ":material/error:"}
+
+
 class Status(Block):
     """st.status: ``label``, ``state`` ("running", "complete" or "error") and ``icon``, the
     icon Streamlit shows for that state ("spinner", ":material/check:", ":material/error:")."""
-
-    _ICONS = {"running": "spinner", "complete": ":material/check:", "error": ":material/error:"}
 
     @property
     def label(self) -> str:
@@ -251,7 +252,7 @@ class Status(Block):
 
     @property
     def icon(self) -> str:
-        return self._ICONS.get(self.state, "")
+        return _STATUS_ICONS.get(self.state, "")
 
 
 class Tab(Block):
