@@ -43,7 +43,9 @@ export function ExpanderFrame({
   icon,
   label,
   node,
+  chevron = true,
 }: {
+  chevron?: boolean;
   open: boolean;
   onToggle?: (event: SyntheticEvent<HTMLDetailsElement>) => void;
   style: ExpanderEl["style"];
@@ -57,9 +59,11 @@ export function ExpanderFrame({
         <summary>
           {icon}
           <InlineMarkdown text={label} className="expander-label" />
-          <svg className={style === "step" ? "chevron hidden-chevron" : "chevron"} viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
-            <path d="M6 9l6 6 6-6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-          </svg>
+          {chevron && (
+            <svg className={style === "step" ? "chevron hidden-chevron" : "chevron"} viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
+              <path d="M6 9l6 6 6-6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+            </svg>
+          )}
         </summary>
         <div {...testid("stExpanderDetails")} className="expander-body">
           <div {...hook("stVerticalBlock", "block")}>

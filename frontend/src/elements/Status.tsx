@@ -15,8 +15,9 @@ function StateIcon({ state }: { state: StatusEl["state"] }) {
   );
 }
 
-/** st.status: an expander whose icon shows the state of the work inside. As for an expander, the
- * user's opening and closing stand until the script changes `expanded`. */
+/** st.status: an expander whose icon shows the state of the work inside (no chevron, as in
+ * Streamlit). As for an expander, the user's opening and closing stand until the script changes
+ * `expanded`. */
 export function Status({ el, node }: { el: StatusEl; node: TreeNode }) {
   return (
     <ExpanderFrame
@@ -25,6 +26,7 @@ export function Status({ el, node }: { el: StatusEl; node: TreeNode }) {
       icon={<StateIcon state={el.state} />}
       label={el.label}
       node={node}
+      chevron={false}
     />
   );
 }
