@@ -171,7 +171,8 @@ def render(results: dict[str, Any]) -> str:
             "starts per target, targets interleaved, latencies pooled. Each click reruns the fragment alone on both "
             "frameworks.",
             "",
-            f"| figure | floor | deferred floor | Slipstream | Streamlit {STREAMLIT_VERSION} | Streamlit ÷ Slipstream |",
+            f"| figure | floor | deferred floor | Slipstream | Streamlit {STREAMLIT_VERSION} "
+            "| Streamlit ÷ Slipstream |",
             "|---|---:|---:|---:|---:|---:|",
             f"| click-to-update, median | {floor['click_ms_median']:.1f} ms | {above(deferred, 'click_ms_median')} "
             f"| {above(slip, 'click_ms_median')} | {above(st, 'click_ms_median')} "
@@ -197,7 +198,8 @@ def render(results: dict[str, Any]) -> str:
             "",
             "| Slipstream's target | measured | met |",
             "|---|---|---|",
-            f"| ≤ {BYTES_PER_FRAGMENT_RERUN} B per fragment rerun | {ws:,.0f} B | {met(ws <= BYTES_PER_FRAGMENT_RERUN)} |",
+            f"| ≤ {BYTES_PER_FRAGMENT_RERUN} B per fragment rerun | {ws:,.0f} B "
+            f"| {met(ws <= BYTES_PER_FRAGMENT_RERUN)} |",
             f"| click-to-update ≤ deferred floor + {ABOVE_DEFERRED_FLOOR_MS:.0f} ms | deferred floor + "
             f"{over_deferred:.1f} ms | {met(over_deferred <= ABOVE_DEFERRED_FLOOR_MS)} |",
             "",

@@ -80,6 +80,7 @@ def generate() -> str:
         f"export const ROOT_SIDEBAR = {protocol.ROOT_SIDEBAR};",
         f"export const ROOT_BOTTOM = {protocol.ROOT_BOTTOM};",
         f"export const ROOT_LOGO = {protocol.ROOT_LOGO};",
+        f"export const ROOT_EVENT = {protocol.ROOT_EVENT};",
         f"export const ROOT_DIALOG = {protocol.ROOT_DIALOG};",
         "export const CONTAINER_TYPES: ReadonlySet<string> = new Set("
         + repr(sorted(protocol.CONTAINER_TYPES)).replace("'", '"')

@@ -42,6 +42,7 @@ const LEAF_HOOKS: Partial<Record<Element["type"], string>> = {
   audio_input: "stAudioInput",
   chat_input: "stChatInput",
   spinner: "stSpinner",
+  progress: "stProgress",
   metric: "stMetric",
   table: "stTable",
   dataframe: "stDataFrame",
@@ -65,7 +66,7 @@ export function elementHook(el: Element): string | null {
 }
 
 /** Blocks that Streamlit wraps in a `stLayoutWrapper` (tabs sit in the flow unwrapped). */
-const WRAPPED_BLOCKS: ReadonlySet<Element["type"]> = new Set(["container", "columns", "expander", "form"]);
+const WRAPPED_BLOCKS: ReadonlySet<Element["type"]> = new Set(["container", "columns", "expander", "status", "form"]);
 
 export const isWrappedBlock = (el: Element): boolean => WRAPPED_BLOCKS.has(el.type);
 

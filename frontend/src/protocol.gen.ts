@@ -5,8 +5,9 @@ export const ROOT_MAIN = 0;
 export const ROOT_SIDEBAR = 1;
 export const ROOT_BOTTOM = 2;
 export const ROOT_LOGO = 3;
-export const ROOT_DIALOG = 4;
-export const CONTAINER_TYPES: ReadonlySet<string> = new Set(["column", "columns", "container", "dialog", "empty", "expander", "form", "grid", "grid_cell", "tab", "tabs"]);
+export const ROOT_EVENT = 4;
+export const ROOT_DIALOG = 5;
+export const CONTAINER_TYPES: ReadonlySet<string> = new Set(["column", "columns", "container", "dialog", "empty", "expander", "form", "grid", "grid_cell", "status", "tab", "tabs"]);
 export type Width = number | string | null;
 export type LabelVisibility = "visible" | "hidden" | "collapsed";
 export type RunStatus = "ok" | "error" | "stopped" | "interrupted";
@@ -563,6 +564,48 @@ export interface SpinnerEl {
   type: "spinner";
   text: string;
   show_time: boolean;
+  cache: boolean;
+  width: number | string | null;
+}
+
+export interface ProgressEl {
+  type: "progress";
+  value: number;
+  text: string | null;
+  width: number | string | null;
+}
+
+export interface StatusEl {
+  type: "status";
+  label: string;
+  expanded: boolean;
+  state: "running" | "complete" | "error";
+  style: "default" | "compact" | "step";
+  width: number | string | null;
+}
+
+export interface ToastEl {
+  type: "toast";
+  toast: string;
+  body: string;
+  icon: string | null;
+  duration: number;
+}
+
+export interface BalloonsEl {
+  type: "balloons";
+  shot: string;
+}
+
+export interface SnowEl {
+  type: "snow";
+  shot: string;
+}
+
+export interface SkeletonEl {
+  type: "skeleton";
+  height: number | string | null;
+  width: number | string | null;
 }
 
 export interface FormEl {
@@ -763,7 +806,7 @@ export interface EchartsChartEl {
   width: number | string | null;
 }
 
-export type Element = MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | GridEl | GridCellEl | ExpanderEl | TabsEl | TabEl | DialogEl | EmptyEl | SpaceEl | MenuButtonEl | SpinnerEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | MermaidChartEl | VegaLiteChartEl | EchartsChartEl;
+export type Element = MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | GridEl | GridCellEl | ExpanderEl | TabsEl | TabEl | DialogEl | EmptyEl | SpaceEl | MenuButtonEl | SpinnerEl | ProgressEl | StatusEl | ToastEl | BalloonsEl | SnowEl | SkeletonEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | MermaidChartEl | VegaLiteChartEl | EchartsChartEl;
 
 export interface SessionMsg {
   t: "session";
@@ -789,7 +832,13 @@ export interface RunEndMsg {
 export interface ElementMsg {
   t: "el";
   p: number[];
-  e: MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | GridEl | GridCellEl | ExpanderEl | TabsEl | TabEl | DialogEl | EmptyEl | SpaceEl | MenuButtonEl | SpinnerEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | MermaidChartEl | VegaLiteChartEl | EchartsChartEl;
+  e: MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | GridEl | GridCellEl | ExpanderEl | TabsEl | TabEl | DialogEl | EmptyEl | SpaceEl | MenuButtonEl | SpinnerEl | ProgressEl | StatusEl | ToastEl | BalloonsEl | SnowEl | SkeletonEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | MermaidChartEl | VegaLiteChartEl | EchartsChartEl;
+}
+
+export interface UpdateMsg {
+  t: "upd";
+  p: number[];
+  e: MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | GridEl | GridCellEl | ExpanderEl | TabsEl | TabEl | DialogEl | EmptyEl | SpaceEl | MenuButtonEl | SpinnerEl | ProgressEl | StatusEl | ToastEl | BalloonsEl | SnowEl | SkeletonEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | MermaidChartEl | VegaLiteChartEl | EchartsChartEl;
 }
 
 export interface KeepMsg {
@@ -810,7 +859,7 @@ export interface FileChangedMsg {
   t: "file_changed";
 }
 
-export type ServerMessage = SessionMsg | RunStartMsg | RunEndMsg | ElementMsg | KeepMsg | PageConfigMsg | FileChangedMsg;
+export type ServerMessage = SessionMsg | RunStartMsg | RunEndMsg | ElementMsg | UpdateMsg | KeepMsg | PageConfigMsg | FileChangedMsg;
 
 export interface HelloMsg {
   t: "hello";

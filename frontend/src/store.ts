@@ -120,6 +120,9 @@ export class Store {
         case "el":
           this.put(msg.p, msg.e);
           break;
+        case "upd":
+          this.put(msg.p, msg.e, true);
+          break;
         case "keep":
           this.keep(msg.p, msg.n);
           break;
@@ -183,7 +186,9 @@ export class Store {
     return owned;
   }
 
-  private put(path: readonly number[], el: Element): void {
+  /** `update`: the container changed in place (st.status's update), so it keeps its children
+   * even when this run put it already. */
+  private put(path: readonly number[], el: Element, update = false): void {
     const [rootIndex, ...rest] = path;
     const last = rest.pop();
     if (rootIndex === undefined || last === undefined) return; // roots hold no element
@@ -198,7 +203,7 @@ export class Store {
     const old = parent.children[last];
     // A container put again within one run (a placeholder written twice) starts empty.
     const keepChildren =
-      old !== undefined && old.el !== null && old.el.type === el.type && old.run !== this.run;
+      old !== undefined && old.el !== null && old.el.type === el.type && (update || old.run !== this.run);
     parent.children[last] = this.create(el, keepChildren ? old.children.slice() : []);
   }
 

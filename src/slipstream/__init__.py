@@ -86,6 +86,14 @@ _ELEMENTS: dict[str, str] = {
     "area_chart": "slipstream.elements.basic_charts",
     "bar_chart": "slipstream.elements.basic_charts",
     "scatter_chart": "slipstream.elements.basic_charts",
+    "spinner": "slipstream.elements.spinner",
+    "progress": "slipstream.elements.progress",
+    "status": "slipstream.elements.status",
+    "toast": "slipstream.elements.toast",
+    "balloons": "slipstream.elements.effects",
+    "snow": "slipstream.elements.effects",
+    "badge": "slipstream.elements.badge",
+    "skeleton": "slipstream.elements.skeleton",
 }
 
 _OTHERS: dict[str, tuple[str, str]] = {
@@ -114,6 +122,7 @@ if TYPE_CHECKING:
     from slipstream.delta_generator import BOTTOM as bottom
     from slipstream.delta_generator import SIDEBAR as sidebar
     from slipstream.elements.alerts import error, info, success, warning
+    from slipstream.elements.badge import badge
     from slipstream.elements.basic_charts import area_chart, bar_chart, line_chart, scatter_chart
     from slipstream.elements.button import button, download_button, link_button
     from slipstream.elements.button_group import feedback, pills, segmented_control
@@ -126,6 +135,7 @@ if TYPE_CHECKING:
     from slipstream.elements.deck import map, pydeck_chart
     from slipstream.elements.dialog import dialog
     from slipstream.elements.echarts_chart import echarts_chart
+    from slipstream.elements.effects import balloons, snow
     from slipstream.elements.exceptions import exception
     from slipstream.elements.expander import expander
     from slipstream.elements.file_uploader import file_uploader
@@ -145,15 +155,20 @@ if TYPE_CHECKING:
     from slipstream.elements.number_input import number_input
     from slipstream.elements.pdf import pdf
     from slipstream.elements.plotly_chart import plotly_chart
+    from slipstream.elements.progress import progress
     from slipstream.elements.pyplot import pyplot
     from slipstream.elements.select_slider import select_slider
     from slipstream.elements.selection import radio, selectbox
+    from slipstream.elements.skeleton import skeleton
     from slipstream.elements.slider import slider
     from slipstream.elements.space import space
+    from slipstream.elements.spinner import spinner
+    from slipstream.elements.status import status
     from slipstream.elements.table import table
     from slipstream.elements.tabs import tabs
     from slipstream.elements.text import caption, code, divider, header, json, latex, markdown, subheader, text, title
     from slipstream.elements.text_input import text_area, text_input
+    from slipstream.elements.toast import toast
     from slipstream.elements.vega_charts import altair_chart, vega_lite_chart
     from slipstream.elements.write import write
     from slipstream.page import set_page_config

@@ -20,7 +20,8 @@ ROOT_MAIN = 0
 ROOT_SIDEBAR = 1
 ROOT_BOTTOM = 2  # pinned to the bottom of the page (st.chat_input in the main area)
 ROOT_LOGO = 3  # holds st.logo only: the app chrome shows it
-ROOT_DIALOG = 4  # holds the open st.dialog, drawn over the page
+ROOT_EVENT = 4  # one-shot effects (st.toast, st.balloons, st.snow): in no page flow
+ROOT_DIALOG = 5  # holds the open st.dialog, drawn over the page
 
 Width = Union[int, str, None]
 LabelVisibility = Literal["visible", "hidden", "collapsed"]
@@ -646,12 +647,74 @@ class SpaceEl(TypedDict):
 
 
 class SpinnerEl(TypedDict):
-    """A spinner with a text, shown while a cached function computes (``show_time``: with the
-    seconds elapsed since it appeared)."""
+    """A spinner with a text, shown while a block of the script (st.spinner) or a cached function
+    (``cache``) runs; ``show_time``: with the seconds elapsed since it appeared."""
 
     type: Literal["spinner"]
     text: str
     show_time: bool
+    cache: bool
+    width: Width
+
+
+class ProgressEl(TypedDict):
+    """A progress bar, ``value`` from 0 to 100, with an optional Markdown ``text`` above it."""
+
+    type: Literal["progress"]
+    value: int
+    text: str | None
+    width: Width
+
+
+StatusState = Literal["running", "complete", "error"]
+
+
+class StatusEl(TypedDict):
+    """st.status: an expander whose icon shows the state of the work it holds (a spinner, a
+    check mark or an error sign). ``style``: as an expander's."""
+
+    type: Literal["status"]
+    label: str
+    expanded: bool
+    state: StatusState
+    style: Literal["default", "compact", "step"]
+    width: Width
+
+
+class ToastEl(TypedDict):
+    """A toast (in the ROOT_EVENT root): the browser shows it in its toast stack for
+    ``duration`` seconds (0: until closed), and keeps it there when the element goes away.
+    ``toast``: one toast's id, kept when the script rewrites it (``msg.toast(...)``), so the
+    browser updates that toast instead of stacking a new one."""
+
+    type: Literal["toast"]
+    toast: str
+    body: str
+    icon: str | None
+    duration: int
+
+
+class BalloonsEl(TypedDict):
+    """Balloons rising over the page, once per ``shot`` (new on each call)."""
+
+    type: Literal["balloons"]
+    shot: str
+
+
+class SnowEl(TypedDict):
+    """Snowflakes falling over the page, once per ``shot`` (new on each call)."""
+
+    type: Literal["snow"]
+    shot: str
+
+
+class SkeletonEl(TypedDict):
+    """A grey shimmering block standing for content still loading. ``height``: pixels,
+    "stretch", or None for one line's height."""
+
+    type: Literal["skeleton"]
+    height: int | str | None
+    width: Width
 
 
 class PlotlyChartEl(TypedDict):
@@ -771,7 +834,6 @@ class FormEl(TypedDict):
     enter_to_submit: bool
     width: Width
     height: int | str  # pixels: a fixed height, the content scrolling inside
-
 
 
 class MetricEl(TypedDict):
@@ -998,6 +1060,12 @@ Element = Union[
     SpaceEl,
     MenuButtonEl,
     SpinnerEl,
+    ProgressEl,
+    StatusEl,
+    ToastEl,
+    BalloonsEl,
+    SnowEl,
+    SkeletonEl,
     FormEl,
     ImageEl,
     AudioEl,
@@ -1018,7 +1086,20 @@ Element = Union[
 
 # Element types that hold children (their children's paths extend theirs).
 CONTAINER_TYPES = frozenset(
-    {"container", "columns", "column", "expander", "tabs", "tab", "empty", "form", "grid", "grid_cell", "dialog"}
+    {
+        "container",
+        "columns",
+        "column",
+        "expander",
+        "tabs",
+        "tab",
+        "empty",
+        "form",
+        "grid",
+        "grid_cell",
+        "status",
+        "dialog",
+    }
 )
 
 
@@ -1065,6 +1146,14 @@ class ElementMsg(TypedDict):
     e: Element
 
 
+class UpdateMsg(TypedDict):
+    """The container at ``p`` changed in place (st.status's update): its children stay."""
+
+    t: Literal["upd"]
+    p: list[int]
+    e: Element
+
+
 class KeepMsg(TypedDict):
     """The ``n`` siblings starting at path ``p`` are unchanged since the browser got them."""
 
@@ -1089,7 +1178,7 @@ class FileChangedMsg(TypedDict):
     t: Literal["file_changed"]
 
 
-ServerMessage = Union[SessionMsg, RunStartMsg, RunEndMsg, ElementMsg, KeepMsg, PageConfigMsg, FileChangedMsg]
+ServerMessage = Union[SessionMsg, RunStartMsg, RunEndMsg, ElementMsg, UpdateMsg, KeepMsg, PageConfigMsg, FileChangedMsg]
 
 
 # ---- client -> server ---------------------------------------------------------------------

@@ -3,7 +3,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from slipstream.cli import main
+from slipstream.elements import spinner
 from tests.conftest import HeadlessApp
 
 REPLAY_APP = """
@@ -49,10 +52,19 @@ crunch()
 """
 
 
-def test_spinner_is_sent_while_computing_and_gone_after(app: Callable[[str], HeadlessApp]) -> None:
-    a = app(SPINNER_APP)
+def test_a_quick_computation_shows_no_spinner(app: Callable[[str], HeadlessApp]) -> None:
+    a = app(SPINNER_APP)  # as in Streamlit, the spinner waits half a second before it shows
+    assert not [m for m in a.last_frame if m.get("t") == "el"]
+    assert a.elements == []
+
+
+def test_a_slow_computation_shows_the_spinner_then_takes_no_place(
+    app: Callable[[str], HeadlessApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(spinner, "DELAY", 0.02)
+    a = app(SPINNER_APP.replace("return 1", "import time; time.sleep(0.2); return 1"))
     sent = [m["e"] for m in a.last_frame if m.get("t") == "el"]
-    assert sent[0] == {"type": "spinner", "text": "Crunching...", "show_time": False}
+    assert sent[0] == {"type": "spinner", "text": "Crunching...", "show_time": False, "cache": True, "width": "content"}
     assert [e["type"] for e in a.elements] == ["empty"]
     a.run()
     assert not [m for m in a.last_frame if m.get("t") == "el" and m["e"]["type"] == "spinner"]

@@ -45,7 +45,8 @@ def test_a_dialog_opens_with_its_elements_and_closes_on_rerun(app: App) -> None:
     dialog = dialog_of(a)
     assert dialog is not None
     assert dialog["title"] == "Cast your **vote**"
-    assert (dialog["width"], dialog["position"], dialog["dismissible"], dialog["icon"]) == ("medium", "center", True, "🗳️")
+    shown = (dialog["width"], dialog["position"], dialog["dismissible"], dialog["icon"])
+    assert shown == ("medium", "center", True, "🗳️")
     assert "Why A?" in a.texts()
     a.send({a.widget("Because")["id"]: "best"})  # a widget in the dialog reruns the dialog alone
     assert a.state["app_runs"] == 2
@@ -102,6 +103,17 @@ def test_each_opening_is_told_apart_so_a_dismissed_dialog_shows_again(app: App) 
 def test_misuse_gets_a_clear_error(app: App, source: str, message: str) -> None:
     a = app(f"import streamlit as st\n{source}\n")
     assert message in a.error()
+
+
+def test_apptest_finds_and_clicks_the_widgets_of_a_dialog() -> None:
+    from slipstream.testing import AppTest
+
+    at = AppTest.from_string(VOTE).run()
+    at.button[0].click().run()
+    assert at.text_input[0].label == "Because"
+    assert [b.label for b in at.button] == ["Vote", "Submit"]
+    at.run()  # a run of the whole script that does not call the dialog closes it, as in Streamlit
+    assert len(at.text_input) == 0
 
 
 def test_a_drawer_and_a_pixel_width(app: App) -> None:

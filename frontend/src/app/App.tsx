@@ -2,6 +2,7 @@ import { memo, useEffect, useState, useSyncExternalStore } from "react";
 import {
   ROOT_BOTTOM,
   ROOT_DIALOG,
+  ROOT_EVENT,
   ROOT_LOGO,
   ROOT_MAIN,
   ROOT_SIDEBAR,
@@ -12,6 +13,7 @@ import { RunsContext, SendContext, SessionContext, type Send } from "../send";
 import type { Store, TreeNode } from "../store";
 import { Children } from "../tree";
 import { Logo } from "../elements/Logo";
+import { Toaster } from "../elements/Toast";
 import { hook, testid } from "../hooks";
 import { Header } from "./Header";
 import { usePageConfig } from "./pageConfig";
@@ -152,6 +154,9 @@ export function App({ store, send }: { store: Store; send: Send }) {
               </main>
               <Header state={state} send={send} />
             </div>
+            {/* Toasts, balloons, snow: one-shot effects, in no page flow. */}
+            <div {...hook("stEvent", "event-root")}>{state.roots[ROOT_EVENT] && <Root node={state.roots[ROOT_EVENT]} />}</div>
+            <Toaster />
             {/* Over the page, outside it, so that the page can be made inert while a dialog is open. */}
             {dialogs && <Root node={dialogs} />}
           </div>

@@ -1,4 +1,4 @@
-import type { SyntheticEvent } from "react";
+import type { ReactNode, SyntheticEvent } from "react";
 import type { ExpanderEl } from "../protocol.gen";
 import type { TreeNode } from "../store";
 import { Children } from "../tree";
@@ -30,15 +30,40 @@ function useOpen(el: ExpanderEl): { open: boolean; onToggle?: (event: SyntheticE
 
 export function Expander({ el, node }: { el: ExpanderEl; node: TreeNode }) {
   const { open, onToggle } = useOpen(el);
+  const icon = el.icon ? <Icon icon={el.icon} /> : el.style === "step" && <span className="step-dot" aria-hidden="true" />;
+  return <ExpanderFrame open={open} onToggle={onToggle} style={el.style} icon={icon} label={el.label} node={node} />;
+}
+
+/** An expander's box: its summary (icon, label, chevron) and its children. st.status draws its
+ * box with it too, its state as the icon. */
+export function ExpanderFrame({
+  open,
+  onToggle,
+  style,
+  icon,
+  label,
+  node,
+  chevron = true,
+}: {
+  chevron?: boolean;
+  open: boolean;
+  onToggle?: (event: SyntheticEvent<HTMLDetailsElement>) => void;
+  style: ExpanderEl["style"];
+  icon: ReactNode;
+  label: string;
+  node: TreeNode;
+}) {
   return (
     <div {...hook("stExpander")}>
-      <details className={`expander expander-${el.style}`} open={open} onToggle={onToggle}>
+      <details className={`expander expander-${style}`} open={open} onToggle={onToggle}>
         <summary>
-          {el.icon ? <Icon icon={el.icon} /> : el.style === "step" && <span className="step-dot" aria-hidden="true" />}
-          <InlineMarkdown text={el.label} className="expander-label" />
-          <svg className={el.style === "step" ? "chevron hidden-chevron" : "chevron"} viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
-            <path d="M6 9l6 6 6-6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-          </svg>
+          {icon}
+          <InlineMarkdown text={label} className="expander-label" />
+          {chevron && (
+            <svg className={style === "step" ? "chevron hidden-chevron" : "chevron"} viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
+              <path d="M6 9l6 6 6-6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+            </svg>
+          )}
         </summary>
         <div {...testid("stExpanderDetails")} className="expander-body">
           <div {...hook("stVerticalBlock", "block")}>

@@ -22,17 +22,17 @@ function show(...elements: Element[]) {
 
 describe("spinner", () => {
   it("shows its text while a cached function runs", () => {
-    show({ type: "spinner", text: "Running `load(...)`.", show_time: false });
+    show({ type: "spinner", text: "Running `load(...)`.", show_time: false, cache: true, width: "content" });
     expect(screen.getByText("load(...)")).toBeTruthy();
-    expect(screen.queryByText(/ s\)$/)).toBeNull();
+    expect(screen.queryByText(/seconds\)$/)).toBeNull();
   });
 
   it("counts the seconds with show_time", () => {
     vi.useFakeTimers();
-    show({ type: "spinner", text: "Loading", show_time: true });
+    show({ type: "spinner", text: "Loading", show_time: true, cache: false, width: "content" });
     act(() => {
       vi.advanceTimersByTime(1200);
     });
-    expect(screen.getByText(/\(1\.\d s\)/)).toBeTruthy();
+    expect(screen.getByText(/\(1\.\d seconds\)/)).toBeTruthy();
   });
 });

@@ -31,6 +31,10 @@ import { SelectSlider } from "./SelectSlider";
 import { Space } from "./Space";
 import { Slider } from "./Slider";
 import { Spinner } from "./Spinner";
+import { Progress } from "./Progress";
+import { Skeleton } from "./Skeleton";
+import { Status } from "./Status";
+import { Toast } from "./Toast";
 import { Tab, Tabs } from "./Tabs";
 import { Table } from "./Table";
 import { TextArea } from "./TextArea";
@@ -38,6 +42,9 @@ import { Divider, Text } from "./Text";
 import { TextInput } from "./TextInput";
 import { lazyElement } from "./lazyElement";
 
+// The celebrations are rare: their drawings load on first use.
+const Balloons = lazyElement(() => import("./Effects").then((m) => m.Balloons));
+const Snow = lazyElement(() => import("./Effects").then((m) => m.Snow));
 const AudioInput = lazyElement(() => import("./AudioInput").then((m) => m.AudioInput));
 const CameraInput = lazyElement(() => import("./CameraInput").then((m) => m.CameraInput));
 const ChatInput = lazyElement(() => import("./ChatInput").then((m) => m.ChatInput));
@@ -104,6 +111,13 @@ export const components: Registry = {
   grid_cell: GridCell,
   space: Space,
   spinner: Spinner,
+  progress: Progress,
+  status: Status,
+  skeleton: Skeleton,
+  // One-shot effects, in their own root (ROOT_EVENT): a toast goes to the toast stack.
+  toast: Toast,
+  balloons: Balloons,
+  snow: Snow,
   form: Form,
   metric: Metric,
   table: Table,

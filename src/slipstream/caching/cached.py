@@ -23,6 +23,7 @@ from slipstream.caching.errors import UnhashableParamError, UnhashableTypeError,
 from slipstream.caching.hashing import Hasher, code_digest
 from slipstream.caching.options import Options
 from slipstream.caching.storage import DiskStore, Entry, KeyLocks, Limits, PersistedValues, Replay, Store, ValueStore
+from slipstream.elements.spinner import spinner
 from slipstream.runtime.context import get_run_context
 
 Kind = Literal["data", "resource"]
@@ -221,7 +222,8 @@ class CachedFunc:
 
     def _compute(self, store: ValueStore, key: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
         text = self._spinner_text()
-        with replay.spinner(text or "", self._options.show_time) if text else _nothing():
+        shown = spinner(text, show_time=self._options.show_time, _cache=True) if text else _nothing()
+        with shown:
             with replay.recording() as recorder:
                 value = self.__wrapped__(*args, **kwargs)
         recorded = recorder.saved() if recorder is not None else None

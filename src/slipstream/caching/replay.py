@@ -25,10 +25,7 @@ from slipstream.runtime.placement import (
     emit,
     is_slot,
     listen_to_emits,
-    next_place,
     place_of,
-    show_at,
-    shows,
 )
 
 log = logging.getLogger("slipstream.caching")
@@ -98,24 +95,3 @@ def replay(saved: Replay) -> None:
             moved[old] = emit(element)
         else:
             moved[old] = emit(element, target=DeltaGenerator(parent))
-
-
-@contextmanager
-def spinner(text: str, show_time: bool) -> Iterator[None]:
-    """Show ``text`` with a spinner where the next element goes, while the block runs.
-
-    The spinner takes no place of its own: the next element emitted there replaces it, and if
-    none does it becomes an empty placeholder.
-    """
-    ctx = get_run_context()
-    if ctx is None:
-        yield
-        return
-    path = next_place(current_target())
-    element: dict[str, Any] = {"type": "spinner", "text": text, "show_time": show_time}
-    show_at(path, element)
-    try:
-        yield
-    finally:
-        if shows(path, element):
-            show_at(path, {"type": "empty"})

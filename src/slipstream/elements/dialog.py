@@ -11,7 +11,7 @@ from slipstream.elements.fragment import make_fragment
 from slipstream.errors import StreamlitAPIException
 from slipstream.protocol import ROOT_DIALOG
 from slipstream.runtime.context import RunContext
-from slipstream.runtime.placement import DeltaGenerator, place_of, show_at
+from slipstream.runtime.placement import DeltaGenerator, emit
 from slipstream.runtime.widgets import register
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -56,7 +56,7 @@ def dialog(
             _check_open(ctx)
             if not ctx.full_run:
                 # Opened by a run of a fragment: the dialog it replaces leaves no children behind.
-                show_at(place_of(_OPENING), {"type": "empty"})
+                emit({"type": "empty"}, target=_OPENING)
             return {
                 "type": "dialog",
                 "id": _dismiss_widget(ctx, title, on_dismiss),

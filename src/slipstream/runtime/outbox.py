@@ -22,7 +22,7 @@ import orjson
 Path = tuple[int, ...]
 
 # Messages that only describe what the tab shows: a snapshot of the view stands in for them.
-_STATE_KINDS = frozenset({"run_start", "run_end", "el", "keep", "page_config"})
+_STATE_KINDS = frozenset({"run_start", "run_end", "el", "upd", "keep", "page_config"})
 
 
 def sized(data: bytes) -> bytes:
@@ -71,6 +71,10 @@ class Outbox:
 
     def put_element(self, path: Path, encoded_element: bytes) -> None:
         self._append(element_message(path, encoded_element), "el")
+
+    def put_update(self, path: Path, encoded_element: bytes) -> None:
+        """The container at ``path`` changed but keeps its children (st.status's update)."""
+        self._append(b'{"t":"upd","p":' + orjson.dumps(path) + b',"e":' + encoded_element + b"}", "upd")
 
     def put_keep(self, path: Path) -> None:
         parent, index = path[:-1], path[-1]

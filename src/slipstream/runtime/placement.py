@@ -154,20 +154,3 @@ def next_place(target: DeltaGenerator) -> Path:
         return target._path
     ctx = get_run_context()
     return (*target._path, ctx.cursors.get(target._path, 0) if ctx is not None else 0)
-
-
-def show_at(path: Path, element: dict[str, Any]) -> None:
-    """Show ``element`` at ``path`` without taking a place (a spinner, until the next element
-    written there replaces it)."""
-    ctx = get_run_context()
-    if ctx is not None:
-        ctx.session.view.put(path, element)
-
-
-def shows(path: Path, element: dict[str, Any]) -> bool:
-    """Whether the running session's tab shows ``element`` at ``path`` (nothing replaced it)."""
-    ctx = get_run_context()
-    if ctx is None:
-        return False
-    held = ctx.session.view.held.get(path)
-    return held is not None and held.kind == element["type"] and held.decoded() == element

@@ -9,6 +9,7 @@ holds bytes, which is half the memory of an idle session.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,19 +39,45 @@ class ClientView:
         self.outbox = outbox
         self.keep_elements = keep_elements
         self.held: dict[Path, Held] = {}
-        self._lock = threading.RLock()
         self.run = 0
         self.page_config: dict[str, Any] | None = None
+        # Puts come from the script's thread, from parallel fragments' threads, and from a timer's
+        # for a delayed spinner: the lock makes each look-then-put one step against the others.
+        self._lock = threading.RLock()
 
     def start_run(self, run: int) -> None:
         self.run = run
 
     def put(self, path: Path, element: dict[str, Any]) -> None:
-        data = orjson.dumps(element)
-        with self._lock:  # parallel fragments put from their own threads
-            self._put(path, element, data)
+        with self._lock:
+            self._put(path, element)
 
-    def _put(self, path: Path, element: dict[str, Any], data: bytes) -> None:
+    def put_if(self, path: Path, still: Callable[[Held | None], bool], element: dict[str, Any]) -> Held | None:
+        """Put ``element`` at ``path`` only if ``still`` holds for what is there now, with no put
+        in between (from another thread); return what was put, or None."""
+        with self._lock:
+            if not still(self.held.get(path)):
+                return None
+            self._put(path, element)
+            return self.held[path]
+
+    def update(self, path: Path, element: dict[str, Any]) -> None:
+        """Change the container at ``path`` in place: unlike ``put`` it keeps its children even
+        when this run put it already (a put again there starts an st.empty() afresh)."""
+        with self._lock:
+            held = self.held.get(path)
+            if held is None or held.kind != element["type"]:
+                self._put(path, element)
+                return
+            data = orjson.dumps(element)
+            if held.data == data and held.run == self.run:
+                return
+            held.data, held.run = sized(data), self.run
+            held.element = element if self.keep_elements else None
+            self.outbox.put_update(path, data)
+
+    def _put(self, path: Path, element: dict[str, Any]) -> None:
+        data = orjson.dumps(element)
         held = self.held.get(path)
         if held is not None:
             if held.run != self.run and held.data == data:

@@ -162,6 +162,36 @@ class Spinner(Element):
         return str(self.proto["text"])
 
 
+class Progress(Element):
+    """st.progress: ``value`` from 0 to 100 (a float 0.25 reads 25), ``text`` ("" when none)."""
+
+    @property
+    def value(self) -> int:
+        return int(self.proto["value"])
+
+    @property
+    def text(self) -> str:
+        return str(self.proto.get("text") or "")
+
+    def _repr_fields(self) -> dict[str, Any]:
+        return {"value": self.value, "text": self.text}
+
+
+class Toast(Element):
+    """st.toast: ``value`` is its message, ``icon`` its icon ("" when none)."""
+
+    @property
+    def value(self) -> str:
+        return str(self.proto["body"])
+
+    @property
+    def icon(self) -> str:
+        return str(self.proto.get("icon") or "")
+
+    def _repr_fields(self) -> dict[str, Any]:
+        return {"value": self.value, "icon": self.icon}
+
+
 class Space(Element):
     """st.space: ``size`` is the size it was given."""
 

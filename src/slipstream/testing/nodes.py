@@ -235,6 +235,26 @@ class Expander(Block):
     """st.expander."""
 
 
+_STATUS_ICONS = {"running": "spinner", "complete": ":material/check:", "error": ":material/error:"}
+
+
+class Status(Block):
+    """st.status: ``label``, ``state`` ("running", "complete" or "error") and ``icon``, the
+    icon Streamlit shows for that state ("spinner", ":material/check:", ":material/error:")."""
+
+    @property
+    def label(self) -> str:
+        return str(self.proto["label"])
+
+    @property
+    def state(self) -> str:
+        return str(self.proto["state"])
+
+    @property
+    def icon(self) -> str:
+        return _STATUS_ICONS.get(self.state, "")
+
+
 class Tab(Block):
     """One tab of st.tabs."""
 

@@ -19,6 +19,7 @@ from slipstream.testing.nodes import (
     FlexContainer,
     Grid,
     Node,
+    Status,
     Tab,
     TabContainer,
     UnknownElement,
@@ -38,6 +39,8 @@ NODES: dict[str, type[Node]] = {
     "alert": e.Alert,  # error, warning, info, success
     "exception": e.ExceptionNode,
     "spinner": e.Spinner,
+    "progress": e.Progress,
+    "toast": e.Toast,
     "space": e.Space,
     "empty": UnknownElement,  # an st.empty() nothing was written to
     "link_button": e.LinkButton,
@@ -77,6 +80,7 @@ NODES: dict[str, type[Node]] = {
     "tabs": TabContainer,
     "tab": Tab,
     "expander": Expander,
+    "status": Status,
     "form": Block,
     "grid": Grid,
     "grid_cell": FlexContainer,  # as Streamlit's AppTest shows a cell

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from slipstream.protocol import ROOT_BOTTOM, ROOT_MAIN, ROOT_SIDEBAR
+from slipstream.protocol import ROOT_BOTTOM, ROOT_DIALOG, ROOT_EVENT, ROOT_MAIN, ROOT_SIDEBAR
 from slipstream.testing.nodes import Block, Node
 from slipstream.testing.registry import node_for
 
 if TYPE_CHECKING:
     from slipstream.testing.app_test import AppTest
 
-ROOT_NAMES = {ROOT_MAIN: "main", ROOT_SIDEBAR: "sidebar", ROOT_BOTTOM: "bottom"}
+ROOT_NAMES = {
+    ROOT_MAIN: "main",
+    ROOT_SIDEBAR: "sidebar",
+    ROOT_BOTTOM: "bottom",
+    ROOT_EVENT: "event",
+    ROOT_DIALOG: "dialog",
+}
 
 
 class ElementTree(Block):
