@@ -49,6 +49,8 @@ export interface MarkdownEl {
   width: number | string | null;
   text_alignment: "left" | "center" | "right" | "justify";
   wrap: boolean;
+  streaming?: boolean;
+  cursor?: string;
 }
 
 export interface CaptionEl {
@@ -784,6 +786,13 @@ export interface KeepMsg {
   t: "keep";
   p: number[];
   n: number;
+  tree?: boolean;
+}
+
+export interface AppendMsg {
+  t: "append";
+  p: number[];
+  s: string;
 }
 
 export interface PageConfigMsg {
@@ -798,7 +807,7 @@ export interface FileChangedMsg {
   t: "file_changed";
 }
 
-export type ServerMessage = SessionMsg | RunStartMsg | RunEndMsg | ElementMsg | KeepMsg | PageConfigMsg | FileChangedMsg;
+export type ServerMessage = SessionMsg | RunStartMsg | RunEndMsg | ElementMsg | KeepMsg | AppendMsg | PageConfigMsg | FileChangedMsg;
 
 export interface HelloMsg {
   t: "hello";

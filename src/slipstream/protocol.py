@@ -32,7 +32,7 @@ FilterMode = Union[Literal["fuzzy", "contains", "prefix"], None]
 # ---- elements -----------------------------------------------------------------------------
 
 
-class MarkdownEl(TypedDict):
+class _MarkdownEl(TypedDict):
     type: Literal["markdown"]
     body: str
     allow_html: bool
@@ -40,6 +40,15 @@ class MarkdownEl(TypedDict):
     width: Width
     text_alignment: TextAlignment
     wrap: bool
+
+
+class MarkdownEl(_MarkdownEl, total=False):
+    """Text that st.write_stream is writing carries ``streaming`` (Markdown left open at its end,
+    such as ``**bold``, shows as if closed) and, while more is to come, ``cursor`` (Markdown shown
+    after the text)."""
+
+    streaming: bool
+    cursor: str
 
 
 class CaptionEl(TypedDict):
@@ -1046,12 +1055,25 @@ class ElementMsg(TypedDict):
     e: Element
 
 
-class KeepMsg(TypedDict):
-    """The ``n`` siblings starting at path ``p`` are unchanged since the browser got them."""
-
+class _KeepMsg(TypedDict):
     t: Literal["keep"]
     p: list[int]
     n: int
+
+
+class KeepMsg(_KeepMsg, total=False):
+    """The ``n`` siblings starting at path ``p`` are unchanged since the browser got them; with
+    ``tree``, so is everything inside them (a container's whole subtree is confirmed)."""
+
+    tree: bool
+
+
+class AppendMsg(TypedDict):
+    """Append ``s`` to the body of the text element at ``p`` (st.write_stream's next chunk)."""
+
+    t: Literal["append"]
+    p: list[int]
+    s: str
 
 
 class PageConfigMsg(TypedDict):
@@ -1070,7 +1092,9 @@ class FileChangedMsg(TypedDict):
     t: Literal["file_changed"]
 
 
-ServerMessage = Union[SessionMsg, RunStartMsg, RunEndMsg, ElementMsg, KeepMsg, PageConfigMsg, FileChangedMsg]
+ServerMessage = Union[
+    SessionMsg, RunStartMsg, RunEndMsg, ElementMsg, KeepMsg, AppendMsg, PageConfigMsg, FileChangedMsg
+]
 
 
 # ---- client -> server ---------------------------------------------------------------------

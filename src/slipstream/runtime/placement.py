@@ -166,3 +166,13 @@ def shows(path: Path, element: dict[str, Any]) -> bool:
         return False
     held = ctx.session.view.held.get(path)
     return held is not None and held.kind == element["type"] and held.decoded() == element
+
+
+def append_text(slot: DeltaGenerator, text: str) -> bool:
+    """Append ``text`` to the body of the text element the running script put at ``slot``, the
+    browser getting only ``text``; False (nothing done) when the slot holds no such element."""
+    ctx = get_run_context()
+    if ctx is None:
+        return True
+    ctx.session.check_interrupt()
+    return ctx.session.view.append(slot._path, text)
