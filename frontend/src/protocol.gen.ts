@@ -5,7 +5,7 @@ export const ROOT_MAIN = 0;
 export const ROOT_SIDEBAR = 1;
 export const ROOT_BOTTOM = 2;
 export const ROOT_LOGO = 3;
-export const CONTAINER_TYPES: ReadonlySet<string> = new Set(["column", "columns", "container", "empty", "expander", "form", "grid", "grid_cell", "tab", "tabs"]);
+export const CONTAINER_TYPES: ReadonlySet<string> = new Set(["chat_message", "column", "columns", "container", "empty", "expander", "form", "grid", "grid_cell", "popover", "tab", "tabs"]);
 export type Width = number | string | null;
 export type LabelVisibility = "visible" | "hidden" | "collapsed";
 export type RunStatus = "ok" | "error" | "stopped" | "interrupted";
@@ -15,6 +15,13 @@ export interface UploadedFileInfo {
   file_id: string;
   name: string;
   size: number;
+}
+
+export interface HelpMember {
+  name: string;
+  type: string;
+  doc: string | null;
+  value: string | null;
 }
 
 export interface ImageItem {
@@ -230,6 +237,38 @@ export interface ChatInputEl {
   submit_mode: "submit" | "disable" | "stop";
   disabled: boolean;
   width: number | string | null;
+}
+
+export interface ChatMessageEl {
+  type: "chat_message";
+  name: string;
+  avatar: string;
+  avatar_type: "icon" | "emoji" | "image";
+  width: number | string | null;
+}
+
+export interface HelpEl {
+  type: "help";
+  name: string | null;
+  kind: string;
+  value: string | null;
+  doc: string | null;
+  members: HelpMember[];
+  width: number | string | null;
+}
+
+export interface PopoverEl {
+  type: "popover";
+  id: string | null;
+  key: string | null;
+  label: string;
+  open: boolean;
+  kind: "primary" | "secondary" | "tertiary";
+  help: string | null;
+  icon: string | null;
+  disabled: boolean;
+  width: number | string | null;
+  wrap: boolean | null;
 }
 
 export interface TextAreaEl {
@@ -753,7 +792,7 @@ export interface EchartsChartEl {
   width: number | string | null;
 }
 
-export type Element = MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | GridEl | GridCellEl | ExpanderEl | TabsEl | TabEl | EmptyEl | SpaceEl | MenuButtonEl | SpinnerEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | MermaidChartEl | VegaLiteChartEl | EchartsChartEl;
+export type Element = MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | ChatMessageEl | HelpEl | PopoverEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | GridEl | GridCellEl | ExpanderEl | TabsEl | TabEl | EmptyEl | SpaceEl | MenuButtonEl | SpinnerEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | MermaidChartEl | VegaLiteChartEl | EchartsChartEl;
 
 export interface SessionMsg {
   t: "session";
@@ -779,7 +818,7 @@ export interface RunEndMsg {
 export interface ElementMsg {
   t: "el";
   p: number[];
-  e: MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | GridEl | GridCellEl | ExpanderEl | TabsEl | TabEl | EmptyEl | SpaceEl | MenuButtonEl | SpinnerEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | MermaidChartEl | VegaLiteChartEl | EchartsChartEl;
+  e: MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | ChatMessageEl | HelpEl | PopoverEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | GridEl | GridCellEl | ExpanderEl | TabsEl | TabEl | EmptyEl | SpaceEl | MenuButtonEl | SpinnerEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | MermaidChartEl | VegaLiteChartEl | EchartsChartEl;
 }
 
 export interface KeepMsg {

@@ -233,6 +233,59 @@ class ChatInputEl(TypedDict):
     width: Width
 
 
+class ChatMessageEl(TypedDict):
+    """A container for one chat message. ``avatar_type`` "icon": ``avatar`` is "user",
+    "assistant", a Material icon or "" (the name's first letter); "emoji": one emoji; "image":
+    the URL of an image."""
+
+    type: Literal["chat_message"]
+    name: str
+    avatar: str
+    avatar_type: Literal["icon", "emoji", "image"]
+    width: Width
+
+
+class HelpMember(TypedDict):
+    """One public attribute in st.help's panel: its value (a repr) or its documentation's
+    first line."""
+
+    name: str
+    type: str
+    doc: str | None
+    value: str | None
+
+
+class HelpEl(TypedDict):
+    """st.help's panel. ``name``: the expression the script passed; ``kind``: the object's type
+    ("class", "function", "list"...); ``value``: its repr, or its qualified name and signature."""
+
+    type: Literal["help"]
+    name: str | None
+    kind: str
+    value: str | None
+    doc: str | None
+    members: list[HelpMember]
+    width: Width
+
+
+class PopoverEl(TypedDict):
+    """A button opening a floating container (its children). ``id``: set when the script tracks
+    the popover (``on_change``); the browser then sends true or false on each opening and
+    closing, and ``open`` is the state the script last saw."""
+
+    type: Literal["popover"]
+    id: str | None
+    key: str | None
+    label: str
+    open: bool
+    kind: Literal["primary", "secondary", "tertiary"]
+    help: str | None
+    icon: str | None
+    disabled: bool
+    width: Width
+    wrap: bool | None
+
+
 class LinkButtonEl(TypedDict):
     type: Literal["link_button"]
     label: str
@@ -963,6 +1016,9 @@ Element = Union[
     CameraInputEl,
     AudioInputEl,
     ChatInputEl,
+    ChatMessageEl,
+    HelpEl,
+    PopoverEl,
     TextAreaEl,
     MultiselectEl,
     SelectSliderEl,
@@ -1010,6 +1066,7 @@ Element = Union[
 # Element types that hold children (their children's paths extend theirs).
 CONTAINER_TYPES = frozenset(
     {"container", "columns", "column", "expander", "tabs", "tab", "empty", "form", "grid", "grid_cell"}
+    | {"chat_message", "popover"}
 )
 
 
