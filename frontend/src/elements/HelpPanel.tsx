@@ -26,7 +26,8 @@ export function HelpPanel({ el }: { el: HelpEl }) {
         </div>
       )}
       {el.members.length > 0 && (
-        <table {...testid("stHelpMembersTable")} className="help-members">
+        <div className="help-members-scroll">
+          <table {...testid("stHelpMembersTable")} className="help-members">
           <tbody>
             {el.members.map((member) => (
               <tr {...testid("stHelpMember")} key={member.name}>
@@ -48,7 +49,8 @@ export function HelpPanel({ el }: { el: HelpEl }) {
               </tr>
             ))}
           </tbody>
-        </table>
+          </table>
+        </div>
       )}
     </span>
   );
