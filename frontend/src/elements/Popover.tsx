@@ -88,7 +88,7 @@ export function Popover({ el, node }: { el: PopoverEl; node: TreeNode }) {
         aria-label={el.label}
         className="popover-body"
         hidden={!open}
-        style={typeof el.width === "number" ? { minWidth: el.width } : undefined}
+        style={stretch ? { minWidth: "max(20rem, 100%)" } : undefined}
       >
         <div {...hook("stVerticalBlock", "block")}>
           <Children node={node} />
