@@ -80,6 +80,7 @@ def test_bad_avatars_and_names_get_streamlits_errors() -> None:
     assert len(lines) == 7
     assert lines[0].startswith("'bogus': st.chat_message: avatar 'bogus' is neither")
     assert "Material icon" in lines[2]
+    assert "emoji shortcode" in lines[3]
     assert lines[5].startswith("None: st.chat_message: the name parameter is required")
     assert "must be a str" in lines[6]
     assert not at.chat_message  # nothing shown for a refused call

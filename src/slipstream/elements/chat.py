@@ -10,7 +10,7 @@ from typing import Any
 from slipstream import config
 from slipstream.delta_generator import BOTTOM, MAIN, DeltaGenerator, current_target, emit_container, emit_element
 from slipstream.elements._args import check_width
-from slipstream.elements._icons import check_material, is_emoji
+from slipstream.elements._icons import SHORTCODE, check_material, is_emoji
 from slipstream.elements.file_uploader import file_types, type_allowed
 from slipstream.errors import StreamlitAPIException
 from slipstream.runtime.context import get_run_context
@@ -261,6 +261,11 @@ def _avatar(avatar: Any) -> tuple[str, str]:
             return "emoji", avatar
         if avatar.startswith(":material"):
             return "icon", check_material("chat_message", avatar)
+        if SHORTCODE.fullmatch(avatar):
+            raise StreamlitAPIException(
+                f"st.chat_message: avatar {avatar!r} is an emoji shortcode, which an avatar does not take "
+                "(Streamlit refuses it too). Put the emoji itself, like '😄' for ':smile:'."
+            )
     from slipstream.elements.image import image_url
 
     try:
