@@ -232,4 +232,37 @@ describe("Store", () => {
     store.applyFrame([start(2)]);
     expect(store.getState().fileChanged).toBe(false);
   });
+
+  it("appends text to an element, copying only the nodes on its path", () => {
+    const store = new Store();
+    store.applyFrame([start(1), el([0, 0], md("other")), el([0, 1], container()), el([0, 1, 0], md("Hel"))]);
+    const before = store.getState();
+    store.applyFrame([{ t: "append", p: [0, 1, 0], s: "lo" }, { t: "append", p: [0, 1, 0], s: ", world" }]);
+    const after = store.getState();
+    const streamed = nodeAt(after, [0, 1, 0])?.el;
+    expect(streamed && "body" in streamed ? streamed.body : null).toBe("Hello, world");
+    expect(nodeAt(after, [0, 0])).toBe(nodeAt(before, [0, 0])); // untouched: not rendered again
+    expect(nodeAt(after, [0, 1])).not.toBe(nodeAt(before, [0, 1]));
+    store.applyFrame([{ t: "append", p: [0, 5], s: "nowhere" }]); // no element there: ignored
+    expect(store.getState().roots).toBe(after.roots);
+  });
+
+  it("a tree keep confirms a container with everything inside it", () => {
+    const store = new Store();
+    store.applyFrame([
+      start(1),
+      el([0, 0], container()),
+      el([0, 0, 0], md("a")),
+      el([0, 0, 1], container()),
+      el([0, 0, 1, 0], md("deep")),
+      el([0, 1], container()),
+      el([0, 1, 0], md("b")),
+      end(1),
+    ]);
+    store.applyFrame([start(2), { t: "keep", p: [0, 0], n: 1, tree: true }, { t: "keep", p: [0, 1], n: 1 }, end(2)]);
+    const state = store.getState();
+    expect(nodeAt(state, [0, 0, 1, 0])?.el).toEqual(md("deep"));
+    expect(nodeAt(state, [0, 1])).toBeDefined();
+    expect(nodeAt(state, [0, 1, 0])).toBeUndefined(); // a plain keep confirms the container only
+  });
 });

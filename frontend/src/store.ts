@@ -124,7 +124,10 @@ export class Store {
           this.put(msg.p, msg.e, true);
           break;
         case "keep":
-          this.keep(msg.p, msg.n);
+          this.keep(msg.p, msg.n, msg.tree === true);
+          break;
+        case "append":
+          this.append(msg.p, msg.s);
           break;
         case "run_end":
           running = false;
@@ -207,17 +210,44 @@ export class Store {
     parent.children[last] = this.create(el, keepChildren ? old.children.slice() : []);
   }
 
-  private keep(path: readonly number[], count: number): void {
+  private keep(path: readonly number[], count: number, tree: boolean): void {
     const [rootIndex, ...rest] = path;
     const first = rest.pop();
     if (rootIndex === undefined || first === undefined) return;
     let parent = this.roots[rootIndex];
     for (const i of rest) parent = parent?.children[i];
     if (!parent) return;
+    const run = this.run;
+    const confirm = (node: MutableNode): void => {
+      node.run = run;
+      if (tree) for (const child of node.children) if (child) confirm(child);
+    };
     for (let i = first; i < first + count; i++) {
       const node = parent.children[i];
-      if (node) node.run = this.run;
+      if (node) confirm(node);
     }
+  }
+
+  /** Append text to the body of the text element at `path`: only the nodes along the path are
+   * copied, so only that element renders again. */
+  private append(path: readonly number[], text: string): void {
+    const [rootIndex, ...rest] = path;
+    const last = rest.pop();
+    if (rootIndex === undefined || last === undefined) return;
+    let parent = this.roots[rootIndex];
+    for (const i of rest) parent = parent?.children[i];
+    const old = parent?.children[last];
+    if (!old || old.el === null || !("body" in old.el) || typeof old.el.body !== "string") return;
+    parent = this.ownRoot(rootIndex);
+    for (const i of rest) {
+      const owned = this.own(parent.children[i] as MutableNode);
+      parent.children[i] = owned;
+      parent = owned;
+    }
+    const node = this.own(old);
+    node.el = { ...old.el, body: old.el.body + text } as Element;
+    node.run = this.run;
+    parent.children[last] = node;
   }
 
   /** Where a node at index `i` below a node `where` at `depth` lies against the run's scopes. */

@@ -37,6 +37,10 @@ _ELEMENTS: dict[str, str] = {
     "download_button": "slipstream.elements.button",
     "form": "slipstream.elements.form",
     "chat_input": "slipstream.elements.chat",
+    "chat_message": "slipstream.elements.chat",
+    "write_stream": "slipstream.elements.write_stream",
+    "help": "slipstream.elements.help",
+    "popover": "slipstream.elements.popover",
     "file_uploader": "slipstream.elements.file_uploader",
     "camera_input": "slipstream.elements.media_inputs",
     "audio_input": "slipstream.elements.media_inputs",
@@ -110,6 +114,7 @@ _OTHERS: dict[str, tuple[str, str]] = {
     "cache_data": ("slipstream.caching.api", "cache_data"),
     "cache_resource": ("slipstream.caching.api", "cache_resource"),
     "column_config": ("slipstream.column_config", ""),
+    "echo": ("slipstream.elements.echo", "echo"),
 }
 
 __all__ = sorted([*_ELEMENTS, *_OTHERS, "__version__"])
@@ -126,7 +131,7 @@ if TYPE_CHECKING:
     from slipstream.elements.basic_charts import area_chart, bar_chart, line_chart, scatter_chart
     from slipstream.elements.button import button, download_button, link_button
     from slipstream.elements.button_group import feedback, pills, segmented_control
-    from slipstream.elements.chat import chat_input
+    from slipstream.elements.chat import chat_input, chat_message
     from slipstream.elements.checkbox import checkbox, toggle
     from slipstream.elements.color_picker import color_picker
     from slipstream.elements.data_editor import data_editor
@@ -135,6 +140,7 @@ if TYPE_CHECKING:
     from slipstream.elements.deck import map, pydeck_chart
     from slipstream.elements.dialog import dialog
     from slipstream.elements.echarts_chart import echarts_chart
+    from slipstream.elements.echo import echo
     from slipstream.elements.effects import balloons, snow
     from slipstream.elements.exceptions import exception
     from slipstream.elements.expander import expander
@@ -143,6 +149,7 @@ if TYPE_CHECKING:
     from slipstream.elements.fragment import fragment
     from slipstream.elements.graphviz_chart import graphviz_chart
     from slipstream.elements.grid import grid
+    from slipstream.elements.help import help
     from slipstream.elements.image import image
     from slipstream.elements.layout import columns, container, empty
     from slipstream.elements.logo import logo
@@ -155,6 +162,7 @@ if TYPE_CHECKING:
     from slipstream.elements.number_input import number_input
     from slipstream.elements.pdf import pdf
     from slipstream.elements.plotly_chart import plotly_chart
+    from slipstream.elements.popover import popover
     from slipstream.elements.progress import progress
     from slipstream.elements.pyplot import pyplot
     from slipstream.elements.select_slider import select_slider
@@ -171,6 +179,7 @@ if TYPE_CHECKING:
     from slipstream.elements.toast import toast
     from slipstream.elements.vega_charts import altair_chart, vega_lite_chart
     from slipstream.elements.write import write
+    from slipstream.elements.write_stream import write_stream
     from slipstream.page import set_page_config
 
 

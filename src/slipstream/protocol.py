@@ -34,7 +34,7 @@ FilterMode = Union[Literal["fuzzy", "contains", "prefix"], None]
 # ---- elements -----------------------------------------------------------------------------
 
 
-class MarkdownEl(TypedDict):
+class _MarkdownEl(TypedDict):
     type: Literal["markdown"]
     body: str
     allow_html: bool
@@ -42,6 +42,15 @@ class MarkdownEl(TypedDict):
     width: Width
     text_alignment: TextAlignment
     wrap: bool
+
+
+class MarkdownEl(_MarkdownEl, total=False):
+    """Text that st.write_stream is writing carries ``streaming`` (Markdown left open at its end,
+    such as ``**bold``, shows as if closed) and, while more is to come, ``cursor`` (Markdown shown
+    after the text)."""
+
+    streaming: bool
+    cursor: str
 
 
 class CaptionEl(TypedDict):
@@ -224,6 +233,59 @@ class ChatInputEl(TypedDict):
     submit_mode: Literal["submit", "disable", "stop"]
     disabled: bool
     width: Width
+
+
+class ChatMessageEl(TypedDict):
+    """A container for one chat message. ``avatar_type`` "icon": ``avatar`` is "user",
+    "assistant", a Material icon or "" (the name's first letter); "emoji": one emoji; "image":
+    the URL of an image."""
+
+    type: Literal["chat_message"]
+    name: str
+    avatar: str
+    avatar_type: Literal["icon", "emoji", "image"]
+    width: Width
+
+
+class HelpMember(TypedDict):
+    """One public attribute in st.help's panel: its value (a repr) or its documentation's
+    first line."""
+
+    name: str
+    type: str
+    doc: str | None
+    value: str | None
+
+
+class HelpEl(TypedDict):
+    """st.help's panel. ``name``: the expression the script passed; ``kind``: the object's type
+    ("class", "function", "list"...); ``value``: its repr, or its qualified name and signature."""
+
+    type: Literal["help"]
+    name: str | None
+    kind: str
+    value: str | None
+    doc: str | None
+    members: list[HelpMember]
+    width: Width
+
+
+class PopoverEl(TypedDict):
+    """A button opening a floating container (its children). ``id``: set when the script tracks
+    the popover (``on_change``); the browser then sends true or false on each opening and
+    closing, and ``open`` is the state the script last saw."""
+
+    type: Literal["popover"]
+    id: str | None
+    key: str | None
+    label: str
+    open: bool
+    kind: Literal["primary", "secondary", "tertiary"]
+    help: str | None
+    icon: str | None
+    disabled: bool
+    width: Width
+    wrap: bool | None
 
 
 class LinkButtonEl(TypedDict):
@@ -1033,6 +1095,9 @@ Element = Union[
     CameraInputEl,
     AudioInputEl,
     ChatInputEl,
+    ChatMessageEl,
+    HelpEl,
+    PopoverEl,
     TextAreaEl,
     MultiselectEl,
     SelectSliderEl,
@@ -1099,6 +1164,8 @@ CONTAINER_TYPES = frozenset(
         "grid_cell",
         "status",
         "dialog",
+        "chat_message",
+        "popover",
     }
 )
 
@@ -1154,12 +1221,25 @@ class UpdateMsg(TypedDict):
     e: Element
 
 
-class KeepMsg(TypedDict):
-    """The ``n`` siblings starting at path ``p`` are unchanged since the browser got them."""
-
+class _KeepMsg(TypedDict):
     t: Literal["keep"]
     p: list[int]
     n: int
+
+
+class KeepMsg(_KeepMsg, total=False):
+    """The ``n`` siblings starting at path ``p`` are unchanged since the browser got them; with
+    ``tree``, so is everything inside them (a container's whole subtree is confirmed)."""
+
+    tree: bool
+
+
+class AppendMsg(TypedDict):
+    """Append ``s`` to the body of the text element at ``p`` (st.write_stream's next chunk)."""
+
+    t: Literal["append"]
+    p: list[int]
+    s: str
 
 
 class PageConfigMsg(TypedDict):
@@ -1178,7 +1258,9 @@ class FileChangedMsg(TypedDict):
     t: Literal["file_changed"]
 
 
-ServerMessage = Union[SessionMsg, RunStartMsg, RunEndMsg, ElementMsg, UpdateMsg, KeepMsg, PageConfigMsg, FileChangedMsg]
+ServerMessage = Union[
+    SessionMsg, RunStartMsg, RunEndMsg, ElementMsg, UpdateMsg, KeepMsg, AppendMsg, PageConfigMsg, FileChangedMsg
+]
 
 
 # ---- client -> server ---------------------------------------------------------------------

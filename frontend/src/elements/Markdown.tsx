@@ -6,9 +6,26 @@ import { alignStyle, oneLine } from "./textLayout";
 import { Help } from "./Help";
 import { testid } from "../hooks";
 
+/**
+ * Text still being written (st.write_stream) may stop inside a construct: an open code fence,
+ * code span or bold run is closed for the display, so it does not flicker between shapes.
+ */
+export function closeOpenMarkdown(text: string): string {
+  const fences = text.match(/^ {0,3}```/gm)?.length ?? 0;
+  if (fences % 2 === 1) return `${text}\n\`\`\``;
+  const lastBlock = text.slice(text.lastIndexOf("\n\n") + 1);
+  if ((lastBlock.match(/`/g)?.length ?? 0) % 2 === 1) return `${text}\``;
+  return (lastBlock.match(/\*\*/g)?.length ?? 0) % 2 === 1 ? `${text}**` : text;
+}
+
+function source(el: MarkdownEl | CaptionEl): string {
+  if (el.type !== "markdown" || !el.streaming) return el.body;
+  return closeOpenMarkdown(el.body) + (el.cursor ?? "");
+}
+
 export function Markdown({ el }: { el: MarkdownEl | CaptionEl }) {
   // One line takes inline formatting only, as a widget label does.
-  const html = useMarkdown(el.body, el.allow_html, !el.wrap);
+  const html = useMarkdown(source(el), el.allow_html, !el.wrap);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const full = useMemo(() => (el.wrap ? undefined : markdownText(el.body)), [el.wrap, el.body, html]);
   const className = (el.type === "caption" ? "md caption" : "md") + oneLine(el.wrap);

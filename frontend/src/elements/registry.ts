@@ -15,7 +15,9 @@ import { Dialog } from "./Dialog";
 import { Expander } from "./Expander";
 import { Form } from "./Form";
 import { GridCell, GridLayout } from "./GridLayout";
+import { ChatMessage } from "./ChatMessage";
 import { Heading } from "./Heading";
+import { HelpPanel } from "./HelpPanel";
 import { ImageList } from "./Image";
 import { Latex } from "./Latex";
 import { DownloadButton, LinkButton } from "./LinkButton";
@@ -25,6 +27,7 @@ import { MenuButton } from "./MenuButton";
 import { MermaidChart } from "./MermaidChart";
 import { Metric } from "./Metric";
 import { NumberInput } from "./NumberInput";
+import { Popover } from "./Popover";
 import { Radio } from "./Radio";
 import { Multiselect, Selectbox } from "./Select";
 import { SelectSlider } from "./SelectSlider";
@@ -100,6 +103,9 @@ export const components: Registry = {
   camera_input: CameraInput,
   audio_input: AudioInput,
   chat_input: ChatInput,
+  chat_message: ChatMessage,
+  help: HelpPanel,
+  popover: Popover,
   container: Container,
   columns: Columns,
   column: Column,

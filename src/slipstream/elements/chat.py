@@ -1,5 +1,6 @@
 """st.chat_input: a message box, pinned to the bottom of the page in the main area; it can take
-files and a voice recording with the message."""
+files and a voice recording with the message. st.chat_message: a container for one message of
+the conversation, with its author's avatar."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from typing import Any
 
 from slipstream import config
-from slipstream.delta_generator import BOTTOM, MAIN, current_target, emit_element
+from slipstream.delta_generator import BOTTOM, MAIN, DeltaGenerator, current_target, emit_container, emit_element
 from slipstream.elements._args import check_width
+from slipstream.elements._icons import SHORTCODE, check_material, is_emoji
 from slipstream.elements.file_uploader import file_types, type_allowed
 from slipstream.errors import StreamlitAPIException
 from slipstream.runtime.context import get_run_context
@@ -16,6 +18,8 @@ from slipstream.runtime.forms import current_form
 from slipstream.runtime.uploads import UploadedFile
 from slipstream.runtime.widgets import Key, register
 
+# Names with an avatar of their own: "human" is drawn as the user, "ai" as the assistant.
+_ROLES = {"user": "user", "human": "user", "assistant": "assistant", "ai": "assistant"}
 _ACCEPT_FILE = {False: "none", True: "single", "multiple": "multiple", "directory": "directory"}
 _SAMPLE_RATES = (8000, 11025, 16000, 22050, 24000, 32000, 44100, 48000, None)
 _SUBMIT_MODES = ("submit", "disable", "stop")
@@ -243,3 +247,65 @@ def chat_input(
     else:
         emit_element(element)
     return message  # type: ignore[no-any-return]
+
+
+def _avatar(avatar: Any) -> tuple[str, str]:
+    """(kind, value) of an avatar: ("icon", "user" / "assistant" / ":material/x:" / "" for the
+    name's first letter), ("emoji", "🦖") or ("image", its URL)."""
+    if avatar is None:
+        return "icon", ""
+    if isinstance(avatar, str):
+        if avatar in _ROLES:
+            return "icon", _ROLES[avatar]
+        if is_emoji(avatar):
+            return "emoji", avatar
+        if avatar.startswith(":material"):
+            return "icon", check_material("chat_message", avatar)
+        if SHORTCODE.fullmatch(avatar):
+            raise StreamlitAPIException(
+                f"st.chat_message: avatar {avatar!r} is an emoji shortcode, which an avatar does not take "
+                "(Streamlit refuses it too). Put the emoji itself, like '😄' for ':smile:'."
+            )
+    from slipstream.elements.image import image_url
+
+    try:
+        return "image", image_url("chat_message", avatar, arg="avatar")
+    except Exception as exc:
+        raise StreamlitAPIException(
+            f"st.chat_message: avatar {avatar!r} is neither 'user' nor 'assistant', an emoji, a Material icon "
+            "(':material/smart_toy:') nor an image that can be loaded (a URL, a file path, bytes, a NumPy array "
+            f"or a PIL image): {exc}"
+        ) from exc
+
+
+def chat_message(name: str, *, avatar: Any = None, width: int | str = "stretch") -> DeltaGenerator:
+    """A container for one chat message, shown with its author's avatar.
+
+    ``name``: "user" or "assistant" (also "human" and "ai") get their own avatar and styling; any
+    other name is shown by its first letter unless ``avatar`` says otherwise. ``avatar``: "user",
+    "assistant", an emoji, a Material icon (":material/name:") or an image (URL, path, bytes,
+    NumPy array, PIL image). ``width``: "stretch", "content" or pixels.
+
+    Returns the container: write into it with ``with`` or by calling its methods.
+
+    Example::
+
+        with st.chat_message("assistant"):
+            st.write("Hello 👋")
+    """
+    if name is None:
+        raise StreamlitAPIException("st.chat_message: the name parameter is required ('user', 'assistant' or a name).")
+    if not isinstance(name, str):
+        raise StreamlitAPIException(f"st.chat_message: name must be a str, not {type(name).__name__} ({name!r}).")
+    if avatar is None and (name.lower() in _ROLES or is_emoji(name)):
+        avatar = name.lower()
+    kind, value = _avatar(avatar)
+    return emit_container(
+        {
+            "type": "chat_message",
+            "name": name,
+            "avatar": value,
+            "avatar_type": kind,
+            "width": check_width("chat_message", width),
+        }
+    )

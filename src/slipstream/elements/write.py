@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+import inspect
 import re
+import types
 from collections.abc import ItemsView, KeysView, ValuesView
 from io import StringIO
 from types import MappingProxyType
@@ -14,6 +17,24 @@ from slipstream.runtime.placement import is_slot
 
 _JSON_TYPES = (dict, list, map, enumerate, MappingProxyType, ItemsView, KeysView, ValuesView)
 _MEMORY_ADDRESS = re.compile(r"^<.* at 0x[0-9a-fA-F]+>$")
+# Objects shown as st.help's panel (name, signature, documentation, members).
+_HELP_TYPES = (
+    types.BuiltinFunctionType,
+    types.BuiltinMethodType,
+    types.FunctionType,
+    types.MethodType,
+    types.ModuleType,
+)
+
+
+def _is_stream(arg: Any) -> bool:
+    return (
+        inspect.isgenerator(arg)
+        or inspect.isgeneratorfunction(arg)
+        or inspect.isasyncgen(arg)
+        or inspect.isasyncgenfunction(arg)
+        or f"{type(arg).__module__}.{type(arg).__qualname__}" == "openai.Stream"
+    )
 
 
 def _longest_run(text: str, char: str) -> int:
@@ -45,14 +66,18 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
     """Show each argument the way that suits it: strings as Markdown, dicts and lists as JSON,
     exceptions as exceptions, data frames as tables, other objects as text.
 
-    Consecutive strings (and plain values) are joined into one Markdown element.
+    Consecutive strings (and plain values) are joined into one Markdown element. Generators and
+    streams are written with st.write_stream; functions, classes and modules (and objects that
+    print as a memory address) get st.help's panel.
 
     Example::
 
         st.write("Total:", 42, {"ok": True})
     """
     from slipstream.elements.exceptions import exception
+    from slipstream.elements.help import help
     from slipstream.elements.text import json, markdown
+    from slipstream.elements.write_stream import StreamingOutput, write_stream
 
     if len(args) == 1 and isinstance(args[0], str):
         markdown(args[0], unsafe_allow_html=unsafe_allow_html)
@@ -76,7 +101,20 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
         if isinstance(arg, StringIO):
             buffer.append(arg.getvalue())
             continue
-        if isinstance(arg, BaseException):
+        if isinstance(arg, StreamingOutput):  # what st.write_stream returned: shown again
+            flush()
+            for item in arg:
+                if callable(item):
+                    item()
+                else:
+                    write(item, unsafe_allow_html=unsafe_allow_html)
+        elif _is_stream(arg):
+            flush()
+            write_stream(arg)
+        elif isinstance(arg, _HELP_TYPES) or inspect.isclass(arg) or dataclasses.is_dataclass(arg):
+            flush()
+            help(arg)
+        elif isinstance(arg, BaseException):
             flush()
             exception(arg)
         elif isinstance(arg, _JSON_TYPES) or hasattr(arg, "_asdict") or hasattr(arg, "model_dump"):
@@ -92,5 +130,9 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
             _function("latex")(arg)
         else:
             text = str(arg)
-            buffer.append(_as_code_markdown(text if not _MEMORY_ADDRESS.match(text) else repr(arg)))
+            if _MEMORY_ADDRESS.match(text):
+                flush()
+                help(arg)
+            else:
+                buffer.append(_as_code_markdown(text))
     flush()

@@ -3,8 +3,12 @@
 The script thread appends; whoever drains the outbox (the server's event loop, or a test) gets
 every message queued since the last drain as one frame. Unchanged siblings in a row collapse into
 a single ``keep`` message, per container, until the next other message (elements written round
-robin into columns still make one keep per column), so an unchanged app costs a few bytes per
-container.
+robin into columns still make one keep per column). A kept container whose every descendant was
+kept too before that message is confirmed whole by one ``tree`` keep, so an unchanged app costs a
+few bytes however many containers it has (a chat's 500 messages: one message).
+
+Text appended to one element (st.write_stream's chunks) is merged into one ``append`` message
+until the next other message.
 
 What a tab has not read is bounded. When whole runs pile up unread, the view replaces them with
 one snapshot of what the tab must end up showing (``replace_runs``): a newer run's state replaces
@@ -22,7 +26,7 @@ import orjson
 Path = tuple[int, ...]
 
 # Messages that only describe what the tab shows: a snapshot of the view stands in for them.
-_STATE_KINDS = frozenset({"run_start", "run_end", "el", "upd", "keep", "page_config"})
+_STATE_KINDS = frozenset({"run_start", "run_end", "el", "upd", "keep", "append", "page_config"})
 
 
 def sized(data: bytes) -> bytes:
@@ -43,8 +47,13 @@ class Outbox:
         self._size = 0
         self._events: list[bytes] = []  # the queued parts that are not view state, in order
         self._runs = 0  # run_start messages queued
-        # Pending keeps: per parent container, its open run (first index, count), in order of appearance.
-        self._keeps: dict[Path, tuple[int, int]] = {}
+        # Pending keeps, in order, until the next other message: each path kept, and for a kept
+        # container, how many of its descendants are still to be kept for its subtree to be whole.
+        self._keeps: list[Path] = []
+        self._missing: dict[Path, int] = {}
+        # A pending append: the path and its pieces of text, until the next other message.
+        self._append_path: Path | None = None
+        self._append_text: list[str] = []
         self._on_ready = on_ready
         self._on_overflow: Callable[[], None] | None = None
         self._discarding = False
@@ -76,20 +85,41 @@ class Outbox:
         """The container at ``path`` changed but keeps its children (st.status's update)."""
         self._append(b'{"t":"upd","p":' + orjson.dumps(path) + b',"e":' + encoded_element + b"}", "upd")
 
-    def put_keep(self, path: Path) -> None:
-        parent, index = path[:-1], path[-1]
+    def put_keep(self, path: Path, descendants: int = 0) -> None:
+        """The element at ``path`` is unchanged; ``descendants``: how many elements the browser
+        holds inside it (a container)."""
         with self._lock:
             if self._discarding:
                 return
-            run = self._keeps.get(parent)
-            if run is not None and run[0] + run[1] == index:
-                self._keeps[parent] = (run[0], run[1] + 1)
-                return
-            was_empty = not self._parts and not self._keeps
-            if run is not None:
-                self._add(self._keep_message(parent, *self._keeps.pop(parent)))
-            self._keeps[parent] = (index, 1)
+            was_empty = self._empty()
+            self._flush_append()
+            for depth in range(2, len(path)):
+                above = path[:depth]
+                if above in self._missing:
+                    self._missing[above] -= 1
+            self._keeps.append(path)
+            if descendants:
+                self._missing[path] = descendants
         if was_empty:
+            self._notify()
+
+    def put_append(self, path: Path, text: str) -> None:
+        """Append ``text`` to the body of the text element at ``path``."""
+        overflow: Callable[[], None] | None = None
+        with self._lock:
+            if self._discarding:
+                return
+            was_empty = self._empty()
+            if self._append_path != path:
+                self._flush_keeps()
+                self._flush_append()
+                self._append_path = path
+            self._append_text.append(text)
+            self._size += len(text)
+            overflow = self._check_limit()
+        if overflow is not None:
+            overflow()
+        elif was_empty:
             self._notify()
 
     def unsent_runs(self) -> int:
@@ -103,28 +133,71 @@ class Outbox:
         with self._lock:
             if self._discarding:
                 return
-            self._parts, self._keeps = [], {}
+            self._parts, self._keeps, self._missing = [], [], {}
+            self._append_path, self._append_text = None, []
             self._size = 0
             for part in [*self._events, *snapshot]:
                 self._add(part)
             self._runs = 1
 
-    @staticmethod
-    def _keep_message(parent: Path, first: int, count: int) -> bytes:
-        return b'{"t":"keep","p":' + orjson.dumps((*parent, first)) + b',"n":%d}' % count
-
     def _flush_keeps(self) -> None:
-        """Turn the pending keep runs into messages, ahead of any later message. Lock held."""
-        for parent, (first, count) in self._keeps.items():
-            self._add(self._keep_message(parent, first, count))
-        self._keeps = {}
+        """Turn the pending keeps into messages, ahead of any later message: siblings in a row
+        make one message, and a container kept with all its descendants one ``tree`` keep that
+        stands for them too. Lock held."""
+        if not self._keeps:
+            return
+        whole = {p for p, missing in self._missing.items() if missing <= 0}
+        runs: dict[Path, list[int]] = {}  # per parent: its open run [first, count, tree (-1: either)]
+        for path in self._keeps:
+            if whole and any(path[:depth] in whole for depth in range(2, len(path))):
+                continue  # a tree keep above stands for it
+            parent, index = path[:-1], path[-1]
+            tree = 1 if path in whole else 0 if path in self._missing else -1
+            run = runs.get(parent)
+            if run is not None and run[0] + run[1] == index and (tree < 0 or run[2] < 0 or run[2] == tree):
+                run[1] += 1
+                run[2] = max(run[2], tree)
+                continue
+            if run is not None:
+                self._add(self._keep_message(parent, *run))
+            runs[parent] = [index, 1, tree]
+        for parent, run in runs.items():
+            self._add(self._keep_message(parent, *run))
+        self._keeps, self._missing = [], {}
+
+    @staticmethod
+    def _keep_message(parent: Path, first: int, count: int, tree: int) -> bytes:
+        tail = b',"tree":true}' if tree > 0 else b"}"
+        return b'{"t":"keep","p":' + orjson.dumps((*parent, first)) + b',"n":%d' % count + tail
+
+    def _flush_append(self) -> None:
+        """Turn the pending append into a message. Lock held."""
+        if self._append_path is None:
+            return
+        text = "".join(self._append_text)
+        self._size -= sum(map(len, self._append_text))
+        self._add(b'{"t":"append","p":' + orjson.dumps(self._append_path) + b',"s":' + orjson.dumps(text) + b"}")
+        self._append_path, self._append_text = None, []
+
+    def _empty(self) -> bool:
+        return not self._parts and not self._keeps and self._append_path is None
+
+    def _check_limit(self) -> Callable[[], None] | None:
+        """Past the limit: drop everything and give up on the connection. Lock held."""
+        if self.limit is None or self._size <= self.limit:
+            return None
+        overflow = self._on_overflow
+        self._clear()
+        self._discarding = True
+        return overflow
 
     def _add(self, part: bytes) -> None:
         self._parts.append(part)
         self._size += len(part)
 
     def _clear(self) -> None:
-        self._parts, self._events, self._keeps = [], [], {}
+        self._parts, self._events, self._keeps, self._missing = [], [], [], {}
+        self._append_path, self._append_text = None, []
         self._size = self._runs = 0
 
     def _append(self, part: bytes, kind: object) -> None:
@@ -132,17 +205,15 @@ class Outbox:
         with self._lock:
             if self._discarding:
                 return
-            was_empty = not self._parts and not self._keeps
+            was_empty = self._empty()
             self._flush_keeps()
+            self._flush_append()
             self._add(part)
             if kind == "run_start":
                 self._runs += 1
             elif kind not in _STATE_KINDS:
                 self._events.append(part)
-            if self.limit is not None and self._size > self.limit:
-                overflow = self._on_overflow
-                self._clear()
-                self._discarding = True
+            overflow = self._check_limit()
         if overflow is not None:
             overflow()
         elif was_empty:
@@ -157,6 +228,7 @@ class Outbox:
         """Everything queued so far as one frame (a JSON array), or None when nothing is."""
         with self._lock:
             self._flush_keeps()
+            self._flush_append()
             if not self._parts:
                 return None
             parts = self._parts

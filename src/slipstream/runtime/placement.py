@@ -154,3 +154,13 @@ def next_place(target: DeltaGenerator) -> Path:
         return target._path
     ctx = get_run_context()
     return (*target._path, ctx.cursors.get(target._path, 0) if ctx is not None else 0)
+
+
+def append_text(slot: DeltaGenerator, text: str) -> bool:
+    """Append ``text`` to the body of the text element the running script put at ``slot``, the
+    browser getting only ``text``; False (nothing done) when the slot holds no such element."""
+    ctx = get_run_context()
+    if ctx is None:
+        return True
+    ctx.session.check_interrupt()
+    return ctx.session.view.append(slot._path, text)

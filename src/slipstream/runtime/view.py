@@ -4,6 +4,9 @@ For every path the view remembers the encoded element the browser has and the la
 confirmed it. Putting an identical element again costs a ``keep``; anything else is sent.
 The element itself is kept only for a reader in the same process (AppTest): a tab's view
 holds bytes, which is half the memory of an idle session.
+
+Text appended to an element (st.write_stream) is held as pieces beside its bytes and folded in
+only when something reads the whole element, so a chunk costs its own size, not the text's.
 """
 
 from __future__ import annotations
@@ -21,16 +24,28 @@ from slipstream.runtime.outbox import Outbox, Path, element_message, sized
 
 @dataclass(slots=True)
 class Held:
-    data: bytes
+    _data: bytes
     kind: str  # the element's type
     widget_id: str | None
     run: int
     element: dict[str, Any] | None  # kept only for a reader of the elements
+    appended: list[str] | None = None  # text appended to the body since _data was encoded
+
+    @property
+    def data(self) -> bytes:
+        """The element as the browser has it, encoded."""
+        if self.appended is not None:
+            element = self.decoded()
+            self._data = sized(orjson.dumps(element))
+            if self.element is not None:
+                self.element = element
+            self.appended = None
+        return self._data
 
     def decoded(self) -> dict[str, Any]:
-        if self.element is not None:
-            return self.element
-        element: dict[str, Any] = orjson.loads(self.data)
+        element: dict[str, Any] = self.element if self.element is not None else orjson.loads(self._data)
+        if self.appended is not None:
+            element = {**element, "body": element["body"] + "".join(self.appended)}
         return element
 
 
@@ -39,6 +54,8 @@ class ClientView:
         self.outbox = outbox
         self.keep_elements = keep_elements
         self.held: dict[Path, Held] = {}
+        # How many elements each container holds at any depth, for keeping a whole subtree at once.
+        self.sizes: dict[Path, int] = {}
         self.run = 0
         self.page_config: dict[str, Any] | None = None
         # Puts come from the script's thread, from parallel fragments' threads, and from a timer's
@@ -72,7 +89,7 @@ class ClientView:
             data = orjson.dumps(element)
             if held.data == data and held.run == self.run:
                 return
-            held.data, held.run = sized(data), self.run
+            held._data, held.appended, held.run = sized(data), None, self.run
             held.element = element if self.keep_elements else None
             self.outbox.put_update(path, data)
 
@@ -80,12 +97,16 @@ class ClientView:
         data = orjson.dumps(element)
         held = self.held.get(path)
         if held is not None:
-            if held.run != self.run and held.data == data:
-                held.run = self.run
-                self.outbox.put_keep(path)
-                return
-            if held.kind in CONTAINER_TYPES and (held.run == self.run or held.kind != element["type"]):
+            container = held.kind in CONTAINER_TYPES
+            if held.data == data and (held.run != self.run or not container):
+                if held.run != self.run:
+                    held.run = self.run
+                    self.outbox.put_keep(path, self.sizes.get(path, 0) if container else 0)
+                return  # else the browser shows it already, confirmed in this run
+            if container and (held.run == self.run or held.kind != element["type"]):
                 self._drop_descendants(path)
+        else:
+            self._count(path, 1)
         widget_id = element.get("id")
         self.held[path] = Held(
             sized(data),
@@ -96,11 +117,34 @@ class ClientView:
         )
         self.outbox.put_element(path, data)
 
-    def _drop_descendants(self, path: Path) -> None:
-        depth = len(path)
-        doomed = [p for p in self.held if len(p) > depth and p[:depth] == path]
+    def append(self, path: Path, text: str) -> bool:
+        """Append ``text`` to the body of the text element at ``path``, when this run put one
+        there (else nothing, and False)."""
+        with self._lock:
+            held = self.held.get(path)
+            if held is None or held.run != self.run or held.kind != "markdown":
+                return False
+            if held.appended is None:
+                held.appended = []
+            held.appended.append(text)
+            self.outbox.put_append(path, text)
+            return True
+
+    def _count(self, path: Path, change: int) -> None:
+        """``path`` was added (1) or removed (-1): so many more or fewer inside its containers."""
+        for depth in range(2, len(path)):
+            above = path[:depth]
+            self.sizes[above] = self.sizes.get(above, 0) + change
+
+    def _remove(self, doomed: list[Path]) -> None:
         for p in doomed:
             del self.held[p]
+            self.sizes.pop(p, None)
+            self._count(p, -1)
+
+    def _drop_descendants(self, path: Path) -> None:
+        depth = len(path)
+        self._remove([p for p in self.held if len(p) > depth and p[:depth] == path])
 
     def update_widget(self, within: Path, widget_id: str, fields: dict[str, Any]) -> None:
         """Change some fields of the widget ``widget_id``, somewhere under the path ``within``."""
@@ -115,9 +159,7 @@ class ClientView:
         app it drew again (the browser removes the same)."""
         with self._lock:
             run = self.run
-            stale = [p for p, held in self.held.items() if held.run != run and _below(p, scopes)]
-            for p in stale:
-                del self.held[p]
+            self._remove([p for p, held in self.held.items() if held.run != run and _below(p, scopes)])
 
     def widget_ids_under(self, scopes: tuple[Path, ...]) -> set[str]:
         """The widgets shown within ``scopes`` (below the elements at those paths)."""
@@ -152,6 +194,7 @@ class ClientView:
     def forget(self) -> None:
         """The browser lost its copy (a new page load): send everything again next run."""
         self.held.clear()
+        self.sizes.clear()
         self.page_config = None
 
     def elements(self) -> dict[Path, dict[str, Any]]:
