@@ -38,10 +38,6 @@ OWNED_ELSEWHERE = {
 NOT_DONE_YET = {
     ("camera_input", "resolution"),
     ("chat_input", "height"),
-    ("checkbox", "wrap"),
-    ("toggle", "wrap"),
-    ("pills", "wrap"),
-    ("segmented_control", "wrap"),
     ("dataframe", "lazy"),
     ("pdf", "key"),
     ("set_page_config", "menu_items"),

@@ -331,6 +331,7 @@ export interface ButtonGroupEl {
   disabled: boolean;
   label_visibility: "visible" | "hidden" | "collapsed";
   width: number | string | null;
+  wrap: boolean | null;
 }
 
 export interface ColorPickerEl {
@@ -400,6 +401,7 @@ export interface CheckboxEl {
   disabled: boolean;
   label_visibility: "visible" | "hidden" | "collapsed";
   width: number | string | null;
+  wrap: boolean | null;
 }
 
 export interface TextInputEl {

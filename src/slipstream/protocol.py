@@ -389,6 +389,7 @@ class ButtonGroupEl(TypedDict):
     disabled: bool
     label_visibility: LabelVisibility
     width: Width
+    wrap: bool | None  # the options wrap onto rows; None: one scrolling row in a row of elements or a column
 
 
 class ColorPickerEl(TypedDict):
@@ -466,6 +467,7 @@ class CheckboxEl(TypedDict):
     disabled: bool
     label_visibility: LabelVisibility
     width: Width
+    wrap: bool | None  # the label wraps; None: one line in a row of elements or a column, else it wraps
 
 
 class TextInputEl(TypedDict):

@@ -120,7 +120,7 @@ export function ButtonGroup({ el }: { el: ButtonGroupEl }) {
         role="group"
         aria-labelledby={hasLabel ? labelId : undefined}
         aria-label={hasLabel ? undefined : "Feedback"}
-        className={`bg-options${el.disabled ? " disabled" : ""}`}
+        className={`bg-options ${wrapClass(el.wrap)}${el.disabled ? " disabled" : ""}`}
         onMouseLeave={stars ? () => setHover(null) : undefined}
       >
         {options.map((option) => {
@@ -145,3 +145,7 @@ export function ButtonGroup({ el }: { el: ButtonGroupEl }) {
     </div>
   );
 }
+
+/** How a row of options or a label lays out: `wrap=None` leaves it to the layout (see widgets.css). */
+export const wrapClass = (wrap: boolean | null): string =>
+  wrap === null ? "wrap-auto" : wrap ? "wrap-yes" : "wrap-no";

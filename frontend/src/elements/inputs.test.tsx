@@ -73,6 +73,7 @@ const checkbox = (id: string, label: string): Element => ({
   id,
   label,
   value: false,
+  wrap: null,
   toggle: false,
   ...common,
 });
@@ -258,6 +259,7 @@ describe("button group", () => {
     type: "button_group",
     id: "g",
     label: "Size",
+    wrap: null,
     style: "pills",
     options: ["S", "M", "**L**"],
     value: [],

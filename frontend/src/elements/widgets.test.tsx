@@ -44,8 +44,8 @@ describe("widgets", () => {
 
   it("checkbox sends its new state; a toggle is a switch", () => {
     const { sent } = show(
-      { type: "checkbox", id: "c1", label: "Agree", value: false, toggle: false, label_visibility: "visible", ...common },
-      { type: "checkbox", id: "c2", label: "Dark", value: true, toggle: true, label_visibility: "visible", ...common },
+      { type: "checkbox", id: "c1", label: "Agree", value: false, toggle: false, label_visibility: "visible", wrap: null, ...common },
+      { type: "checkbox", id: "c2", label: "Dark", value: true, toggle: true, label_visibility: "visible", wrap: null, ...common },
     );
     fireEvent.click(screen.getByRole("checkbox", { name: "Agree" }));
     fireEvent.click(screen.getByRole("switch", { name: "Dark" }));

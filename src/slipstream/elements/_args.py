@@ -122,3 +122,14 @@ def is_int_value(value: Any) -> bool:
 def is_number(value: Any) -> bool:
     """Any real number (numpy numbers too), not a bool."""
     return isinstance(value, Real) and not isinstance(value, bool)
+
+
+def check_optional_wrap(fn: str, wrap: Any) -> bool | None:
+    """``wrap`` of a label or a row of options: None lets the layout decide (one line in a row of
+    elements or directly in a column), True wraps, False keeps one line. Numbers count as their
+    truth value, as Streamlit takes them."""
+    if wrap is None or isinstance(wrap, bool):
+        return wrap
+    if isinstance(wrap, (int, float)):
+        return bool(wrap)
+    raise StreamlitAPIException(f"st.{fn}: wrap is {wrap!r}; give True, False or None.")

@@ -6,7 +6,13 @@ from collections.abc import Callable
 from typing import Any
 
 from slipstream.delta_generator import emit_element
-from slipstream.elements._args import check_label, check_label_visibility, check_width, optional_str
+from slipstream.elements._args import (
+    check_label,
+    check_label_visibility,
+    check_optional_wrap,
+    check_width,
+    optional_str,
+)
 from slipstream.elements.selection import index_of, options_list
 from slipstream.errors import StreamlitAPIException
 from slipstream.runtime.widgets import Key, register
@@ -36,6 +42,7 @@ def _group(
     disabled: bool,
     label_visibility: str,
     width: Any,
+    wrap: bool | None = None,
 ) -> Any:
     """Register and show a button group; return the chosen option (or None), or the list of
     chosen options when ``multi``. Session state holds the same."""
@@ -105,6 +112,7 @@ def _group(
             "disabled": bool(disabled),
             "label_visibility": visibility,
             "width": check_width(fn, width),
+            "wrap": wrap,
         }
     )
     return list(current) if multi else current
@@ -127,6 +135,7 @@ def _choice_group(
     disabled: bool,
     label_visibility: str,
     width: Any,
+    wrap: Any,
 ) -> Any:
     if selection_mode not in ("single", "multi"):
         raise StreamlitAPIException(f"st.{fn}: selection_mode is {selection_mode!r}; use 'single' or 'multi'.")
@@ -150,6 +159,7 @@ def _choice_group(
         disabled,
         label_visibility,
         width,
+        check_optional_wrap(fn, wrap),
     )
 
 
@@ -197,6 +207,7 @@ def pills(
         disabled,
         label_visibility,
         width,
+        wrap,
     )
 
 
@@ -244,6 +255,7 @@ def segmented_control(
         disabled,
         label_visibility,
         width,
+        wrap,
     )
 
 

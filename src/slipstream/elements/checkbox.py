@@ -6,7 +6,13 @@ from collections.abc import Callable
 from typing import Any
 
 from slipstream.delta_generator import emit_element
-from slipstream.elements._args import check_label, check_label_visibility, check_width, optional_str
+from slipstream.elements._args import (
+    check_label,
+    check_label_visibility,
+    check_optional_wrap,
+    check_width,
+    optional_str,
+)
 from slipstream.runtime.widgets import Key, register
 
 
@@ -28,6 +34,7 @@ def _bool_widget(
     disabled: bool,
     label_visibility: str,
     width: Any,
+    wrap: Any,
 ) -> bool:
     visibility = check_label_visibility(fn, label_visibility)
     text = check_label(fn, label, visibility)
@@ -58,6 +65,7 @@ def _bool_widget(
             "disabled": bool(disabled),
             "label_visibility": visibility,
             "width": check_width(fn, width),
+            "wrap": check_optional_wrap(fn, wrap),
         }
     )
     return bool(current)
@@ -86,7 +94,9 @@ def checkbox(
         if st.checkbox("Show details"):
             st.write("details")
     """
-    return _bool_widget("checkbox", label, value, key, help, on_change, args, kwargs, disabled, label_visibility, width)
+    return _bool_widget(
+        "checkbox", label, value, key, help, on_change, args, kwargs, disabled, label_visibility, width, wrap
+    )
 
 
 def toggle(
@@ -111,4 +121,6 @@ def toggle(
 
         dark = st.toggle("Dark mode")
     """
-    return _bool_widget("toggle", label, value, key, help, on_change, args, kwargs, disabled, label_visibility, width)
+    return _bool_widget(
+        "toggle", label, value, key, help, on_change, args, kwargs, disabled, label_visibility, width, wrap
+    )
