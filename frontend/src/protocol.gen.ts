@@ -211,6 +211,7 @@ export interface CameraInputEl {
   disabled: boolean;
   label_visibility: "visible" | "hidden" | "collapsed";
   width: number | string | null;
+  resolution: number | null;
 }
 
 export interface AudioInputEl {
@@ -239,6 +240,7 @@ export interface ChatInputEl {
   submit_mode: "submit" | "disable" | "stop";
   disabled: boolean;
   width: number | string | null;
+  height: number | string;
 }
 
 export interface ChatMessageEl {

@@ -189,6 +189,7 @@ class CameraInputEl(TypedDict):
     disabled: bool
     label_visibility: LabelVisibility
     width: Width
+    resolution: int | None  # the height in pixels to ask the camera for (None: its own choice)
 
 
 class AudioInputEl(TypedDict):
@@ -233,6 +234,7 @@ class ChatInputEl(TypedDict):
     submit_mode: Literal["submit", "disable", "stop"]
     disabled: bool
     width: Width
+    height: int | str  # "content": one line growing with the text; "stretch"; or the least pixels
 
 
 class ChatMessageEl(TypedDict):

@@ -38,7 +38,7 @@ export function CameraInput({ el }: { el: CameraInputEl }) {
     let live = true;
     let started: MediaStream | null = null;
     setCameraError(null);
-    getUserMedia({ video: true }).then(
+    getUserMedia({ video: el.resolution === null ? true : { height: { ideal: el.resolution } } }).then(
       (s) => {
         if (!live) return stopStream(s);
         started = s;
@@ -53,7 +53,7 @@ export function CameraInput({ el }: { el: CameraInputEl }) {
       stopStream(started);
       setStream(null);
     };
-  }, [previewing]);
+  }, [previewing, el.resolution]);
 
   useEffect(() => {
     if (video.current) video.current.srcObject = stream;

@@ -174,6 +174,7 @@ export function ChatInput({ el }: { el: ChatInputEl }) {
   return (
     <div
       className={`chat-input${locked && !stopping ? " disabled" : ""}${stopping ? " stopping" : ""}${dragging ? " dragging" : ""}`}
+      style={el.height === "stretch" ? { height: "100%" } : typeof el.height === "number" ? { minHeight: el.height } : undefined}
       onDragOver={(event) => {
         if (!takesFiles) return;
         event.preventDefault();

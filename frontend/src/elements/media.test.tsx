@@ -28,6 +28,7 @@ const camera = (over: Partial<CameraInputEl> = {}): CameraInputEl => ({
   disabled: false,
   label_visibility: "visible",
   width: null,
+  resolution: null,
   ...over,
 });
 
@@ -146,6 +147,14 @@ describe("camera input", () => {
       .mockImplementation((callback) => callback(new Blob(["jpeg-bytes"], { type: "image/jpeg" })));
     return { drawImage, toBlob };
   }
+
+  it("asks the camera for the height of its resolution preset", async () => {
+    const { stream } = fakeStream();
+    const getUserMedia = mockDevices(() => Promise.resolve(stream));
+    showAt([[0, 0], camera({ resolution: 720 })]);
+    await screen.findByLabelText("Camera preview");
+    expect(getUserMedia).toHaveBeenCalledWith({ video: { height: { ideal: 720 } } });
+  });
 
   it("takes a photo: captures the frame, uploads camera.jpg, sends its id", async () => {
     const { stream, track } = fakeStream();

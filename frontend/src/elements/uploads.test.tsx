@@ -213,6 +213,7 @@ const chat = (over: Partial<Extract<Element, { type: "chat_input" }>> = {}): Ele
   submit_mode: "submit",
   disabled: false,
   width: null,
+  height: "content",
   ...over,
 });
 

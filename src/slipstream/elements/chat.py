@@ -240,6 +240,7 @@ def chat_input(
         "submit_mode": submit_mode,
         "disabled": bool(disabled),
         "width": check_width("chat_input", width, allow_content=False),
+        "height": _check_height(height),
     }
     if current_target() is MAIN:
         with BOTTOM:
@@ -247,6 +248,16 @@ def chat_input(
     else:
         emit_element(element)
     return message  # type: ignore[no-any-return]
+
+
+def _check_height(height: Any) -> int | str:
+    """The chat input's least height: "content" (one line, growing with the text), "stretch"
+    (its container's height) or pixels."""
+    if height in ("content", "stretch") or (isinstance(height, int) and not isinstance(height, bool) and height > 0):
+        return height  # type: ignore[no-any-return]
+    raise StreamlitAPIException(
+        f"st.chat_input: height is {height!r}; give a positive number of pixels, 'stretch' or 'content'."
+    )
 
 
 def _avatar(avatar: Any) -> tuple[str, str]:

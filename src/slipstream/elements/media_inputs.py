@@ -64,9 +64,22 @@ def camera_input(
             "disabled": bool(disabled),
             "label_visibility": visibility,
             "width": check_width(fn, width, allow_content=False),
+            "resolution": _check_resolution(resolution),
         }
     )
     return files[0] if files else None
+
+
+_RESOLUTIONS = {"480p": 480, "720p": 720, "1080p": 1080}
+
+
+def _check_resolution(resolution: Any) -> int | None:
+    """The camera height a ``resolution`` preset asks for (a request the browser may round)."""
+    if resolution is None:
+        return None
+    if isinstance(resolution, str) and resolution in _RESOLUTIONS:
+        return _RESOLUTIONS[resolution]
+    raise StreamlitAPIException(f"st.camera_input: resolution is {resolution!r}; give '480p', '720p', '1080p' or None.")
 
 
 def audio_input(
