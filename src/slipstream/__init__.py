@@ -32,6 +32,7 @@ _ELEMENTS: dict[str, str] = {
     "write": "slipstream.elements.write",
     "button": "slipstream.elements.button",
     "link_button": "slipstream.elements.button",
+    "page_link": "slipstream.elements.page_link",
     "menu_button": "slipstream.elements.menu_button",
     "mermaid_chart": "slipstream.elements.mermaid_chart",
     "download_button": "slipstream.elements.button",
@@ -96,6 +97,11 @@ _OTHERS: dict[str, tuple[str, str]] = {
     "fragment": ("slipstream.elements.fragment", "fragment"),
     "dialog": ("slipstream.elements.dialog", "dialog"),
     "set_page_config": ("slipstream.page", "set_page_config"),
+    "navigation": ("slipstream.elements.navigation", "navigation"),
+    "Page": ("slipstream.elements.navigation", "Page"),
+    "switch_page": ("slipstream.elements.navigation", "switch_page"),
+    "query_params": ("slipstream.url_query", "query_params"),
+    "context": ("slipstream.context_info", "context"),
     "sidebar": ("slipstream.delta_generator", "SIDEBAR"),
     "bottom": ("slipstream.delta_generator", "BOTTOM"),  # pinned to the bottom, beside st.chat_input
     "errors": ("slipstream.errors", ""),
@@ -111,6 +117,7 @@ if TYPE_CHECKING:
     from slipstream.app import App
     from slipstream.caching.api import cache_data, cache_resource
     from slipstream.commands import rerun, session_state, stop
+    from slipstream.context_info import context
     from slipstream.delta_generator import BOTTOM as bottom
     from slipstream.delta_generator import SIDEBAR as sidebar
     from slipstream.elements.alerts import error, info, success, warning
@@ -142,7 +149,9 @@ if TYPE_CHECKING:
     from slipstream.elements.mermaid_chart import mermaid_chart
     from slipstream.elements.metric import metric
     from slipstream.elements.multiselect import multiselect
+    from slipstream.elements.navigation import Page, navigation, switch_page
     from slipstream.elements.number_input import number_input
+    from slipstream.elements.page_link import page_link
     from slipstream.elements.pdf import pdf
     from slipstream.elements.plotly_chart import plotly_chart
     from slipstream.elements.pyplot import pyplot
@@ -157,6 +166,7 @@ if TYPE_CHECKING:
     from slipstream.elements.vega_charts import altair_chart, vega_lite_chart
     from slipstream.elements.write import write
     from slipstream.page import set_page_config
+    from slipstream.url_query import query_params
 
 
 def _element_function(name: str) -> Any:

@@ -16,6 +16,7 @@ import { Expander } from "./Expander";
 import { Form } from "./Form";
 import { GridCell, GridLayout } from "./GridLayout";
 import { Heading } from "./Heading";
+import { PageLink } from "./PageLink";
 import { ImageList } from "./Image";
 import { Latex } from "./Latex";
 import { DownloadButton, LinkButton } from "./LinkButton";
@@ -73,6 +74,7 @@ export const components: Registry = {
   exception: ExceptionView,
   button: Button,
   link_button: LinkButton,
+  page_link: PageLink,
   download_button: DownloadButton,
   menu_button: MenuButton,
   checkbox: Checkbox,
