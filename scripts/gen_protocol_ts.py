@@ -95,6 +95,8 @@ def generate() -> str:
     for union_name in ("Element", "ServerMessage", "ClientMessage"):
         for td in typing.get_args(getattr(protocol, union_name)):
             for field_type in typing.get_type_hints(td).values():
+                if typing.is_typeddict(field_type):  # a field that is one (HelloMsg's context)
+                    nested.setdefault(field_type.__name__, field_type)
                 nested_typeddicts(field_type, nested)
     members = {
         td for name in ("Element", "ServerMessage", "ClientMessage") for td in typing.get_args(getattr(protocol, name))

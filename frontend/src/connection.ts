@@ -2,7 +2,7 @@
  * The websocket to the server: says hello with the tab's session id, feeds every frame to the
  * store, and reconnects with backoff when the connection drops.
  */
-import { PROTOCOL_VERSION, type ClientMessage, type ServerMessage } from "./protocol.gen";
+import { PROTOCOL_VERSION, type ClientMessage, type HelloMsg, type ServerMessage } from "./protocol.gen";
 import type { Store } from "./store";
 
 export const SESSION_KEY = "slipstream.session";
@@ -14,6 +14,11 @@ export interface ConnectionOptions {
   query: string;
   store: Store;
   storage: Pick<Storage, "getItem" | "setItem">;
+  /** The page, query and browser context the tab shows now, for each hello (a multipage app's
+   * URL changes without a reload). */
+  hello?: () => Pick<HelloMsg, "page" | "query" | "context">;
+  /** Sees every frame before the store (the address bar follows `url` messages). */
+  onMessages?: (messages: readonly ServerMessage[]) => void;
   /** Injected by tests. */
   createSocket?: (url: string) => WebSocket;
 }
@@ -76,6 +81,7 @@ export class Connection {
       v: PROTOCOL_VERSION,
       session: this.options.storage.getItem(SESSION_KEY),
       query: this.options.query,
+      ...this.options.hello?.(),
     };
     socket.send(JSON.stringify(hello));
     const pending = this.pending;
@@ -100,6 +106,7 @@ export class Connection {
         this.retryMs = FIRST_RETRY_MS;
       }
     }
+    this.options.onMessages?.(messages);
     this.options.store.applyFrame(messages);
   }
 

@@ -23,6 +23,7 @@ const LEAF_HOOKS: Partial<Record<Element["type"], string>> = {
   alert: "stAlert",
   exception: "stException",
   link_button: "stLinkButton",
+  page_link: "stPageLink",
   download_button: "stDownloadButton",
   checkbox: "stCheckbox",
   text_input: "stTextInput",

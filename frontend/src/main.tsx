@@ -1,5 +1,6 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App";
+import { browserContext, currentLocation, PageHistory } from "./app/location";
 import { Connection, socketUrl } from "./connection";
 import { Store } from "./store";
 import "./styles/fonts.css";
@@ -23,12 +24,22 @@ function tabStorage(): Pick<Storage, "getItem" | "setItem"> {
 }
 
 const store = new Store();
+const pageHistory = new PageHistory((message) => connection.send(message));
 const connection = new Connection({
   url: socketUrl(location.href),
   query: location.search.replace(/^\?/, ""),
   store,
   storage: tabStorage(),
+  hello: () => ({ ...currentLocation(), context: browserContext() }),
+  onMessages: (messages) => {
+    for (const message of messages) {
+      if (message.t === "page_not_found") pageHistory.notFound();
+      else if (message.t === "url") pageHistory.show(message);
+      else if (message.t === "run_end") pageHistory.settled();
+    }
+  },
 });
+pageHistory.start();
 const container = document.getElementById("root");
-if (container) createRoot(container).render(<App store={store} send={connection.send} />);
+if (container) createRoot(container).render(<App store={store} send={connection.send} navigate={pageHistory.go} />);
 connection.start();

@@ -50,6 +50,25 @@ export interface ChartDataset {
   format: "arrow" | "json";
 }
 
+export interface NavPage {
+  url_path: string;
+  title: string;
+  icon: string;
+  section: string;
+  hidden: boolean;
+  help: string;
+  external: string | null;
+}
+
+export interface BrowserContext {
+  url: string | null;
+  timezone: string | null;
+  timezone_offset: number | null;
+  locale: string | null;
+  theme: "light" | "dark" | null;
+  embedded: boolean | null;
+}
+
 export interface MarkdownEl {
   type: "markdown";
   body: string;
@@ -167,6 +186,19 @@ export interface LinkButtonEl {
   icon_position: "left" | "right";
   shortcut: string | null;
   wrap: boolean | null;
+}
+
+export interface PageLinkEl {
+  type: "page_link";
+  label: string;
+  page: string | null;
+  external: string | null;
+  query: string | null;
+  icon: string | null;
+  icon_position: "left" | "right";
+  help: string | null;
+  disabled: boolean;
+  width: number | string | null;
 }
 
 export interface DownloadButtonEl {
@@ -851,7 +883,7 @@ export interface EchartsChartEl {
   width: number | string | null;
 }
 
-export type Element = MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | ChatMessageEl | HelpEl | PopoverEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | GridEl | GridCellEl | ExpanderEl | TabsEl | TabEl | DialogEl | EmptyEl | SpaceEl | MenuButtonEl | SpinnerEl | ProgressEl | StatusEl | ToastEl | BalloonsEl | SnowEl | SkeletonEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | MermaidChartEl | VegaLiteChartEl | EchartsChartEl;
+export type Element = MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | PageLinkEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | ChatMessageEl | HelpEl | PopoverEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | GridEl | GridCellEl | ExpanderEl | TabsEl | TabEl | DialogEl | EmptyEl | SpaceEl | MenuButtonEl | SpinnerEl | ProgressEl | StatusEl | ToastEl | BalloonsEl | SnowEl | SkeletonEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | MermaidChartEl | VegaLiteChartEl | EchartsChartEl;
 
 export interface SessionMsg {
   t: "session";
@@ -877,13 +909,13 @@ export interface RunEndMsg {
 export interface ElementMsg {
   t: "el";
   p: number[];
-  e: MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | ChatMessageEl | HelpEl | PopoverEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | GridEl | GridCellEl | ExpanderEl | TabsEl | TabEl | DialogEl | EmptyEl | SpaceEl | MenuButtonEl | SpinnerEl | ProgressEl | StatusEl | ToastEl | BalloonsEl | SnowEl | SkeletonEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | MermaidChartEl | VegaLiteChartEl | EchartsChartEl;
+  e: MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | PageLinkEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | ChatMessageEl | HelpEl | PopoverEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | GridEl | GridCellEl | ExpanderEl | TabsEl | TabEl | DialogEl | EmptyEl | SpaceEl | MenuButtonEl | SpinnerEl | ProgressEl | StatusEl | ToastEl | BalloonsEl | SnowEl | SkeletonEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | MermaidChartEl | VegaLiteChartEl | EchartsChartEl;
 }
 
 export interface UpdateMsg {
   t: "upd";
   p: number[];
-  e: MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | ChatMessageEl | HelpEl | PopoverEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | GridEl | GridCellEl | ExpanderEl | TabsEl | TabEl | DialogEl | EmptyEl | SpaceEl | MenuButtonEl | SpinnerEl | ProgressEl | StatusEl | ToastEl | BalloonsEl | SnowEl | SkeletonEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | MermaidChartEl | VegaLiteChartEl | EchartsChartEl;
+  e: MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | PageLinkEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | ChatMessageEl | HelpEl | PopoverEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | GridEl | GridCellEl | ExpanderEl | TabsEl | TabEl | DialogEl | EmptyEl | SpaceEl | MenuButtonEl | SpinnerEl | ProgressEl | StatusEl | ToastEl | BalloonsEl | SnowEl | SkeletonEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | MermaidChartEl | VegaLiteChartEl | EchartsChartEl;
 }
 
 export interface KeepMsg {
@@ -911,13 +943,36 @@ export interface FileChangedMsg {
   t: "file_changed";
 }
 
-export type ServerMessage = SessionMsg | RunStartMsg | RunEndMsg | ElementMsg | UpdateMsg | KeepMsg | AppendMsg | PageConfigMsg | FileChangedMsg;
+export interface NavigationMsg {
+  t: "navigation";
+  position: "sidebar" | "top" | "hidden";
+  expanded: boolean;
+  visible: number | null;
+  sections: string[];
+  pages: NavPage[];
+  page: string;
+}
+
+export interface UrlMsg {
+  t: "url";
+  page: string;
+  query: string;
+}
+
+export interface PageNotFoundMsg {
+  t: "page_not_found";
+  page: string;
+}
+
+export type ServerMessage = SessionMsg | RunStartMsg | RunEndMsg | ElementMsg | UpdateMsg | KeepMsg | AppendMsg | PageConfigMsg | FileChangedMsg | NavigationMsg | UrlMsg | PageNotFoundMsg;
 
 export interface HelloMsg {
   t: "hello";
   v: number;
   session: string | null;
   query: string;
+  page?: string;
+  context?: BrowserContext;
 }
 
 export interface RerunMsg {
@@ -938,4 +993,10 @@ export interface ClearCacheMsg {
   t: "clear_cache";
 }
 
-export type ClientMessage = HelloMsg | RerunMsg | StopMsg | RunOnSaveMsg | ClearCacheMsg;
+export interface NavigateMsg {
+  t: "navigate";
+  page: string;
+  query: string;
+}
+
+export type ClientMessage = HelloMsg | RerunMsg | StopMsg | RunOnSaveMsg | ClearCacheMsg | NavigateMsg;

@@ -5,7 +5,7 @@
  * the changed paths, so a memoized node whose subtree did not change keeps its identity and is
  * not rendered again. Within one frame a node copied once is then updated in place.
  */
-import type { Element, PageConfigMsg, ServerMessage } from "./protocol.gen";
+import type { Element, NavigationMsg, PageConfigMsg, ServerMessage } from "./protocol.gen";
 
 export interface TreeNode {
   readonly el: Element | null;
@@ -34,6 +34,10 @@ export interface AppState {
   readonly pageConfig: PageConfigMsg | null;
   /** The session's id and upload token, once the server said hello. */
   readonly session: SessionInfo | null;
+  /** A multipage app's pages and the page shown (null: a single page). */
+  readonly navigation: NavigationMsg | null;
+  /** The URL path of a page asked for that the app does not have (until dismissed). */
+  readonly pageNotFound: string | null;
 }
 
 export interface RunNumbers {
@@ -66,6 +70,8 @@ const EMPTY: AppState = {
   connection: "connecting",
   pageConfig: null,
   session: null,
+  navigation: null,
+  pageNotFound: null,
 };
 
 export class Store {
@@ -95,7 +101,8 @@ export class Store {
 
   /** Apply every message of one frame, then notify the listeners once. */
   applyFrame(messages: readonly ServerMessage[]): void {
-    let { running, runs, fileChanged, runOnSave, connection, pageConfig, session } = this.state;
+    let { running, runs, fileChanged, runOnSave, connection, pageConfig, session, navigation, pageNotFound } =
+      this.state;
     for (const msg of messages) {
       switch (msg.t) {
         case "session":
@@ -108,6 +115,7 @@ export class Store {
             running = false;
             runs = EMPTY.runs;
             pageConfig = null;
+            navigation = null;
           }
           break;
         case "run_start":
@@ -142,6 +150,12 @@ export class Store {
         case "file_changed":
           fileChanged = true;
           break;
+        case "navigation":
+          navigation = msg.pages.length > 0 ? msg : null;
+          break;
+        case "page_not_found":
+          pageNotFound = msg.page;
+          break;
         default:
           // A message from a newer server: ignore it rather than break the page.
           break;
@@ -157,10 +171,29 @@ export class Store {
       runOnSave !== s.runOnSave ||
       connection !== s.connection ||
       pageConfig !== s.pageConfig ||
-      session !== s.session
+      session !== s.session ||
+      navigation !== s.navigation ||
+      pageNotFound !== s.pageNotFound
     ) {
-      this.publish({ ...s, roots, running, runs, fileChanged, runOnSave, connection, pageConfig, session });
+      this.publish({
+        ...s,
+        roots,
+        running,
+        runs,
+        fileChanged,
+        runOnSave,
+        connection,
+        pageConfig,
+        session,
+        navigation,
+        pageNotFound,
+      });
     }
+  }
+
+  /** The "page not found" notice was closed. */
+  dismissPageNotFound(): void {
+    if (this.state.pageNotFound !== null) this.publish({ ...this.state, pageNotFound: null });
   }
 
   private publish(state: AppState): void {

@@ -32,6 +32,7 @@ _ELEMENTS: dict[str, str] = {
     "write": "slipstream.elements.write",
     "button": "slipstream.elements.button",
     "link_button": "slipstream.elements.button",
+    "page_link": "slipstream.elements.page_link",
     "menu_button": "slipstream.elements.menu_button",
     "mermaid_chart": "slipstream.elements.mermaid_chart",
     "download_button": "slipstream.elements.button",
@@ -108,6 +109,11 @@ _OTHERS: dict[str, tuple[str, str]] = {
     "fragment": ("slipstream.elements.fragment", "fragment"),
     "dialog": ("slipstream.elements.dialog", "dialog"),
     "set_page_config": ("slipstream.page", "set_page_config"),
+    "navigation": ("slipstream.elements.navigation", "navigation"),
+    "Page": ("slipstream.elements.navigation", "Page"),
+    "switch_page": ("slipstream.elements.navigation", "switch_page"),
+    "query_params": ("slipstream.url_query", "query_params"),
+    "context": ("slipstream.context_info", "context"),
     "sidebar": ("slipstream.delta_generator", "SIDEBAR"),
     "bottom": ("slipstream.delta_generator", "BOTTOM"),  # pinned to the bottom, beside st.chat_input
     "errors": ("slipstream.errors", ""),
@@ -124,6 +130,7 @@ if TYPE_CHECKING:
     from slipstream.app import App
     from slipstream.caching.api import cache_data, cache_resource
     from slipstream.commands import rerun, session_state, stop
+    from slipstream.context_info import context
     from slipstream.delta_generator import BOTTOM as bottom
     from slipstream.delta_generator import SIDEBAR as sidebar
     from slipstream.elements.alerts import error, info, success, warning
@@ -159,7 +166,9 @@ if TYPE_CHECKING:
     from slipstream.elements.mermaid_chart import mermaid_chart
     from slipstream.elements.metric import metric
     from slipstream.elements.multiselect import multiselect
+    from slipstream.elements.navigation import Page, navigation, switch_page
     from slipstream.elements.number_input import number_input
+    from slipstream.elements.page_link import page_link
     from slipstream.elements.pdf import pdf
     from slipstream.elements.plotly_chart import plotly_chart
     from slipstream.elements.popover import popover
@@ -181,6 +190,7 @@ if TYPE_CHECKING:
     from slipstream.elements.write import write
     from slipstream.elements.write_stream import write_stream
     from slipstream.page import set_page_config
+    from slipstream.url_query import query_params
 
 
 def _element_function(name: str) -> Any:

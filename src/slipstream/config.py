@@ -63,6 +63,9 @@ OPTIONS: dict[str, Option] = {
     "server.enableCORS": Option(True, bool, "Check the Origin of websocket connections."),
     "server.allowedOrigins": Option([], list, "Other origins allowed to open websockets."),
     "server.baseUrlPath": Option("", str, "Path prefix the app is served under."),
+    "client.showSidebarNavigation": Option(
+        True, bool, "Show the menu of pages in the sidebar (pages/ folder apps and st.navigation's sidebar menu)."
+    ),
     "runner.magicEnabled": Option(True, bool, "Write bare expressions with st.write."),
     "logger.level": Option("info", str, "Log level."),
 }

@@ -304,6 +304,22 @@ class LinkButtonEl(TypedDict):
     wrap: bool | None
 
 
+class PageLinkEl(TypedDict):
+    """st.page_link: a link to a page of the app (``page``, its URL path; ``query``, the query
+    string it opens with, null for none but ``embed``), or to an ``external`` URL (a new tab)."""
+
+    type: Literal["page_link"]
+    label: str
+    page: str | None
+    external: str | None
+    query: str | None
+    icon: str | None
+    icon_position: Literal["left", "right"]
+    help: str | None
+    disabled: bool
+    width: Width
+
+
 class DownloadButtonEl(TypedDict):
     """A button that downloads ``url`` (a blob) as ``file_name``, then sends a click like a button
     unless ``rerun`` is false."""
@@ -1094,6 +1110,7 @@ Element = Union[
     ExceptionEl,
     ButtonEl,
     LinkButtonEl,
+    PageLinkEl,
     DownloadButtonEl,
     FileUploaderEl,
     CameraInputEl,
@@ -1262,8 +1279,64 @@ class FileChangedMsg(TypedDict):
     t: Literal["file_changed"]
 
 
+class NavPage(TypedDict):
+    """One page of a multipage app's menu. ``url_path`` is "" for the default page; an
+    ``external`` page is a URL opened in a new tab."""
+
+    url_path: str
+    title: str
+    icon: str
+    section: str
+    hidden: bool
+    help: str
+    external: str | None
+
+
+class NavigationMsg(TypedDict):
+    """st.navigation (or the ``pages/`` folder): the app's pages, where the menu goes, and the
+    page shown (``page``, a URL path). No pages: the app has none (any more). ``expanded``: the
+    sidebar menu never collapses; else it shows ``visible`` pages (10 when null) when collapsed."""
+
+    t: Literal["navigation"]
+    position: Literal["sidebar", "top", "hidden"]
+    expanded: bool
+    visible: int | None
+    sections: list[str]
+    pages: list[NavPage]
+    page: str
+
+
+class UrlMsg(TypedDict):
+    """Show this URL: the page ``page`` (a URL path under the app's root) with the query string
+    ``query`` (st.query_params changed, st.switch_page, or a page asked for was not found). The
+    browser adds a history entry, without reloading."""
+
+    t: Literal["url"]
+    page: str
+    query: str
+
+
+class PageNotFoundMsg(TypedDict):
+    """The page the tab asked for (``page``, a URL path) is not one of the app's: the default
+    page runs instead."""
+
+    t: Literal["page_not_found"]
+    page: str
+
+
 ServerMessage = Union[
-    SessionMsg, RunStartMsg, RunEndMsg, ElementMsg, UpdateMsg, KeepMsg, AppendMsg, PageConfigMsg, FileChangedMsg
+    SessionMsg,
+    RunStartMsg,
+    RunEndMsg,
+    ElementMsg,
+    UpdateMsg,
+    KeepMsg,
+    AppendMsg,
+    PageConfigMsg,
+    FileChangedMsg,
+    NavigationMsg,
+    UrlMsg,
+    PageNotFoundMsg,
 ]
 
 
@@ -1272,12 +1345,40 @@ ServerMessage = Union[
 WidgetValue = Union[bool, int, float, str, None, list[Union[int, float, str]]]
 
 
-class HelloMsg(TypedDict):
-    """First message from a tab: resume ``session`` when given and still alive."""
+class BrowserContext(TypedDict):
+    """What st.context tells of the browser: the app's root URL as the tab sees it (``url``,
+    http or https), its IANA time zone and offset in minutes (getTimezoneOffset), its language,
+    its theme, and whether the app is embedded (``?embed=true``). Each may be null."""
 
+    url: str | None
+    timezone: str | None
+    timezone_offset: int | None
+    locale: str | None
+    theme: Literal["light", "dark"] | None
+    embedded: bool | None
+
+
+class _Hello(TypedDict):
     t: Literal["hello"]
     v: int
     session: str | None
+    query: str
+
+
+class HelloMsg(_Hello, total=False):
+    """First message from a tab: resume ``session`` when given and still alive. ``page`` is the
+    URL path of the page the tab opened ("" for the app's root), ``query`` its query string."""
+
+    page: str
+    context: BrowserContext
+
+
+class NavigateMsg(TypedDict):
+    """The tab moved to another page or query string (a menu entry, a page link, back or
+    forward): run the app for page ``page`` (a URL path, "" for the default page) with ``query``."""
+
+    t: Literal["navigate"]
+    page: str
     query: str
 
 
@@ -1303,12 +1404,15 @@ class ClearCacheMsg(TypedDict):
     t: Literal["clear_cache"]
 
 
-ClientMessage = Union[HelloMsg, RerunMsg, StopMsg, RunOnSaveMsg, ClearCacheMsg]
+ClientMessage = Union[HelloMsg, RerunMsg, StopMsg, RunOnSaveMsg, ClearCacheMsg, NavigateMsg]
 
 # The default of server.maxMessageSize (1 MB): messages carry widget values; files go over HTTP.
 MAX_CLIENT_MESSAGE_BYTES = 1 << 20
 MAX_WIDGET_ID_CHARS = 1024
 MAX_LIST_ITEMS = 10_000
+MAX_QUERY_CHARS = 8192
+MAX_PAGE_CHARS = 512
+_CONTEXT_TEXT_CHARS = {"url": 2048, "timezone": 64, "locale": 64}
 
 
 class ProtocolError(ValueError):
@@ -1330,6 +1434,47 @@ def _check_widget_value(widget_id: str, value: Any) -> None:
             isinstance(item, (bool, int, float, str)),
             f"widget {widget_id!r}: list items must be scalars",
         )
+
+
+def _query(kind: str, query: Any) -> str:
+    _require(isinstance(query, str) and len(query) <= MAX_QUERY_CHARS, f"{kind}: bad query")
+    return str(query)
+
+
+def _page(kind: str, page: Any) -> str:
+    """A page's URL path: one path segment (no slash), of printable characters."""
+    _require(
+        isinstance(page, str) and len(page) <= MAX_PAGE_CHARS and "/" not in page and page.isprintable(),
+        f"{kind}: page must be one URL path segment",
+    )
+    return str(page)
+
+
+def _browser_context(raw: Any) -> BrowserContext:
+    _require(isinstance(raw, dict), "hello: context must be an object")
+    fields = set(raw)
+    _require(fields <= set(BrowserContext.__annotations__), f"hello: unknown context fields {sorted(fields)}")
+    for name, limit in _CONTEXT_TEXT_CHARS.items():
+        value = raw.get(name)
+        _require(value is None or (isinstance(value, str) and len(value) <= limit), f"hello: bad context {name}")
+    url = raw.get("url")
+    _require(url is None or url.startswith(("http://", "https://")), "hello: context url must be http(s)")
+    offset = raw.get("timezone_offset")
+    _require(
+        offset is None or (isinstance(offset, int) and not isinstance(offset, bool) and -1440 <= offset <= 1440),
+        "hello: bad context timezone_offset",
+    )
+    _require(raw.get("theme") in (None, "light", "dark"), "hello: bad context theme")
+    embedded = raw.get("embedded")
+    _require(embedded is None or isinstance(embedded, bool), "hello: bad context embedded")
+    return BrowserContext(
+        url=url,
+        timezone=raw.get("timezone"),
+        timezone_offset=offset,
+        locale=raw.get("locale"),
+        theme=raw.get("theme"),
+        embedded=embedded,
+    )
 
 
 class MessageTooLarge(ProtocolError):
@@ -1356,15 +1501,23 @@ def parse_client_message(raw: str | bytes, max_bytes: int = MAX_CLIENT_MESSAGE_B
     kind = msg.get("t")
     fields = set(msg)
     if kind == "hello":
-        _require(fields <= {"t", "v", "session", "query"}, f"hello: unknown fields {sorted(fields)}")
+        _require(
+            fields <= {"t", "v", "session", "query", "page", "context"}, f"hello: unknown fields {sorted(fields)}"
+        )
         _require(
             msg.get("v") == PROTOCOL_VERSION, f"hello: protocol version {msg.get('v')!r} is not {PROTOCOL_VERSION}"
         )
         session = msg.get("session")
         _require(session is None or (isinstance(session, str) and len(session) <= 64), "hello: bad session")
-        query = msg.get("query", "")
-        _require(isinstance(query, str) and len(query) <= 8192, "hello: bad query")
-        return HelloMsg(t="hello", v=PROTOCOL_VERSION, session=session, query=query)
+        hello = HelloMsg(t="hello", v=PROTOCOL_VERSION, session=session, query=_query("hello", msg.get("query", "")))
+        if "page" in msg:
+            hello["page"] = _page("hello", msg["page"])
+        if "context" in msg:
+            hello["context"] = _browser_context(msg["context"])
+        return hello
+    if kind == "navigate":
+        _require(fields == {"t", "page", "query"}, f"navigate: needs page and query, got fields {sorted(fields)}")
+        return NavigateMsg(t="navigate", page=_page("navigate", msg["page"]), query=_query("navigate", msg["query"]))
     if kind == "rerun":
         _require(fields <= {"t", "values"}, f"rerun: unknown fields {sorted(fields)}")
         values = msg.get("values", {})

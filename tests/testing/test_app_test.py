@@ -21,7 +21,7 @@ def test_switch_page_runs_another_file_with_the_same_session() -> None:
     at = AppTest.from_file("apps/hello.py").run()
     at.switch_page("pages/second.py").run()
     assert at.markdown[0].value == "second page, visits=1"
-    with pytest.raises(ValueError, match="no page"):
+    with pytest.raises(ValueError, match="Could not find page"):
         at.switch_page("pages/nope.py")
     with pytest.raises(ValueError, match="from_file"):
         AppTest.from_string("").switch_page("pages/second.py")

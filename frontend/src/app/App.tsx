@@ -7,6 +7,7 @@ import {
   ROOT_MAIN,
   ROOT_SIDEBAR,
   type LogoEl,
+  type NavigationMsg,
   type PageConfigMsg,
 } from "../protocol.gen";
 import { RunsContext, SendContext, SessionContext, type Send } from "../send";
@@ -17,6 +18,10 @@ import { Toaster } from "../elements/Toast";
 import { hook, testid } from "../hooks";
 import { Header } from "./Header";
 import { usePageConfig } from "./pageConfig";
+import { NavigateContext } from "./location";
+import { currentTitle, PageNotFound, showsMenu, SidebarNav } from "./Navigation";
+
+const EMPTY_ROOT: TreeNode = { el: null, children: [], stale: false, run: 0 };
 
 const Root = memo(function Root({ node }: { node: TreeNode }) {
   return <Children node={node} />;
@@ -46,7 +51,17 @@ type SidebarState = PageConfigMsg["sidebar"];
 const startsCollapsed = (state: SidebarState): boolean =>
   state === "auto" ? (window.matchMedia?.("(max-width: 768px)").matches ?? false) : state === "collapsed";
 
-function Sidebar({ node, initial, logo }: { node: TreeNode; initial: SidebarState; logo: LogoEl | null }) {
+function Sidebar({
+  node,
+  initial,
+  logo,
+  nav,
+}: {
+  node: TreeNode;
+  initial: SidebarState;
+  logo: LogoEl | null;
+  nav: NavigationMsg | null;
+}) {
   const [collapsed, setCollapsed] = useState(() => startsCollapsed(initial));
   // The app may set the sidebar's state after it appeared (st.set_page_config).
   const [seen, setSeen] = useState(initial);
@@ -82,6 +97,7 @@ function Sidebar({ node, initial, logo }: { node: TreeNode; initial: SidebarStat
               «
             </button>
           </div>
+          {showsMenu(nav, "sidebar") && <SidebarNav nav={nav} others={node.children.some(Boolean)} />}
           <div {...testid("stSidebarUserContent")}>
             <div {...hook("stVerticalBlock", "block sidebar-content")}>
               <Root node={node} />
@@ -109,27 +125,43 @@ function Sidebar({ node, initial, logo }: { node: TreeNode; initial: SidebarStat
   );
 }
 
-export function App({ store, send }: { store: Store; send: Send }) {
+const NO_NAVIGATE = () => undefined;
+
+export function App({
+  store,
+  send,
+  navigate = NO_NAVIGATE,
+}: {
+  store: Store;
+  send: Send;
+  navigate?: (page: string, query: string | null) => void;
+}) {
   const state = useSyncExternalStore(store.subscribe, store.getState);
   useRerunShortcut(send);
-  usePageConfig(state.pageConfig);
+  usePageConfig(state.pageConfig, currentTitle(state.navigation));
   const wide = state.pageConfig?.layout === "wide";
   const main = state.roots[ROOT_MAIN];
   const sidebar = state.roots[ROOT_SIDEBAR];
-  const hasSidebar = sidebar?.children.some(Boolean) ?? false;
+  const hasSidebar = (sidebar?.children.some(Boolean) ?? false) || showsMenu(state.navigation, "sidebar");
   const bottom = state.roots[ROOT_BOTTOM];
   const logoEl = state.roots[ROOT_LOGO]?.children[0]?.el;
   const logo = logoEl?.type === "logo" ? logoEl : null;
   const hasBottom = bottom?.children.some(Boolean) ?? false;
   const dialogs = state.roots[ROOT_DIALOG];
   return (
+    <NavigateContext.Provider value={navigate}>
     <SendContext.Provider value={send}>
       <SessionContext.Provider value={state.session}>
         <RunsContext.Provider value={state.runs}>
           <div {...hook("stApp", `app${hasSidebar ? " with-sidebar" : ""}${wide ? " wide" : ""}`)}>
             <div {...hook("stAppViewContainer", "app-view")}>
-              {hasSidebar && sidebar && (
-                <Sidebar node={sidebar} initial={state.pageConfig?.sidebar ?? "auto"} logo={logo} />
+              {hasSidebar && (
+                <Sidebar
+                  node={sidebar ?? EMPTY_ROOT}
+                  initial={state.pageConfig?.sidebar ?? "auto"}
+                  logo={logo}
+                  nav={state.navigation}
+                />
               )}
               {!hasSidebar && logo && (
                 <div className="header-logo">
@@ -159,9 +191,11 @@ export function App({ store, send }: { store: Store; send: Send }) {
             <Toaster />
             {/* Over the page, outside it, so that the page can be made inert while a dialog is open. */}
             {dialogs && <Root node={dialogs} />}
+            {state.pageNotFound !== null && <PageNotFound onClose={() => store.dismissPageNotFound()} />}
           </div>
         </RunsContext.Provider>
       </SessionContext.Provider>
     </SendContext.Provider>
+    </NavigateContext.Provider>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent }
 import type { Send } from "../send";
 import type { AppState } from "../store";
 import { testid } from "../hooks";
+import { showsMenu, TopNav } from "./Navigation";
 
 function StatusArea({ state, send }: { state: AppState; send: Send }) {
   if (state.connection !== "connected") {
@@ -130,6 +131,7 @@ export function Header({ state, send }: { state: AppState; send: Send }) {
   return (
     <header {...testid("stHeader")} className="stAppHeader header">
       <div className="header-decoration" aria-hidden="true" />
+      {showsMenu(state.navigation, "top") && <TopNav nav={state.navigation} />}
       <div {...testid("stToolbar")} className="stAppToolbar header-tools">
         <StatusArea state={state} send={send} />
         <MainMenu send={send} />

@@ -37,8 +37,10 @@ export function faviconHref(icon: string): string | Promise<string> {
   );
 }
 
-export function usePageConfig(config: PageConfigMsg | null): void {
-  const title = config?.title ?? null;
+/** Applies the page configuration; the tab's title is the app's own, else `pageTitle` (the title
+ * of the page shown in a multipage app). */
+export function usePageConfig(config: PageConfigMsg | null, pageTitle: string | null = null): void {
+  const title = config?.title ?? pageTitle;
   const icon = config?.icon ?? null;
   useEffect(() => {
     document.title = title ?? DEFAULT_TITLE;

@@ -18,6 +18,7 @@ import { GridCell, GridLayout } from "./GridLayout";
 import { ChatMessage } from "./ChatMessage";
 import { Heading } from "./Heading";
 import { HelpPanel } from "./HelpPanel";
+import { PageLink } from "./PageLink";
 import { ImageList } from "./Image";
 import { Latex } from "./Latex";
 import { DownloadButton, LinkButton } from "./LinkButton";
@@ -83,6 +84,7 @@ export const components: Registry = {
   exception: ExceptionView,
   button: Button,
   link_button: LinkButton,
+  page_link: PageLink,
   download_button: DownloadButton,
   menu_button: MenuButton,
   checkbox: Checkbox,

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import functools
 import importlib
+import threading
 from collections.abc import Callable, Mapping
+from pathlib import Path as FilePath
 from typing import TYPE_CHECKING, Any, Protocol
 
 from slipstream.config import OPTIONS
 from slipstream.runtime.blobs import BlobStorage, BlobStore, blob_store
 from slipstream.runtime.context import get_run_context
+from slipstream.runtime.pages import PAGES_FOLDER
 
 if TYPE_CHECKING:
     from slipstream.caching.cached import Kind, Registry
@@ -57,6 +60,13 @@ class AppRuntime:
         # Where each session keeps its session_state values, by session id (memory by default).
         self.state_store: Callable[[str], StateStore] = lambda session_id: {}
         self._sessions: SessionManager | None = None
+        # Pages: whether the app's pages are its pages/ folder (until a run calls st.navigation;
+        # None: not looked yet), and each page file's compiled script.
+        self.pages_folder_used: bool | None = None
+        self._page_scripts: dict[FilePath, AppScript] = {}
+        self._page_lock = threading.Lock()
+        # Set while a file watcher runs: watch one more file; True when it will report its changes.
+        self.watch_file: Callable[[FilePath], bool] | None = None
 
     def option(self, name: str) -> Any:
         return self.options[name]
@@ -82,6 +92,47 @@ class AppRuntime:
         from slipstream.runtime.state import SessionState
 
         return SessionState()
+
+    def uses_pages_folder(self) -> bool:
+        """Whether the app's pages come from a ``pages/`` folder beside its entry script."""
+        if self.pages_folder_used is None:
+            from slipstream.runtime.script import SourceScript
+
+            script = self.script
+            self.pages_folder_used = (
+                script is not None and not isinstance(script, SourceScript) and (script.folder / PAGES_FOLDER).is_dir()
+            )
+        return self.pages_folder_used
+
+    def page_script(self, path: FilePath) -> AppScript:
+        """The compiled script of the page file ``path`` (the entry script's own for it), shared
+        by every session and compiled again only when the file changes."""
+        from slipstream.runtime.script import AppScript
+
+        if self.script is not None and path == self.script.path:
+            return self.script
+        with self._page_lock:
+            script = self._page_scripts.get(path)
+            if script is None:
+                script = AppScript(path, magic=self.script.magic if self.script is not None else True)
+                self._page_scripts[path] = script
+                if self.watch_file is not None:
+                    script.watched = self.watch_file(script.path)
+            return script
+
+    def invalidate_scripts(self) -> None:
+        """A source file changed: every script compiles again on its next run."""
+        if self.script is not None:
+            self.script.invalidate()
+        with self._page_lock:
+            for script in self._page_scripts.values():
+                script.invalidate()
+
+    def stop_watching(self) -> None:
+        self.watch_file = None
+        with self._page_lock:
+            for script in self._page_scripts.values():
+                script.watched = False
 
     @property
     def sessions(self) -> SessionManager:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from slipstream.delta_generator import DeltaGenerator
@@ -30,6 +30,9 @@ class RunContext:
     in_callback: bool = False  # a widget's callback runs now
     parallel: bool = False  # this thread runs a parallel fragment during a run of the script
     dialog_shown: bool = False  # a dialog was opened in this run
+    page: str | None = None  # the URL path of the page whose body runs now (st.navigation's)
+    runnable_page: Any = None  # the Page st.navigation returned, until its .run()
+    navigated: bool = False  # st.navigation registered the app's pages in this run
     # Parallel fragments this run started: each sets its event when done, True in failed[0] on error.
     parallel_jobs: list[threading.Event] = field(default_factory=list)
     parallel_failed: list[bool] = field(default_factory=list)

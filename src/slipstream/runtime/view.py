@@ -21,6 +21,17 @@ import orjson
 from slipstream.protocol import CONTAINER_TYPES
 from slipstream.runtime.outbox import Outbox, Path, element_message, sized
 
+# The menu of an app without pages.
+NO_NAVIGATION = {
+    "t": "navigation",
+    "position": "hidden",
+    "expanded": False,
+    "visible": None,
+    "sections": [],
+    "pages": [],
+    "page": "",
+}
+
 
 @dataclass(slots=True)
 class Held:
@@ -58,6 +69,7 @@ class ClientView:
         self.sizes: dict[Path, int] = {}
         self.run = 0
         self.page_config: dict[str, Any] | None = None
+        self.navigation: dict[str, Any] | None = None  # the last st.navigation menu sent
         # Puts come from the script's thread, from parallel fragments' threads, and from a timer's
         # for a delayed spinner: the lock makes each look-then-put one step against the others.
         self._lock = threading.RLock()
@@ -178,6 +190,19 @@ class ClientView:
             self.page_config = config
             self.outbox.put({"t": "page_config", **config})
 
+    def reset_page_title(self) -> None:
+        """Another page is shown: the tab's title and icon follow it again, unless it sets its own."""
+        config = self.page_config
+        if config is not None and (config["title"] is not None or config["icon"] is not None):
+            self.set_page_config({**config, "title": None, "icon": None})
+
+    def set_navigation(self, menu: dict[str, Any] | None) -> None:
+        """Send the menu of pages (None: the app has none any more), unless the browser has it."""
+        if menu == self.navigation:
+            return
+        self.navigation = menu
+        self.outbox.put(menu if menu is not None else NO_NAVIGATION)
+
     def coalesce_unsent(self, run: int, status: str) -> None:
         """At a run's end: when the tab has not read even the runs before this one, what it must
         end up showing replaces them all, so a tab that reads slowly costs at most one snapshot."""
@@ -186,6 +211,8 @@ class ClientView:
         snapshot = [orjson.dumps({"t": "run_start", "run": run})]  # the whole view
         if self.page_config is not None:
             snapshot.append(orjson.dumps({"t": "page_config", **self.page_config}))
+        if self.navigation is not None:
+            snapshot.append(orjson.dumps(self.navigation))
         for path, held in sorted(self.held.items()):
             snapshot.append(element_message(path, held.data))
         snapshot.append(orjson.dumps({"t": "run_end", "run": run, "status": status}))
@@ -196,6 +223,7 @@ class ClientView:
         self.held.clear()
         self.sizes.clear()
         self.page_config = None
+        self.navigation = None
 
     def elements(self) -> dict[Path, dict[str, Any]]:
         return {path: held.decoded() for path, held in sorted(self.held.items())}

@@ -47,6 +47,7 @@ class SourceWatcher:
         self._observer: Any = None
         self._handler: Any = None
         self._watched: set[Path] = set()
+        self._files: set[Path] = set()  # page scripts: watched besides the script and its modules
         self._modules_seen: tuple[int, str | None] = (0, None)  # sys.modules' size and last name at the last refresh
         self._timer: threading.Timer | None = None
         self._lock = threading.Lock()
@@ -105,11 +106,28 @@ class SourceWatcher:
             except OSError as exc:
                 log.warning("cannot watch %s: %s", folder, exc)
 
+    def watch(self, file: Path) -> bool:
+        """Also report changes of ``file`` (a page's script); True when changes will be reported."""
+        if self._observer is None:
+            return False
+        file = file.resolve()
+        with self._lock:
+            self._files.add(file)
+            new = file.parent not in self._watched
+            self._watched.add(file.parent)
+        if new:
+            try:
+                self._observer.schedule(self._handler, str(file.parent), recursive=False)
+            except OSError as exc:
+                log.warning("cannot watch %s: %s", file.parent, exc)
+                return False
+        return True
+
     def _seen(self, raw_path: str) -> None:
         if not raw_path.endswith(".py"):
             return
         path = Path(raw_path).resolve()
-        if path != self.script and path not in local_modules(self.folder):
+        if path != self.script and path not in self._files and path not in local_modules(self.folder):
             return
         with self._lock:
             if self._timer is not None:
@@ -121,7 +139,7 @@ class SourceWatcher:
 
     def _report(self) -> None:
         for path, name in local_modules(self.folder).items():
-            if path != self.script:
+            if path != self.script and path not in self._files:
                 sys.modules.pop(name, None)
         self.on_change()
 

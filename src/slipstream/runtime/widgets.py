@@ -69,6 +69,8 @@ def register(
     form = current_form(ctx)
     if form is not None:  # the same widget in two forms is two widgets
         identity = {**identity, "form": form.form_id}
+    if ctx.page is not None and ukey is None:  # and on two pages of a multipage app
+        identity = {**identity, "page": ctx.page}
     wid = widget_id(kind, ukey, identity)
     if form is not None and on_change is not None and kind != "form_submit_button":
         raise StreamlitInvalidFormCallbackError(kind)

@@ -152,6 +152,11 @@ def build_asgi(
             return HTMLResponse(_NOT_BUILT, status_code=503)
         return FileResponse(page, headers={"Cache-Control": "no-cache"})
 
+    async def page_with_slash(request: Request) -> Response:
+        # A page's URL has no trailing slash: the page finds the app's files beside its own path.
+        url = request.url
+        return RedirectResponse(url.replace(path=url.path.rstrip("/")).path + (f"?{url.query}" if url.query else ""))
+
     async def health(request: Request) -> Response:
         return PlainTextResponse("ok")
 
@@ -168,7 +173,7 @@ def build_asgi(
         loop = asyncio.get_running_loop()
 
         def source_changed() -> None:
-            script.invalidate()
+            app.invalidate_scripts()
             for session in manager:
                 if session.run_on_save:
                     session.request_rerun()
@@ -182,6 +187,7 @@ def build_asgi(
         if script.path.is_file():
             watcher.start()
             script.watched = watcher.active
+            app.watch_file = watcher.watch if watcher.active else None
             manager.after_run = watcher.refresh  # runs import local modules: watch their folders
 
         async def reap() -> None:
@@ -204,6 +210,7 @@ def build_asgi(
             reaper.cancel()
             manager.after_run = None
             script.watched = False
+            app.stop_watching()
             watcher.stop()
             manager.close_all()
 
@@ -215,9 +222,12 @@ def build_asgi(
         upload_route(manager),
         Mount("/assets", ImmutableStaticFiles(directory=STATIC_DIR / "assets", check_dir=False), name="assets"),
     ]
+    # A page of a multipage app (/report) is the same page as the root: the browser tells the
+    # session which page it shows. After the app's own routes, which win.
+    page_routes = [Route("/{page:str}", index), Route("/{page:str}/", page_with_slash)]
     starlette = Starlette(
         debug=debug,
-        routes=[*own_routes, *routes],
+        routes=[*own_routes, *routes, *page_routes],
         lifespan=serving,
         middleware=[*middleware, Middleware(PageHeaders, frame_ancestors=frame_ancestors)],
         exception_handlers=dict(exception_handlers or {}),

@@ -18,9 +18,11 @@ from dataclasses import dataclass
 import orjson
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
+from slipstream.context_info import ClientInfo
 from slipstream.protocol import (
     PROTOCOL_VERSION,
     ClientMessage,
+    HelloMsg,
     MessageTooLarge,
     ProtocolError,
     parse_client_message,
@@ -71,6 +73,7 @@ async def serve_websocket(ws: WebSocket, manager: SessionManager, policy: Socket
             client_log.warning("refused: %s", exc)
             await _close(ws, TRY_AGAIN_LATER, "the server is full")
             return
+        session.arrive(hello.get("page", ""), hello["query"], _client_info(ws, hello))
         await _attached(ws, session, resumed, manager, policy, client_log)
     except OSError:  # the peer went away while the server was sending
         pass
@@ -161,6 +164,8 @@ async def _receive_requests(ws: WebSocket, session: Session, manager: SessionMan
         message = await _receive(ws, policy.max_message_bytes)
         if message["t"] == "rerun":
             session.request_rerun(message["values"])
+        elif message["t"] == "navigate":
+            session.navigate(message["page"], message["query"])
         elif message["t"] == "stop":
             session.request_stop()
         elif message["t"] == "run_on_save":
@@ -174,6 +179,25 @@ async def _receive_requests(ws: WebSocket, session: Session, manager: SessionMan
             log.info("caches cleared from the app menu")
         else:
             raise ProtocolError(f"unexpected {message['t']!r} message after hello")
+
+
+def _client_info(ws: WebSocket, hello: HelloMsg) -> ClientInfo:
+    """st.context for the tab: its request's headers, cookies and address, and what its browser
+    said of itself (checked by the protocol)."""
+    browser = hello.get("context")
+    info = ClientInfo(
+        headers=[(name.decode("latin-1"), value.decode("latin-1")) for name, value in ws.headers.raw],
+        cookies=dict(ws.cookies),
+        ip=ws.client.host if ws.client else None,
+    )
+    if browser is not None:
+        info.base_url = browser["url"]
+        info.timezone = browser["timezone"]
+        info.timezone_offset = browser["timezone_offset"]
+        info.locale = browser["locale"]
+        info.theme = browser["theme"]
+        info.embedded = browser["embedded"]
+    return info
 
 
 async def _send_frames(ws: WebSocket, session: Session, ready: asyncio.Event) -> None:

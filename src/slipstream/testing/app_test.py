@@ -19,6 +19,7 @@ from urllib.parse import urlencode
 
 from slipstream import config
 from slipstream.runtime.app_runtime import AppRuntime, default_app
+from slipstream.runtime.pages import page_icon_and_name
 from slipstream.runtime.script import AppScript, SourceScript
 from slipstream.runtime.session import Session
 from slipstream.runtime.state import WidgetMeta
@@ -27,6 +28,7 @@ from slipstream.testing.queries import ACCESSORS
 from slipstream.testing.state import SessionStateView
 from slipstream.testing.tree import ElementTree, build_tree
 from slipstream.testing.widgets import Widget
+from slipstream.url_query import parse_query as parse_qs_all
 
 # from_function's arguments, fetched by the generated script (by a number in its source)
 _FUNCTION_ARGS: dict[int, tuple[tuple[Any, ...], dict[str, Any]]] = {}
@@ -65,6 +67,7 @@ class AppTest:
         self._fired: dict[str, Any] = {}  # trigger widget id -> its value in the last run
         self._tree: ElementTree | None = None
         self._worker: threading.Thread | None = None
+        self._page: str | None = None  # the page switch_page asked for, until the next run
 
     # ---- making one -------------------------------------------------------------------------
 
@@ -123,7 +126,12 @@ class AppTest:
         install_streamlit_alias()
         limit = self.default_timeout if timeout is None else timeout
         values = self._take_pending()
-        self._session.query = urlencode(self.query_params, doseq=True)
+        query = urlencode(self.query_params, doseq=True)
+        if self._page is not None:
+            self._session.navigate(self._page, query)
+            self._page = None
+        else:
+            self._session.query = query
         failure: list[BaseException] = []
 
         def work() -> None:
@@ -153,6 +161,9 @@ class AppTest:
             )
         self._session.outbox.drain()  # nobody reads the frames; the tree comes from the view
         self._tree = None
+        self.query_params = {
+            key: values[0] if len(values) == 1 else values for key, values in parse_qs_all(self._session.query).items()
+        }
         if failure:
             raise failure[0]
         return self
@@ -193,15 +204,33 @@ class AppTest:
         return self._session.state.data.get(meta.state_key, meta.default)
 
     def switch_page(self, page_path: str) -> AppTest:
-        """Show another page of a multipage app (a file relative to the main script) at the
-        next run; the session and its state carry over."""
-        if isinstance(self._session.script, SourceScript):
+        """Show another page of a multipage app at the next ``run()``, as a click in its menu
+        would: ``page_path`` is the page's file, relative to the main script. The session and
+        its state carry over.
+
+        Example::
+
+            at = AppTest.from_file("app.py").run()
+            at.switch_page("pages/settings.py").run()
+        """
+        script = self._session.script
+        if isinstance(script, SourceScript):
             raise ValueError("AppTest.switch_page needs an app made with AppTest.from_file.")
-        page = (self._session.script.folder / page_path).resolve()
+        page = (script.folder / page_path).resolve()
         if not page.is_file():
-            raise ValueError(f"AppTest.switch_page: no page at {page_path!r} beside the main script.")
-        self._session.script = AppScript(page)
-        return self
+            raise ValueError(
+                f"Could not find page {page_path!r} relative to the main script {str(script.path)!r}. "
+                f"Resolved page path: {str(page)!r}."
+            )
+        entries = self._session.page_entries
+        if not entries:  # before a run registered the pages: the name its file gives
+            self._page = "" if page == script.path else page_icon_and_name(page)[1]
+            return self
+        for entry in entries:
+            if entry.script == page:
+                self._page = entry.url_path
+                return self
+        raise ValueError(f"AppTest.switch_page: {page_path!r} is not one of the pages the app registered.")
 
     # ---- what the app shows -----------------------------------------------------------------
 

@@ -1,0 +1,182 @@
+"""st.context: what is known of the tab a run serves (its request's headers and cookies, its URL,
+the browser's time zone, locale and theme).
+
+The server takes headers, cookies and the address from the websocket's request; the browser tells
+its time zone, locale, theme and URL in its hello, checked by the protocol (types and lengths).
+Outside any app, or in AppTest, each is empty or None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+_KEYS = ("cookies", "headers", "ip_address", "is_embedded", "locale", "theme", "timezone", "timezone_offset", "url")
+_LOCAL_ADDRESSES = frozenset({"127.0.0.1", "::1"})
+
+
+@dataclass(slots=True)
+class ClientInfo:
+    """One tab's context: from its connection and from its browser."""
+
+    headers: list[tuple[str, str]] = field(default_factory=list)
+    cookies: dict[str, str] = field(default_factory=dict)
+    ip: str | None = None
+    base_url: str | None = None  # the app's root URL as the browser sees it
+    timezone: str | None = None
+    timezone_offset: int | None = None
+    locale: str | None = None
+    theme: Literal["light", "dark"] | None = None
+    embedded: bool | None = None
+
+
+def _header_name(name: str) -> str:
+    return "-".join(part.capitalize() for part in name.split("-"))
+
+
+class StreamlitHeaders(Mapping[str, str]):
+    """Request headers by name, case-insensitive; a repeated header gives its first value here
+    and all of them through ``get_all``."""
+
+    def __init__(self, headers: Iterable[tuple[str, str]]) -> None:
+        self._headers: dict[str, list[str]] = {}
+        for name, value in headers:
+            self._headers.setdefault(_header_name(name), []).append(value)
+
+    def __getitem__(self, key: str) -> str:
+        values = self._headers.get(_header_name(key))
+        if not values:
+            raise KeyError(key)
+        return values[0]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._headers)
+
+    def __len__(self) -> int:
+        return len(self._headers)
+
+    def get_all(self, key: str) -> list[str]:
+        """Every value of the header ``key``."""
+        return list(self._headers.get(_header_name(key), []))
+
+    def to_dict(self) -> dict[str, str]:
+        return {key: self[key] for key in self}
+
+
+class StreamlitCookies(Mapping[str, str]):
+    """The request's cookies by name."""
+
+    def __init__(self, cookies: Mapping[str, str]) -> None:
+        self._cookies = dict(cookies)
+
+    def __getitem__(self, key: str) -> str:
+        return self._cookies[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._cookies)
+
+    def __len__(self) -> int:
+        return len(self._cookies)
+
+    def to_dict(self) -> dict[str, str]:
+        return dict(self._cookies)
+
+
+class StreamlitTheme(dict[str, Any]):
+    """The browser's theme: ``type`` is "light", "dark" or None; also readable as ``.type``."""
+
+    def __getattr__(self, key: str) -> Any:
+        try:
+            return self[key]
+        except KeyError:
+            raise AttributeError(key) from None
+
+
+def _client() -> ClientInfo | None:
+    from slipstream.runtime.context import get_run_context
+
+    ctx = get_run_context()
+    return ctx.session.client if ctx is not None else None
+
+
+class ContextProxy:
+    """``st.context``: read-only facts about the tab the current run serves.
+
+    Example::
+
+        if st.context.theme.type == "dark":
+            st.write("Dark mode")
+    """
+
+    @property
+    def headers(self) -> StreamlitHeaders:
+        """The headers of the tab's websocket request."""
+        client = _client()
+        return StreamlitHeaders(client.headers if client else [])
+
+    @property
+    def cookies(self) -> StreamlitCookies:
+        """The cookies of the tab's websocket request."""
+        client = _client()
+        return StreamlitCookies(client.cookies if client else {})
+
+    @property
+    def theme(self) -> StreamlitTheme:
+        """The browser's theme type ("light" or "dark"), None before it said."""
+        client = _client()
+        return StreamlitTheme({"type": client.theme if client else None})
+
+    @property
+    def timezone(self) -> str | None:
+        """The browser's IANA time zone name, such as "Europe/Paris"."""
+        client = _client()
+        return client.timezone if client else None
+
+    @property
+    def timezone_offset(self) -> int | None:
+        """Minutes from the browser's local time to UTC (JavaScript's getTimezoneOffset)."""
+        client = _client()
+        return client.timezone_offset if client else None
+
+    @property
+    def locale(self) -> str | None:
+        """The browser's language, such as "en-US"."""
+        client = _client()
+        return client.locale if client else None
+
+    @property
+    def url(self) -> str | None:
+        """The URL the tab shows, with the current page's path and no query string."""
+        from slipstream.runtime.context import get_run_context
+
+        ctx = get_run_context()
+        client = ctx.session.client if ctx is not None else None
+        if ctx is None or client is None or client.base_url is None:
+            return None
+        return client.base_url + (ctx.session.page_url_path or "")
+
+    @property
+    def ip_address(self) -> str | None:
+        """The address the tab connects from; None for this machine (127.0.0.1 or ::1)."""
+        client = _client()
+        if client is None or client.ip in _LOCAL_ADDRESSES:
+            return None
+        return client.ip
+
+    @property
+    def is_embedded(self) -> bool | None:
+        """Whether the app is shown embedded (its URL has ``embed=true``)."""
+        client = _client()
+        return client.embedded if client else None
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in _KEYS:
+            raise KeyError(f'st.context has no key "{key}". Valid keys are: {", ".join(_KEYS)}.')
+        return getattr(self, key)
+
+    def __contains__(self, key: object) -> bool:
+        return key in _KEYS
+
+
+context = ContextProxy()
