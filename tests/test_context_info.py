@@ -30,8 +30,7 @@ def test_outside_a_tab_everything_is_empty() -> None:
 def test_a_tab_context_comes_from_its_connection_and_browser() -> None:
     session = Session(SourceScript(""), threaded=False)
     session.client = ClientInfo(
-        headers=[("cookie", "a=b")],
-        cookies={"a": "b"},
+        raw_headers=[(b"cookie", b"a=b; c=d"), (b"x-forwarded-for", b"10.0.0.9")],
         ip="10.0.0.2",
         base_url="https://example.com/app/",
         timezone="Europe/Paris",
@@ -44,6 +43,8 @@ def test_a_tab_context_comes_from_its_connection_and_browser() -> None:
     set_run_context(RunContext(session=session, run=1))
     try:
         assert context.cookies["a"] == "b"
+        assert context.cookies["c"] == "d"
+        assert context.headers["X-Forwarded-For"] == "10.0.0.9"
         assert context.ip_address == "10.0.0.2"
         assert context.url == "https://example.com/app/report"
         assert (context.timezone, context.timezone_offset, context.locale) == ("Europe/Paris", -60, "fr-FR")

@@ -18,10 +18,12 @@ _LOCAL_ADDRESSES = frozenset({"127.0.0.1", "::1"})
 
 @dataclass(slots=True)
 class ClientInfo:
-    """One tab's context: from its connection and from its browser."""
+    """One tab's context: from its connection and from its browser.
 
-    headers: list[tuple[str, str]] = field(default_factory=list)
-    cookies: dict[str, str] = field(default_factory=dict)
+    ``raw_headers`` is the request's own list (bytes, as the server got it), read only when the
+    script asks: an idle session holds no decoded copy."""
+
+    raw_headers: list[tuple[bytes, bytes]] = field(default_factory=list)
     ip: str | None = None
     base_url: str | None = None  # the app's root URL as the browser sees it
     timezone: str | None = None
@@ -29,6 +31,20 @@ class ClientInfo:
     locale: str | None = None
     theme: Literal["light", "dark"] | None = None
     embedded: bool | None = None
+
+    @property
+    def headers(self) -> list[tuple[str, str]]:
+        return [(name.decode("latin-1"), value.decode("latin-1")) for name, value in self.raw_headers]
+
+    @property
+    def cookies(self) -> dict[str, str]:
+        from starlette.requests import cookie_parser
+
+        found: dict[str, str] = {}
+        for name, value in self.raw_headers:
+            if name.lower() == b"cookie":
+                found.update(cookie_parser(value.decode("latin-1")))
+        return found
 
 
 def _header_name(name: str) -> str:

@@ -74,24 +74,30 @@ class Fragment:
         return any(path[: len(scope)] == scope for scope in self.scopes())
 
 
+# Guards every registry's look-then-change steps (a timer's thread against the script's): one lock
+# for all sessions, since an idle session should hold as little as it can and these steps are short.
+_LOCK = threading.Lock()
+
+
 class FragmentRegistry:
     """A session's fragments, by id, and the keys that name them."""
 
+    __slots__ = ("_key_owner", "by_id", "ticking")
+
     def __init__(self) -> None:
-        self._lock = threading.Lock()
         self.by_id: dict[str, Fragment] = {}
         self._key_owner: dict[str, str] = {}  # key -> the definition that took it in this run
         self.ticking: dict[str, float] = {}  # fragments with a run_every timer -> its interval
 
     def start_full_run(self) -> None:
-        with self._lock:
+        with _LOCK:
             self.by_id = {}
             self._key_owner = {}
 
     def register(self, fragment: Fragment) -> None:
         from slipstream.errors import StreamlitDuplicateElementKey
 
-        with self._lock:
+        with _LOCK:
             if fragment.key is not None:
                 owner = self._key_owner.setdefault(fragment.key, fragment.definition)
                 if owner != fragment.definition:
@@ -119,7 +125,7 @@ class FragmentRegistry:
     def start_ticking(self, fragment: Fragment) -> bool:
         """Note that ``fragment`` has a timer; False when one already ticks at its interval."""
         assert fragment.run_every is not None
-        with self._lock:
+        with _LOCK:
             if self.ticking.get(fragment.id) == fragment.run_every:
                 return False
             self.ticking[fragment.id] = fragment.run_every
@@ -128,7 +134,7 @@ class FragmentRegistry:
     def still_ticking(self, fragment_id: str, interval: float) -> Fragment | None:
         """The fragment a timer of ``interval`` ticks for, or None when the timer must end (the
         fragment is gone, or ticks at another interval now)."""
-        with self._lock:
+        with _LOCK:
             fragment = self.by_id.get(fragment_id)
             if fragment is None or fragment.run_every != interval:
                 if self.ticking.get(fragment_id) == interval:

@@ -185,11 +185,7 @@ def _client_info(ws: WebSocket, hello: HelloMsg) -> ClientInfo:
     """st.context for the tab: its request's headers, cookies and address, and what its browser
     said of itself (checked by the protocol)."""
     browser = hello.get("context")
-    info = ClientInfo(
-        headers=[(name.decode("latin-1"), value.decode("latin-1")) for name, value in ws.headers.raw],
-        cookies=dict(ws.cookies),
-        ip=ws.client.host if ws.client else None,
-    )
+    info = ClientInfo(raw_headers=ws.scope["headers"], ip=ws.client.host if ws.client else None)
     if browser is not None:
         info.base_url = browser["url"]
         info.timezone = browser["timezone"]
