@@ -11,7 +11,7 @@ export const CONTAINER_TYPES: ReadonlySet<string> = new Set(["chat_message", "co
 export type Width = number | string | null;
 export type LabelVisibility = "visible" | "hidden" | "collapsed";
 export type RunStatus = "ok" | "error" | "stopped" | "interrupted";
-export type WidgetValue = boolean | number | string | null | (number | string)[];
+export type WidgetValue = boolean | number | string | null | (number | string)[] | ComponentValue;
 
 export interface UploadedFileInfo {
   file_id: string;
@@ -50,6 +50,13 @@ export interface ChartDataset {
   format: "arrow" | "json";
 }
 
+export interface ComponentFrame {
+  key: string;
+  data: string;
+  index: string;
+  columns: string;
+}
+
 export interface NavPage {
   url_path: string;
   title: string;
@@ -67,6 +74,12 @@ export interface BrowserContext {
   locale: string | null;
   theme: "light" | "dark" | null;
   embedded: boolean | null;
+}
+
+export interface ComponentValue {
+  json?: unknown;
+  bytes?: string;
+  arrow?: string;
 }
 
 export interface MarkdownEl {
@@ -883,7 +896,51 @@ export interface EchartsChartEl {
   width: number | string | null;
 }
 
-export type Element = MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | PageLinkEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | ChatMessageEl | HelpEl | PopoverEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | GridEl | GridCellEl | ExpanderEl | TabsEl | TabEl | DialogEl | EmptyEl | SpaceEl | MenuButtonEl | SpinnerEl | ProgressEl | StatusEl | ToastEl | BalloonsEl | SnowEl | SkeletonEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | MermaidChartEl | VegaLiteChartEl | EchartsChartEl;
+export interface HtmlEl {
+  type: "html";
+  body: string;
+  unsafe_allow_javascript: boolean;
+  width: number | string | null;
+}
+
+export interface IframeEl {
+  type: "iframe";
+  src: string | null;
+  srcdoc: string | null;
+  width: number | string | null;
+  height: number | string;
+  scrolling: boolean;
+  tab_index: number | null;
+  title: string;
+}
+
+export interface ComponentEl {
+  type: "component";
+  id: string;
+  name: string;
+  url: string;
+  args: Record<string, unknown>;
+  dfs: ComponentFrame[];
+  tab_index: number | null;
+}
+
+export interface BidiComponentEl {
+  type: "bidi_component";
+  id: string;
+  trigger_id: string;
+  name: string;
+  html: string | null;
+  css: string | null;
+  js: string | null;
+  isolate_styles: boolean;
+  data: unknown;
+  data_url: string | null;
+  state: Record<string, unknown>;
+  width: number | string | null;
+  height: number | string;
+}
+
+export type Element = MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | PageLinkEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | ChatMessageEl | HelpEl | PopoverEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | GridEl | GridCellEl | ExpanderEl | TabsEl | TabEl | DialogEl | EmptyEl | SpaceEl | MenuButtonEl | SpinnerEl | ProgressEl | StatusEl | ToastEl | BalloonsEl | SnowEl | SkeletonEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | MermaidChartEl | VegaLiteChartEl | EchartsChartEl | HtmlEl | IframeEl | ComponentEl | BidiComponentEl;
 
 export interface SessionMsg {
   t: "session";
@@ -909,13 +966,13 @@ export interface RunEndMsg {
 export interface ElementMsg {
   t: "el";
   p: number[];
-  e: MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | PageLinkEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | ChatMessageEl | HelpEl | PopoverEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | GridEl | GridCellEl | ExpanderEl | TabsEl | TabEl | DialogEl | EmptyEl | SpaceEl | MenuButtonEl | SpinnerEl | ProgressEl | StatusEl | ToastEl | BalloonsEl | SnowEl | SkeletonEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | MermaidChartEl | VegaLiteChartEl | EchartsChartEl;
+  e: MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | PageLinkEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | ChatMessageEl | HelpEl | PopoverEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | GridEl | GridCellEl | ExpanderEl | TabsEl | TabEl | DialogEl | EmptyEl | SpaceEl | MenuButtonEl | SpinnerEl | ProgressEl | StatusEl | ToastEl | BalloonsEl | SnowEl | SkeletonEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | MermaidChartEl | VegaLiteChartEl | EchartsChartEl | HtmlEl | IframeEl | ComponentEl | BidiComponentEl;
 }
 
 export interface UpdateMsg {
   t: "upd";
   p: number[];
-  e: MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | PageLinkEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | ChatMessageEl | HelpEl | PopoverEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | GridEl | GridCellEl | ExpanderEl | TabsEl | TabEl | DialogEl | EmptyEl | SpaceEl | MenuButtonEl | SpinnerEl | ProgressEl | StatusEl | ToastEl | BalloonsEl | SnowEl | SkeletonEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | MermaidChartEl | VegaLiteChartEl | EchartsChartEl;
+  e: MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | PageLinkEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | ChatMessageEl | HelpEl | PopoverEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | GridEl | GridCellEl | ExpanderEl | TabsEl | TabEl | DialogEl | EmptyEl | SpaceEl | MenuButtonEl | SpinnerEl | ProgressEl | StatusEl | ToastEl | BalloonsEl | SnowEl | SkeletonEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | MermaidChartEl | VegaLiteChartEl | EchartsChartEl | HtmlEl | IframeEl | ComponentEl | BidiComponentEl;
 }
 
 export interface KeepMsg {
@@ -977,7 +1034,7 @@ export interface HelloMsg {
 
 export interface RerunMsg {
   t: "rerun";
-  values: Record<string, boolean | number | string | null | (number | string)[]>;
+  values: Record<string, boolean | number | string | null | (number | string)[] | ComponentValue>;
 }
 
 export interface StopMsg {

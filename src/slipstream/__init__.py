@@ -99,6 +99,8 @@ _ELEMENTS: dict[str, str] = {
     "snow": "slipstream.elements.effects",
     "badge": "slipstream.elements.badge",
     "skeleton": "slipstream.elements.skeleton",
+    "html": "slipstream.elements.html",
+    "iframe": "slipstream.elements.html",
 }
 
 _OTHERS: dict[str, tuple[str, str]] = {
@@ -121,12 +123,13 @@ _OTHERS: dict[str, tuple[str, str]] = {
     "cache_resource": ("slipstream.caching.api", "cache_resource"),
     "column_config": ("slipstream.column_config", ""),
     "echo": ("slipstream.elements.echo", "echo"),
+    "components": ("slipstream.components", ""),
 }
 
 __all__ = sorted([*_ELEMENTS, *_OTHERS, "__version__"])
 
 if TYPE_CHECKING:
-    from slipstream import column_config
+    from slipstream import column_config, components
     from slipstream.app import App
     from slipstream.caching.api import cache_data, cache_resource
     from slipstream.commands import rerun, session_state, stop
@@ -157,6 +160,7 @@ if TYPE_CHECKING:
     from slipstream.elements.graphviz_chart import graphviz_chart
     from slipstream.elements.grid import grid
     from slipstream.elements.help import help
+    from slipstream.elements.html import html, iframe
     from slipstream.elements.image import image
     from slipstream.elements.layout import columns, container, empty
     from slipstream.elements.logo import logo

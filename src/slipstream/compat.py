@@ -17,6 +17,11 @@ from types import ModuleType
 ALIASES: dict[str, str] = {
     "streamlit": "slipstream",
     "streamlit.errors": "slipstream.errors",
+    "streamlit.components": "slipstream.components",
+    "streamlit.components.v1": "slipstream.components.v1",
+    "streamlit.components.v1.components": "slipstream.components.v1",
+    "streamlit.components.v1.custom_component": "slipstream.components.v1",
+    "streamlit.components.v2": "slipstream.components.v2",
     "streamlit.delta_generator": "slipstream.delta_generator",
     "streamlit.runtime": "slipstream.runtime",
     "streamlit.runtime.scriptrunner": "slipstream.runtime.context",

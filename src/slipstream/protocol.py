@@ -1097,6 +1097,75 @@ class LogoEl(TypedDict):
     link: str | None
 
 
+class HtmlEl(TypedDict):
+    """st.html: HTML in the page, sanitized by the browser (no script, no event handlers) unless
+    ``unsafe_allow_javascript``. HTML that holds only styles goes to ROOT_EVENT, out of the flow."""
+
+    type: Literal["html"]
+    body: str
+    unsafe_allow_javascript: bool
+    width: Width
+
+
+class IframeEl(TypedDict):
+    """st.iframe, components.html and components.iframe: a frame showing ``src`` (a URL) or
+    ``srcdoc`` (an HTML document). ``height``: pixels, "stretch", or "content" (the document's
+    own height, measured when the browser may read it)."""
+
+    type: Literal["iframe"]
+    src: str | None
+    srcdoc: str | None
+    width: Width
+    height: Union[int, str]
+    scrolling: bool
+    tab_index: int | None
+    title: str
+
+
+class ComponentFrame(TypedDict):
+    """A DataFrame argument of a v1 component: three Arrow IPC blobs (the values with columns
+    named by position, the index, the column labels), the form streamlit-component-lib reads."""
+
+    key: str
+    data: str
+    index: str
+    columns: str
+
+
+class ComponentEl(TypedDict):
+    """A components v1 custom component: ``url`` (its index.html, or its development server) in
+    an iframe, sent ``args`` and ``dfs`` in the render event. Its value comes back under ``id``."""
+
+    type: Literal["component"]
+    id: str
+    name: str
+    url: str
+    args: dict[str, Any]
+    dfs: list[ComponentFrame]
+    tab_index: int | None
+
+
+class BidiComponentEl(TypedDict):
+    """A components v2 component: ``html`` and ``css`` in the page (inside a shadow root when
+    ``isolate_styles``), ``js`` a module whose default export gets the parent element, ``data``
+    and the setters. State values go back under ``id``, trigger values under ``trigger_id``; the
+    browser sends the whole state, starting from ``state``."""
+
+    type: Literal["bidi_component"]
+    id: str
+    trigger_id: str
+    name: str
+    html: str | None
+    css: str | None
+    js: str | None
+    isolate_styles: bool
+    data: Any
+    data_url: str | None
+    state: dict[str, Any]
+    width: Width
+    height: Union[int, str]
+
+
 Element = Union[
     MarkdownEl,
     CaptionEl,
@@ -1168,6 +1237,10 @@ Element = Union[
     MermaidChartEl,
     VegaLiteChartEl,
     EchartsChartEl,
+    HtmlEl,
+    IframeEl,
+    ComponentEl,
+    BidiComponentEl,
 ]
 
 # Element types that hold children (their children's paths extend theirs).
@@ -1342,7 +1415,18 @@ ServerMessage = Union[
 
 # ---- client -> server ---------------------------------------------------------------------
 
-WidgetValue = Union[bool, int, float, str, None, list[Union[int, float, str]]]
+
+
+class ComponentValue(TypedDict, total=False):
+    """A custom component's value, in exactly one form: ``json`` (any JSON value), ``bytes``
+    (base64) or ``arrow`` (an Arrow IPC stream, base64). See check_component_value."""
+
+    json: Any
+    bytes: str
+    arrow: str
+
+
+WidgetValue = Union[bool, int, float, str, None, list[Union[int, float, str]], ComponentValue]
 
 
 class BrowserContext(TypedDict):
@@ -1425,9 +1509,9 @@ def _require(cond: bool, what: str) -> None:
 
 
 def _check_widget_value(widget_id: str, value: Any) -> None:
-    if value is None or isinstance(value, (bool, int, float, str)):
+    if value is None or isinstance(value, (bool, int, float, str)) or _is_component_value(value):
         return
-    _require(isinstance(value, list), f"widget {widget_id!r}: value must be a scalar or a list")
+    _require(isinstance(value, list), f"widget {widget_id!r}: value must be a scalar, a list or a component value")
     _require(len(value) <= MAX_LIST_ITEMS, f"widget {widget_id!r}: list is too long")
     for item in value:
         _require(
@@ -1474,6 +1558,42 @@ def _browser_context(raw: Any) -> BrowserContext:
         locale=raw.get("locale"),
         theme=raw.get("theme"),
         embedded=embedded,
+    )
+
+
+COMPONENT_VALUE_FORMS = frozenset({"json", "bytes", "arrow"})
+# A component's value may be any JSON, within these bounds (checked by check_component_value).
+MAX_COMPONENT_DEPTH = 64
+MAX_COMPONENT_VALUE_BYTES = 512 * 1024
+
+
+def _is_component_value(value: Any) -> bool:
+    return isinstance(value, dict) and len(value) == 1 and next(iter(value)) in COMPONENT_VALUE_FORMS
+
+
+def check_component_value(value: Any) -> None:
+    """Raise ProtocolError unless ``value`` is a ComponentValue within the bounds: nesting at
+    most MAX_COMPONENT_DEPTH deep, at most MAX_COMPONENT_VALUE_BYTES as JSON (base64 text for
+    the binary forms). Component widgets call it on every value, so that a value out of bounds
+    is refused with a log line and the session goes on (see SessionState.apply_browser_values)."""
+    _require(_is_component_value(value), 'a component value is {"json": ...}, {"bytes": ...} or {"arrow": ...}')
+    form, inner = next(iter(value.items()))
+    if form != "json":
+        _require(isinstance(inner, str), f"a component's {form} value must be base64 text")
+        size = len(inner)
+    else:
+        stack: list[tuple[Any, int]] = [(inner, 1)]
+        while stack:
+            item, depth = stack.pop()
+            _require(depth <= MAX_COMPONENT_DEPTH, f"a component value is nested over {MAX_COMPONENT_DEPTH} deep")
+            if isinstance(item, dict):
+                stack.extend((v, depth + 1) for v in item.values())
+            elif isinstance(item, list):
+                stack.extend((v, depth + 1) for v in item)
+        size = len(orjson.dumps(inner))
+    _require(
+        size <= MAX_COMPONENT_VALUE_BYTES,
+        f"a component value of {size:,} bytes is over the limit of {MAX_COMPONENT_VALUE_BYTES:,} bytes",
     )
 
 

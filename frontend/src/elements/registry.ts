@@ -17,6 +17,7 @@ import { Form } from "./Form";
 import { GridCell, GridLayout } from "./GridLayout";
 import { ChatMessage } from "./ChatMessage";
 import { Heading } from "./Heading";
+import { IFrame } from "./IFrame";
 import { HelpPanel } from "./HelpPanel";
 import { PageLink } from "./PageLink";
 import { ImageList } from "./Image";
@@ -65,6 +66,10 @@ const Video = lazyElement(() => import("./Media").then((m) => m.Video));
 const PlotlyChart = lazyElement(() => import("./PlotlyChart").then((m) => m.PlotlyChart));
 const Pdf = lazyElement(() => import("./Pdf").then((m) => m.Pdf));
 const VegaLiteChart = lazyElement(() => import("./VegaLiteChart").then((m) => m.VegaLiteChart));
+// HTML and custom components: the sanitizer and the component protocols load with the first one.
+const Html = lazyElement(() => import("./Html").then((m) => m.Html));
+const CustomComponent = lazyElement(() => import("./CustomComponent").then((m) => m.CustomComponent));
+const BidiComponent = lazyElement(() => import("./BidiComponent").then((m) => m.BidiComponent));
 
 export type ElementProps<T extends Element["type"]> = { el: Extract<Element, { type: T }>; node: TreeNode };
 
@@ -141,6 +146,10 @@ export const components: Registry = {
   pdf: Pdf,
   vega_lite_chart: VegaLiteChart,
   echarts_chart: EchartsChart,
+  html: Html,
+  iframe: IFrame,
+  component: CustomComponent,
+  bidi_component: BidiComponent,
   // Drawn by the app chrome (its own root), never in the page flow.
   logo: Logo,
 };
