@@ -115,6 +115,9 @@ _OTHERS: dict[str, tuple[str, str]] = {
     "cache_resource": ("slipstream.caching.api", "cache_resource"),
     "column_config": ("slipstream.column_config", ""),
     "echo": ("slipstream.elements.echo", "echo"),
+    "get_option": ("slipstream.options_api", "get_option"),
+    "set_option": ("slipstream.options_api", "set_option"),
+    "secrets": ("slipstream.runtime.secrets", "secrets"),
 }
 
 __all__ = sorted([*_ELEMENTS, *_OTHERS, "__version__"])
@@ -180,7 +183,9 @@ if TYPE_CHECKING:
     from slipstream.elements.vega_charts import altair_chart, vega_lite_chart
     from slipstream.elements.write import write
     from slipstream.elements.write_stream import write_stream
+    from slipstream.options_api import get_option, set_option
     from slipstream.page import set_page_config
+    from slipstream.runtime.secrets import secrets
 
 
 def _element_function(name: str) -> Any:
