@@ -118,15 +118,18 @@ _OTHERS: dict[str, tuple[str, str]] = {
     "get_option": ("slipstream.options_api", "get_option"),
     "set_option": ("slipstream.options_api", "set_option"),
     "secrets": ("slipstream.runtime.secrets", "secrets"),
+    "connection": ("slipstream.connections.factory", "connection"),
+    "connections": ("slipstream.connections", ""),
 }
 
 __all__ = sorted([*_ELEMENTS, *_OTHERS, "__version__"])
 
 if TYPE_CHECKING:
-    from slipstream import column_config
+    from slipstream import column_config, connections
     from slipstream.app import App
     from slipstream.caching.api import cache_data, cache_resource
     from slipstream.commands import rerun, session_state, stop
+    from slipstream.connections.factory import connection
     from slipstream.delta_generator import BOTTOM as bottom
     from slipstream.delta_generator import SIDEBAR as sidebar
     from slipstream.elements.alerts import error, info, success, warning

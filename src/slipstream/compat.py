@@ -17,6 +17,7 @@ from types import ModuleType
 ALIASES: dict[str, str] = {
     "streamlit": "slipstream",
     "streamlit.errors": "slipstream.errors",
+    "streamlit.connections": "slipstream.connections",
     "streamlit.delta_generator": "slipstream.delta_generator",
     "streamlit.runtime": "slipstream.runtime",
     "streamlit.runtime.scriptrunner": "slipstream.runtime.context",
