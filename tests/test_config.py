@@ -232,3 +232,30 @@ def test_show_error_details(details: str, shown: tuple[str, str, bool]) -> None:
     assert exc.proto["exc_type"] == exc_type
     assert message in exc.value
     assert bool(exc.stack_trace) is has_trace
+
+
+def test_theme_payload_sends_set_options_and_drops_unsafe_values() -> None:
+    from slipstream.theme import client_settings
+
+    values = config.resolve(cwd=Path("/nonexistent")).values
+    values.update(
+        {
+            "theme.primaryColor": "#ff0000",
+            "theme.textColor": "red; background: url(x)",
+            "theme.sidebar.backgroundColor": "#eeeeee",
+            "theme.fontFaces": [
+                {"family": "Inter", "url": "app/static/Inter.woff2", "weight": 400},
+                {"family": "Evil", "url": "javascript:alert(1)"},
+            ],
+            "client.toolbarMode": "viewer",
+        }
+    )
+    settings = client_settings(values)
+    assert settings["toolbar_mode"] == "viewer"
+    assert settings["theme"] == {
+        "theme": {
+            "primaryColor": "#ff0000",
+            "fontFaces": [{"family": "Inter", "url": "app/static/Inter.woff2", "weight": "400"}],
+        },
+        "theme.sidebar": {"backgroundColor": "#eeeeee"},
+    }

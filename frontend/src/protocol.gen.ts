@@ -50,6 +50,13 @@ export interface ChartDataset {
   format: "arrow" | "json";
 }
 
+export interface ClientSettings {
+  toolbar_mode: "auto" | "developer" | "viewer" | "minimal";
+  show_sidebar_navigation: boolean;
+  disable_data_export: boolean;
+  theme: Record<string, Record<string, string | number | boolean | (string | number | boolean)[] | Record<string, string>[]>>;
+}
+
 export interface MarkdownEl {
   type: "markdown";
   body: string;
@@ -856,6 +863,7 @@ export interface SessionMsg {
   resumed: boolean;
   run_on_save: boolean;
   xsrf: string;
+  client?: ClientSettings;
 }
 
 export interface RunStartMsg {

@@ -5,7 +5,7 @@
  * the changed paths, so a memoized node whose subtree did not change keeps its identity and is
  * not rendered again. Within one frame a node copied once is then updated in place.
  */
-import type { Element, PageConfigMsg, ServerMessage } from "./protocol.gen";
+import type { ClientSettings, Element, PageConfigMsg, ServerMessage } from "./protocol.gen";
 
 export interface TreeNode {
   readonly el: Element | null;
@@ -34,6 +34,8 @@ export interface AppState {
   readonly pageConfig: PageConfigMsg | null;
   /** The session's id and upload token, once the server said hello. */
   readonly session: SessionInfo | null;
+  /** The app's theme and chrome settings (from its config), once the server said hello. */
+  readonly client: ClientSettings | null;
 }
 
 export interface RunNumbers {
@@ -66,6 +68,7 @@ const EMPTY: AppState = {
   connection: "connecting",
   pageConfig: null,
   session: null,
+  client: null,
 };
 
 export class Store {
@@ -95,12 +98,13 @@ export class Store {
 
   /** Apply every message of one frame, then notify the listeners once. */
   applyFrame(messages: readonly ServerMessage[]): void {
-    let { running, runs, fileChanged, runOnSave, connection, pageConfig, session } = this.state;
+    let { running, runs, fileChanged, runOnSave, connection, pageConfig, session, client } = this.state;
     for (const msg of messages) {
       switch (msg.t) {
         case "session":
           connection = "connected";
           runOnSave = msg.run_on_save;
+          client = msg.client ?? client;
           if (session?.id !== msg.session || session.xsrf !== msg.xsrf) session = { id: msg.session, xsrf: msg.xsrf };
           if (!msg.resumed) {
             this.roots = [];
@@ -159,7 +163,7 @@ export class Store {
       pageConfig !== s.pageConfig ||
       session !== s.session
     ) {
-      this.publish({ ...s, roots, running, runs, fileChanged, runOnSave, connection, pageConfig, session });
+      this.publish({ ...s, roots, running, runs, fileChanged, runOnSave, connection, pageConfig, session, client });
     }
   }
 

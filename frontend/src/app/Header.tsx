@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent }
 import type { Send } from "../send";
 import type { AppState } from "../store";
 import { testid } from "../hooks";
+import { SettingsDialog } from "./SettingsDialog";
 
 function StatusArea({ state, send }: { state: AppState; send: Send }) {
   if (state.connection !== "connected") {
@@ -61,8 +62,17 @@ function moveFocus(event: ReactKeyboardEvent<HTMLDivElement>): void {
   items[next[event.key] ?? 0]?.focus();
 }
 
-function MainMenu({ send }: { send: Send }) {
+/** Whether the menu shows developer items (client.toolbarMode; auto: on this machine only). */
+function developerMode(mode: string | undefined): boolean {
+  if (mode === "developer") return true;
+  if (mode === "viewer" || mode === "minimal") return false;
+  return ["localhost", "127.0.0.1", "[::1]"].includes(location.hostname);
+}
+
+function MainMenu({ state, send }: { state: AppState; send: Send }) {
   const [open, setOpen] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const developer = developerMode(state.client?.toolbar_mode);
   const root = useRef<HTMLDivElement>(null);
   const firstItem = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -114,13 +124,43 @@ function MainMenu({ send }: { send: Send }) {
             role="menuitem"
             onClick={() => {
               setOpen(false);
-              send({ t: "clear_cache" });
-              send({ t: "rerun", values: {} });
+              setSettingsOpen(true);
             }}
           >
-            Clear cache
+            Settings
           </button>
+          <button
+            type="button"
+            role="menuitem"
+            onClick={() => {
+              setOpen(false);
+              window.print();
+            }}
+          >
+            Print
+          </button>
+          {developer && (
+            <button
+              type="button"
+              role="menuitem"
+              onClick={() => {
+                setOpen(false);
+                send({ t: "clear_cache" });
+                send({ t: "rerun", values: {} });
+              }}
+            >
+              Clear cache <kbd>C</kbd>
+            </button>
+          )}
         </div>
+      )}
+      {settingsOpen && (
+        <SettingsDialog
+          wideByDefault={state.pageConfig?.layout === "wide"}
+          runOnSave={state.runOnSave}
+          send={send}
+          onClose={() => setSettingsOpen(false)}
+        />
       )}
     </div>
   );
@@ -132,7 +172,7 @@ export function Header({ state, send }: { state: AppState; send: Send }) {
       <div className="header-decoration" aria-hidden="true" />
       <div {...testid("stToolbar")} className="stAppToolbar header-tools">
         <StatusArea state={state} send={send} />
-        <MainMenu send={send} />
+        {state.client?.toolbar_mode !== "minimal" && <MainMenu state={state} send={send} />}
       </div>
     </header>
   );
