@@ -95,8 +95,10 @@ def generate() -> str:
     for union_name in ("Element", "ServerMessage", "ClientMessage"):
         for td in typing.get_args(getattr(protocol, union_name)):
             for field_type in typing.get_type_hints(td).values():
-                if typing.is_typeddict(field_type):  # a field that is one (HelloMsg's context)
+                if typing.is_typeddict(field_type):  # a field that is a TypedDict itself (SessionMsg.client)
                     nested.setdefault(field_type.__name__, field_type)
+                    for inner in typing.get_type_hints(field_type).values():
+                        nested_typeddicts(inner, nested)
                 nested_typeddicts(field_type, nested)
     members = {
         td for name in ("Element", "ServerMessage", "ClientMessage") for td in typing.get_args(getattr(protocol, name))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -21,7 +22,9 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_server(script: Path, *flags: str, port: int | None = None, cwd: Path | None = None) -> Iterator[str]:
+def running_server(
+    script: Path, *flags: str, port: int | None = None, cwd: Path | None = None, scheme: str = "http"
+) -> Iterator[str]:
     port = port or free_port()
     cmd = [
         sys.executable,
@@ -37,7 +40,7 @@ def running_server(script: Path, *flags: str, port: int | None = None, cwd: Path
         "true",
         *flags,
     ]
-    with running_process(cmd, cwd or script.parent, f"http://127.0.0.1:{port}") as url:
+    with running_process(cmd, cwd or script.parent, f"{scheme}://127.0.0.1:{port}") as url:
         yield url
 
 
@@ -56,7 +59,9 @@ def running_process(cmd: list[str], cwd: Path, url: str, health: str = "/_slipst
         deadline = time.monotonic() + 30
         while True:
             try:
-                urllib.request.urlopen(url + health, timeout=1).read()
+                # The readiness probe only: an HTTPS test server's certificate is the test's own.
+                context = ssl._create_unverified_context() if url.startswith("https:") else None
+                urllib.request.urlopen(url + health, timeout=1, context=context).read()
                 break
             except OSError:
                 if proc.poll() is not None or time.monotonic() > deadline:

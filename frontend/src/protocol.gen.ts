@@ -57,6 +57,13 @@ export interface ComponentFrame {
   columns: string;
 }
 
+export interface ClientSettings {
+  toolbar_mode: "auto" | "developer" | "viewer" | "minimal";
+  show_sidebar_navigation: boolean;
+  disable_data_export: boolean;
+  theme: Record<string, Record<string, string | number | boolean | (string | number | boolean)[] | Record<string, string>[]>>;
+}
+
 export interface NavPage {
   url_path: string;
   title: string;
@@ -949,6 +956,7 @@ export interface SessionMsg {
   resumed: boolean;
   run_on_save: boolean;
   xsrf: string;
+  client?: ClientSettings;
 }
 
 export interface RunStartMsg {

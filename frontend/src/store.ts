@@ -5,7 +5,7 @@
  * the changed paths, so a memoized node whose subtree did not change keeps its identity and is
  * not rendered again. Within one frame a node copied once is then updated in place.
  */
-import type { Element, NavigationMsg, PageConfigMsg, ServerMessage } from "./protocol.gen";
+import type { ClientSettings, Element, NavigationMsg, PageConfigMsg, ServerMessage } from "./protocol.gen";
 
 export interface TreeNode {
   readonly el: Element | null;
@@ -38,6 +38,8 @@ export interface AppState {
   readonly navigation: NavigationMsg | null;
   /** The URL path of a page asked for that the app does not have (until dismissed). */
   readonly pageNotFound: string | null;
+  /** The app's theme and chrome settings (from its config), once the server said hello. */
+  readonly client: ClientSettings | null;
 }
 
 export interface RunNumbers {
@@ -72,6 +74,7 @@ const EMPTY: AppState = {
   session: null,
   navigation: null,
   pageNotFound: null,
+  client: null,
 };
 
 export class Store {
@@ -101,13 +104,14 @@ export class Store {
 
   /** Apply every message of one frame, then notify the listeners once. */
   applyFrame(messages: readonly ServerMessage[]): void {
-    let { running, runs, fileChanged, runOnSave, connection, pageConfig, session, navigation, pageNotFound } =
+    let { running, runs, fileChanged, runOnSave, connection, pageConfig, session, navigation, pageNotFound, client } =
       this.state;
     for (const msg of messages) {
       switch (msg.t) {
         case "session":
           connection = "connected";
           runOnSave = msg.run_on_save;
+          client = msg.client ?? client;
           if (session?.id !== msg.session || session.xsrf !== msg.xsrf) session = { id: msg.session, xsrf: msg.xsrf };
           if (!msg.resumed) {
             this.roots = [];
@@ -173,7 +177,8 @@ export class Store {
       pageConfig !== s.pageConfig ||
       session !== s.session ||
       navigation !== s.navigation ||
-      pageNotFound !== s.pageNotFound
+      pageNotFound !== s.pageNotFound ||
+      client !== s.client
     ) {
       this.publish({
         ...s,
@@ -187,6 +192,7 @@ export class Store {
         session,
         navigation,
         pageNotFound,
+        client,
       });
     }
   }

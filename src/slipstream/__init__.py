@@ -124,15 +124,21 @@ _OTHERS: dict[str, tuple[str, str]] = {
     "column_config": ("slipstream.column_config", ""),
     "echo": ("slipstream.elements.echo", "echo"),
     "components": ("slipstream.components", ""),
+    "get_option": ("slipstream.options_api", "get_option"),
+    "set_option": ("slipstream.options_api", "set_option"),
+    "secrets": ("slipstream.runtime.secrets", "secrets"),
+    "connection": ("slipstream.connections.factory", "connection"),
+    "connections": ("slipstream.connections", ""),
 }
 
 __all__ = sorted([*_ELEMENTS, *_OTHERS, "__version__"])
 
 if TYPE_CHECKING:
-    from slipstream import column_config, components
+    from slipstream import column_config, components, connections
     from slipstream.app import App
     from slipstream.caching.api import cache_data, cache_resource
     from slipstream.commands import rerun, session_state, stop
+    from slipstream.connections.factory import connection
     from slipstream.context_info import context
     from slipstream.delta_generator import BOTTOM as bottom
     from slipstream.delta_generator import SIDEBAR as sidebar
@@ -193,7 +199,9 @@ if TYPE_CHECKING:
     from slipstream.elements.vega_charts import altair_chart, vega_lite_chart
     from slipstream.elements.write import write
     from slipstream.elements.write_stream import write_stream
+    from slipstream.options_api import get_option, set_option
     from slipstream.page import set_page_config
+    from slipstream.runtime.secrets import secrets
     from slipstream.url_query import query_params
 
 

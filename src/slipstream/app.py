@@ -12,7 +12,7 @@ from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from slipstream import config
+from slipstream import config as config_module
 from slipstream.runtime.app_runtime import AppRuntime, ScriptErrorHandler
 from slipstream.runtime.script import AppScript
 
@@ -33,7 +33,9 @@ class App:
     """An app as an ASGI application.
 
     ``script_path``: the app's script (relative paths resolve beside the file `slipstream run`
-    serves, else in the working directory). ``secrets``: values for ``st.secrets`` (str, int,
+    serves, else in the working directory). ``config``: option values (``{"server.port": 8502,
+    "theme.primaryColor": "#f63366"}``) over the config files, under environment variables and
+    command-line flags. ``secrets``: values for ``st.secrets`` (str, int,
     float, bool, lists and dicts of them). ``lifespan(app)``: an async context manager run at
     startup and shutdown; a dict it yields becomes ``app.state``. ``routes`` and ``middleware``:
     Starlette's, served beside the app (user middleware runs first). ``on_script_error(exc)``:
@@ -49,6 +51,7 @@ class App:
         self,
         script_path: str | Path,
         *,
+        config: Mapping[str, Any] | None = None,
         secrets: Mapping[str, Any] | None = None,
         lifespan: Lifespan | None = None,
         routes: Sequence[BaseRoute] | None = None,
@@ -63,10 +66,13 @@ class App:
         from slipstream.server.app import check_routes
 
         path = _resolve(script_path)
+        self._script_dir = path.parent
         _check_secrets(secrets or {})
         check_routes(list(routes or ()))
         install_streamlit_alias()  # the script's `import streamlit` is Slipstream, however it is served
-        options = config.load(cwd=path.parent if _launcher_folder is None else Path.cwd())
+        self._config = dict(config or {})
+        self._cwd = Path.cwd()
+        options = self._load_options({})
         self._runtime = AppRuntime(
             AppScript(path, magic=bool(options["runner.magicEnabled"])),
             options=options,
@@ -81,9 +87,17 @@ class App:
         self._state = State()
         self._asgi: Starlette | None = None
 
-    def _configure(self, options: Mapping[str, Any]) -> None:
-        """Options from the command line or App.run, before the server starts."""
-        self._runtime.options.update(options)
+    def _load_options(self, flags: Mapping[str, Any]) -> dict[str, Any]:
+        try:
+            return config_module.load(flags, self._cwd, self._script_dir, app_config=self._config)
+        except config_module.ConfigError as exc:
+            raise ValueError(f"st.App: {exc}") from None
+
+    def _configure(self, flags: Mapping[str, Any]) -> dict[str, Any]:
+        """Read the options again with the command line's or App.run's ``flags`` over them,
+        before the server starts; returns them."""
+        self._runtime.options.update(self._load_options(flags))
+        return self._runtime.options
 
     @property
     def script_path(self) -> Path:

@@ -90,7 +90,7 @@ def serve(script: Path, flags: dict[str, Any], script_args: list[str]) -> None:
     from slipstream.server.app import create_app
 
     try:
-        options = config.load(flags)
+        options = config.load(flags, app_dir=script.parent)
     except config.ConfigError as exc:
         raise CliError(str(exc)) from None
     sys.argv = [str(script), *script_args]
@@ -100,20 +100,20 @@ def serve(script: Path, flags: dict[str, Any], script_args: list[str]) -> None:
     if launcher is None:
         _run_server(create_app(script, options), options, script.name, explicit_port="server.port" in flags)
     else:
-        launcher._configure(options)
+        try:
+            options = launcher._configure(flags)
+        except ValueError as exc:
+            raise CliError(str(exc)) from None
         _run_server(launcher.asgi(), options, launcher.script_path.name, explicit_port="server.port" in flags)
 
 
 def serve_app(app: App, overrides: dict[str, Any]) -> None:
     """``App.run``: serve ``app`` with its options and ``overrides`` (as flags would give)."""
-    from slipstream import config
-
     try:
-        options = config.load(overrides, cwd=app.script_path.parent)
-    except config.ConfigError as exc:
+        options = app._configure(overrides)
+    except ValueError as exc:
         raise SystemExit(f"st.App.run: {exc}") from None
     _prepare_process(options)
-    app._configure(options)
     _run_server(app.asgi(), options, app.script_path.name, explicit_port="server.port" in overrides)
 
 
@@ -150,9 +150,7 @@ def _prepare_process(options: dict[str, Any]) -> None:
     # Scripts run in worker threads of a server: Matplotlib must never pick a GUI backend.
     os.environ.setdefault("MPLBACKEND", "Agg")
     install_streamlit_alias()
-    logging.basicConfig(
-        level=str(options["logger.level"]).upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    logging.basicConfig(level=str(options["logger.level"]).upper(), format=str(options["logger.messageFormat"]))
     memory.tune_allocator()
     logging.getLogger("uvicorn.error").addFilter(RateLimit())
 
@@ -169,10 +167,13 @@ def _run_server(asgi: Any, options: dict[str, Any], name: str, *, explicit_port:
 
     base_path = str(options["server.baseUrlPath"]).strip("/")
     asgi = under_base_path(asgi, base_path)
+    ssl = _ssl_files(options)
     # What is loaded now lives as long as the process: leave it out of every later collection.
     gc.freeze()
-    shown_host = "localhost" if host in ("", "0.0.0.0", "::") else host
-    url = f"http://{shown_host}:{port}" + (f"/{base_path}/" if base_path else "")
+    shown_host = str(options["browser.serverAddress"]) if host in ("", "0.0.0.0", "::") else host
+    shown_port = options["browser.serverPort"] or port
+    scheme = "https" if ssl else "http"
+    url = f"{scheme}://{shown_host}:{shown_port}" + (f"/{base_path}/" if base_path else "")
     print(f"\n  Slipstream is serving {name}\n\n  Local URL: {url}\n", flush=True)
     if not options["server.headless"] and os.environ.get("DISPLAY"):
         import webbrowser
@@ -186,8 +187,43 @@ def _run_server(asgi: Any, options: dict[str, Any], name: str, *, explicit_port:
         log_config=None,  # uvicorn's lines go through the logging set up above, rate-limited
         ws_max_size=int(options["server.maxMessageSize"]) * 1024 * 1024,
         ws_per_message_deflate=bool(options["server.enableWebsocketCompression"]),
+        ws_ping_interval=float(options["server.websocketPingInterval"] or 20),
         lifespan="on",
+        ssl_certfile=ssl[0] if ssl else None,
+        ssl_keyfile=ssl[1] if ssl else None,
     )
+
+
+def _ssl_files(options: dict[str, Any]) -> tuple[str, str] | None:
+    """The certificate and key files to serve over HTTPS (None: plain HTTP)."""
+    cert, key = options["server.sslCertFile"], options["server.sslKeyFile"]
+    if not cert and not key:
+        return None
+    if not cert or not key:
+        raise CliError("server.sslCertFile and server.sslKeyFile must be set together (both or neither)")
+    for name, path in (("server.sslCertFile", cert), ("server.sslKeyFile", key)):
+        if not Path(path).is_file():
+            raise CliError(f"{name}: the file {path!r} does not exist")
+    return str(cert), str(key)
+
+
+def _config_command(rest: list[str]) -> int:
+    """``slipstream config show [APP.py] [--section.option value]``."""
+    from slipstream import config
+
+    positionals, flags, script_args = _split_flags(rest)
+    positionals += script_args
+    if not positionals or positionals[0] != "show" or len(positionals) > 2:
+        raise CliError("usage: slipstream config show [APP.py] [--section.option value ...]")
+    app_dir = _check_script(positionals[1]).parent if len(positionals) == 2 else None
+    try:
+        resolved = config.resolve(flags, app_dir=app_dir)
+    except config.ConfigError as exc:
+        raise CliError(str(exc)) from None
+    for warning in resolved.warnings:
+        print(f"Warning: {warning}", file=sys.stderr)
+    print(config.show(resolved), end="")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -197,6 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("run", help="run an app: slipstream run app.py [--server.port 8501] [-- args]", add_help=False)
     sub.add_parser("hello", help="run the demo app", add_help=False)
     sub.add_parser("version", help="print the version")
+    sub.add_parser("config", help="slipstream config show [APP.py]: every option, its value and where it came from")
     sub.add_parser("cache", help="slipstream cache clear: delete the st.cache_data files on disk")
     sub.add_parser("test", help="run pytest with `import streamlit` giving Slipstream: slipstream test [ARGS]")
     if not argv or argv[0] in ("-h", "--help"):
@@ -215,6 +252,8 @@ def main(argv: list[str] | None = None) -> int:
             count = clear_disk()
             print(f"Cleared {count} cached value{'' if count == 1 else 's'} from {CACHE_DIR.resolve()}")
             return 0
+        if command == "config":
+            return _config_command(rest)
         if command == "test":
             try:
                 from slipstream.testing.pytest_plugin import run_pytest

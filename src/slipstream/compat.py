@@ -22,6 +22,7 @@ ALIASES: dict[str, str] = {
     "streamlit.components.v1.components": "slipstream.components.v1",
     "streamlit.components.v1.custom_component": "slipstream.components.v1",
     "streamlit.components.v2": "slipstream.components.v2",
+    "streamlit.connections": "slipstream.connections",
     "streamlit.delta_generator": "slipstream.delta_generator",
     "streamlit.runtime": "slipstream.runtime",
     "streamlit.runtime.scriptrunner": "slipstream.runtime.context",

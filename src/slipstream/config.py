@@ -1,99 +1,79 @@
-"""Configuration options, read from (later wins): defaults, config.toml files, environment
-variables, then command-line flags.
+"""Configuration options and where their values come from.
 
-Files: ``~/.streamlit/config.toml``, ``~/.slipstream/config.toml``, then ``.streamlit/config.toml``
-and ``.slipstream/config.toml`` in the working directory. Environment: ``STREAMLIT_SERVER_PORT``
-or ``SLIPSTREAM_SERVER_PORT`` for ``server.port``.
+Highest first: command-line flags (``--server.port 8502``), environment variables
+(``SLIPSTREAM_SERVER_PORT``, then ``STREAMLIT_SERVER_PORT``), ``st.App(config=...)``, the
+config files, the defaults. Files, highest first: ``.slipstream/config.toml`` then
+``.streamlit/config.toml`` beside the app's script, the same in the working directory, then the
+user's own (``~/.slipstream/config.toml``, ``~/.streamlit/config.toml``).
+
+A file or environment variable with an unknown option, a bad value or broken TOML costs a
+warning that names it (file and line), and the rest still applies: the server starts. A bad
+command-line flag is an error, since whoever typed it is there to fix it.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import tomllib
 
+from slipstream.config_options import ANY, OPTIONS, Option
 
-@dataclass(frozen=True, slots=True)
-class Option:
-    default: Any
-    kind: type
-    help: str
+__all__ = ["OPTIONS", "ConfigError", "Option", "Resolved", "config_files", "get_option", "load", "resolve"]
 
+log = logging.getLogger("slipstream.config")
 
-OPTIONS: dict[str, Option] = {
-    "server.port": Option(8501, int, "Port the server listens on."),
-    "server.address": Option("", str, "Address to listen on (default: all interfaces)."),
-    "server.headless": Option(False, bool, "Do not open a browser on start."),
-    "server.runOnSave": Option(False, bool, "Rerun the app when its source changes."),
-    "server.fileWatcherType": Option("auto", str, "auto, watchdog, poll or none."),
-    "server.disconnectedSessionTTL": Option(120, int, "Seconds a disconnected tab keeps its session."),
-    "server.maxMessageSize": Option(
-        1,
-        int,
-        "Largest websocket message from a browser, in MB; larger ones close the connection before they are read. "
-        "(Streamlit's default is 200: its browser sends files on the websocket, Slipstream's over HTTP.)",
-    ),
-    "server.enableWebsocketCompression": Option(
-        False, bool, "Compress websocket frames (permessage-deflate): fewer bytes, ~50 KiB more memory per tab."
-    ),
-    "server.maxUploadSize": Option(200, int, "Largest file st.file_uploader takes, in MB."),
-    "server.maxUnclaimedUploads": Option(
-        100, int, "Uploaded files one session may hold before a widget takes them; past it uploads get HTTP 429."
-    ),
-    "server.maxUnclaimedUploadSize": Option(
-        1024, int, "MB of uploaded files one session may hold before a widget takes them; past it, HTTP 413."
-    ),
-    "server.maxOutboxSize": Option(
-        32,
-        int,
-        "Output one tab may leave unread, in MB, before its connection is dropped (its session stays resumable).",
-    ),
-    "server.maxSessions": Option(
-        5000,
-        int,
-        "Sessions one server process holds; past it the longest-disconnected are freed, then new tabs are refused.",
-    ),
-    "server.frameAncestors": Option(
-        [], list, "Other origins that may show the app in a frame (its own always may); * allows any."
-    ),
-    "server.enableCORS": Option(True, bool, "Check the Origin of websocket connections."),
-    "server.allowedOrigins": Option([], list, "Other origins allowed to open websockets."),
-    "server.baseUrlPath": Option("", str, "Path prefix the app is served under."),
-    "client.showSidebarNavigation": Option(
-        True, bool, "Show the menu of pages in the sidebar (pages/ folder apps and st.navigation's sidebar menu)."
-    ),
-    "runner.magicEnabled": Option(True, bool, "Write bare expressions with st.write."),
-    "logger.level": Option("info", str, "Log level."),
-}
+DEFAULT = "default"
 
 
 class ConfigError(ValueError):
     pass
 
 
-_KIND_NAMES = {int: "an integer", bool: "true or false", str: "a string", list: "a list"}
+_KIND_NAMES = {int: "an integer", bool: "true or false", str: "a string", list: "a list", float: "a number"}
+
+
+def accepted(name: str) -> str:
+    """The values option ``name`` takes, in words."""
+    option = OPTIONS[name]
+    if option.choices:
+        return "one of " + ", ".join(_toml(choice) for choice in option.choices)
+    return _KIND_NAMES.get(option.kind, "a value")
 
 
 def _convert(name: str, value: Any) -> Any:
     option = OPTIONS[name]
-    if isinstance(value, option.kind) and not (option.kind is int and isinstance(value, bool)):
+    kind = option.kind
+    if option.choices:
+        if isinstance(value, str) and value.strip().lower() in ("true", "false") and True in option.choices:
+            value = value.strip().lower() == "true"
+        if value in option.choices and type(value) in (type(choice) for choice in option.choices):
+            return value
+        raise ConfigError(f"{name} must be {accepted(name)}, not {value!r}")
+    if kind is ANY:
         return value
+    if isinstance(value, kind) and not (kind in (int, float) and isinstance(value, bool)):
+        return value
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
     if isinstance(value, str):
         text = value.strip()
-        if option.kind is bool and text.lower() in ("true", "1", "yes", "false", "0", "no"):
+        if kind is bool and text.lower() in ("true", "1", "yes", "false", "0", "no"):
             return text.lower() in ("true", "1", "yes")
-        if option.kind is int:
+        if kind in (int, float):
             try:
-                return int(text)
+                return kind(text)
             except ValueError:
                 pass
-        if option.kind is list:
+        if kind is list:
             return [part.strip() for part in text.split(",") if part.strip()]
-    raise ConfigError(f"{name} must be {_KIND_NAMES[option.kind]}, not {value!r}")
+    raise ConfigError(f"{name} must be {accepted(name)}, not {value!r}")
 
 
 # scheme://host[:port], host a name (maybe *.name) or [IPv6]: nothing that could end a CSP directive.
@@ -115,64 +95,187 @@ def check_frame_ancestors(origins: Any) -> list[str]:
     return origins
 
 
-def _from_files(paths: list[Path]) -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    for path in paths:
-        if not path.is_file():
+def _check(name: str, value: Any) -> Any:
+    """``value`` converted for option ``name``, with the checks some options need beyond kind."""
+    value = _convert(name, value)
+    if name == "server.frameAncestors":
+        check_frame_ancestors(value)
+    elif name in ("server.port", "browser.serverPort") and value is not None and not 0 < value < 65536:
+        raise ConfigError(f"{name} must be a port number from 1 to 65535, not {value!r}")
+    return value
+
+
+@dataclass(slots=True)
+class Resolved:
+    """Every option's value, where each came from, and what was wrong in the sources."""
+
+    values: dict[str, Any]
+    sources: dict[str, str]
+    warnings: list[str] = field(default_factory=list)
+
+    def set(self, name: str, value: Any, source: str) -> None:
+        self.values[name] = value
+        self.sources[name] = source
+
+
+def config_files(app_dir: Path | None, cwd: Path, home: Path | None = None) -> list[Path]:
+    """The config files read, lowest precedence first (a later one wins)."""
+    home = Path.home() if home is None else home
+    folders = [home, cwd]
+    if app_dir is not None and app_dir.resolve() != cwd.resolve():
+        folders.append(app_dir)
+    return [folder / sub / "config.toml" for folder in folders for sub in (".streamlit", ".slipstream")]
+
+
+def _line_of(text: str, dotted: str) -> int | None:
+    """The line (1-based) that sets ``dotted`` (``section.key``) in a TOML text, if found."""
+    section, _, key = dotted.rpartition(".")
+    current = ""
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        header = re.fullmatch(r"\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?", stripped)
+        if header:
+            current = header.group(1).replace('"', "")
+            continue
+        match = re.match(r"([A-Za-z0-9_.\"-]+)\s*=", stripped)
+        if match:
+            full = f"{current}.{match.group(1)}" if current else match.group(1)
+            if full.replace('"', "") in (dotted, section) or (current == section and match.group(1) == key):
+                return number
+    return None
+
+
+def _flatten(table: Mapping[str, Any], prefix: str = "") -> Iterable[tuple[str, Any]]:
+    for key, value in table.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict) and name not in OPTIONS:
+            yield from _flatten(value, f"{name}.")
+        else:
+            yield name, value
+
+
+def _read_file(path: Path, resolved: Resolved) -> None:
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError) as exc:
+        resolved.warnings.append(f"{path}: cannot be read ({exc}); its options are ignored")
+        return
+    except tomllib.TOMLDecodeError as exc:
+        resolved.warnings.append(f"{path}: not valid TOML: {exc}; its options are ignored")
+        return
+    for name, value in _flatten(data):
+        line = _line_of(text, name)
+        where = f"{path}, line {line}" if line else str(path)
+        if name not in OPTIONS:
+            resolved.warnings.append(f"{where}: unknown option {name!r}; ignored{_suggestion(name)}")
             continue
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{path}: {exc}") from None
-        for section, table in data.items():
-            if not isinstance(table, dict):
-                continue
-            for key, value in table.items():
-                name = f"{section}.{key}"
-                if name in OPTIONS:
-                    found[name] = _convert(name, value)
-    return found
+            resolved.set(name, _check(name, value), str(path))
+        except ConfigError as exc:
+            resolved.warnings.append(f"{where}: {exc}; ignored, {name} stays {_toml(resolved.values[name])}")
 
 
-def _env_name(name: str, prefix: str) -> str:
-    section, key = name.split(".")
-    snake = "".join(f"_{c}" if c.isupper() else c.upper() for c in key)
-    return f"{prefix}_{section.upper()}_{snake}"
+def _suggestion(name: str) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(name, OPTIONS, n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-def load(flags: dict[str, Any] | None = None, cwd: Path | None = None) -> dict[str, Any]:
-    """Every option's value, from all sources."""
+def env_name(name: str, prefix: str) -> str:
+    """The environment variable of option ``name``: server.runOnSave -> PREFIX_SERVER_RUN_ON_SAVE."""
+    snake = "".join(f"_{c}" if c.isupper() else c.upper() for c in name.replace(".", "_"))
+    return f"{prefix}_{snake}"
+
+
+def resolve(
+    flags: Mapping[str, Any] | None = None,
+    cwd: Path | None = None,
+    app_dir: Path | None = None,
+    *,
+    app_config: Mapping[str, Any] | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Resolved:
+    """Every option's value from all sources, with their origins and warnings. Raises
+    ConfigError for a bad command-line flag or ``app_config`` entry."""
     cwd = cwd or Path.cwd()
-    home = Path.home()
-    values = {name: option.default for name, option in OPTIONS.items()}
-    values.update(
-        _from_files(
-            [
-                home / ".streamlit" / "config.toml",
-                home / ".slipstream" / "config.toml",
-                cwd / ".streamlit" / "config.toml",
-                cwd / ".slipstream" / "config.toml",
-            ]
-        )
-    )
+    environ = os.environ if environ is None else environ
+    resolved = Resolved({name: option.default for name, option in OPTIONS.items()}, dict.fromkeys(OPTIONS, DEFAULT))
+    for path in config_files(app_dir, cwd):
+        if path.is_file():
+            _read_file(path, resolved)
+    for name, value in (app_config or {}).items():
+        if name not in OPTIONS:
+            raise ConfigError(f"st.App(config=...): unknown option {name!r}{_suggestion(name)}")
+        resolved.set(name, _check(name, value), "st.App(config=...)")
     for name in OPTIONS:
-        for prefix in ("STREAMLIT", "SLIPSTREAM"):
-            raw = os.environ.get(_env_name(name, prefix))
-            if raw is not None:
-                values[name] = _convert(name, raw)
+        for prefix in ("STREAMLIT", "SLIPSTREAM"):  # SLIPSTREAM_ wins
+            variable = env_name(name, prefix)
+            raw = environ.get(variable)
+            if raw is None:
+                continue
+            try:
+                resolved.set(name, _check(name, raw), f"environment variable {variable}")
+            except ConfigError as exc:
+                resolved.warnings.append(f"environment variable {variable}: {exc}; ignored")
     for name, value in (flags or {}).items():
         if name not in OPTIONS:
-            raise ConfigError(f"unknown option --{name}; known options: {', '.join(sorted(OPTIONS))}")
-        values[name] = _convert(name, value)
-    check_frame_ancestors(values["server.frameAncestors"])
-    return values
+            raise ConfigError(f"unknown option --{name}{_suggestion(name)}; `slipstream config show` lists them all")
+        resolved.set(name, _check(name, value), "command line")
+    return resolved
+
+
+def load(
+    flags: Mapping[str, Any] | None = None,
+    cwd: Path | None = None,
+    app_dir: Path | None = None,
+    *,
+    app_config: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Every option's value from all sources; what was wrong in files and environment is logged."""
+    resolved = resolve(flags, cwd, app_dir, app_config=app_config)
+    for warning in resolved.warnings:
+        log.warning("%s", warning)
+    return resolved.values
 
 
 def get_option(name: str) -> Any:
     """The value of option ``name`` for the app whose script is running (the default app's
     outside any app)."""
     if name not in OPTIONS:
-        raise ConfigError(f"unknown option {name!r}; known options: {', '.join(sorted(OPTIONS))}")
+        raise ConfigError(f"unknown option {name!r}{_suggestion(name)}; `slipstream config show` lists them all")
     from slipstream.runtime.app_runtime import current_app
 
     return current_app().option(name)
+
+
+def _toml(value: Any) -> str:
+    """``value`` written as TOML."""
+    import json
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{key} = {_toml(item)}" for key, item in value.items()) + " }"
+    return json.dumps(value)
+
+
+def show(resolved: Resolved) -> str:
+    """``slipstream config show``: every option by section with its description, value and source."""
+    lines: list[str] = []
+    section = None
+    for name, option in OPTIONS.items():
+        this_section, _, key = name.rpartition(".")
+        if this_section != section:
+            section = this_section
+            lines += ["", f"[{section}]"]
+        value = resolved.values[name]
+        lines += ["", f"# {option.help}"]
+        if option.unsupported:
+            lines.append(f"# Not honoured by Slipstream: {option.unsupported}")
+        lines.append(f"# Source: {resolved.sources[name]}")
+        lines.append(f"# {key} =" if value is None else f"{key} = {_toml(value)}")
+    return "\n".join(lines).lstrip("\n") + "\n"

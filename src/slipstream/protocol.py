@@ -1267,15 +1267,34 @@ CONTAINER_TYPES = frozenset(
 # ---- server -> client ---------------------------------------------------------------------
 
 
-class SessionMsg(TypedDict):
-    """First message on a connection: which session the tab is attached to."""
+ThemeValue = Union[str, int, float, bool, list[Union[str, int, float, bool]], list[dict[str, str]]]
 
+
+class ClientSettings(TypedDict):
+    """The app's chrome: client.toolbarMode, client.showSidebarNavigation,
+    client.disableDataExport, and the [theme] options that are set, by section ("theme",
+    "theme.sidebar", "theme.light", "theme.dark", "theme.light.sidebar", "theme.dark.sidebar")."""
+
+    toolbar_mode: Literal["auto", "developer", "viewer", "minimal"]
+    show_sidebar_navigation: bool
+    disable_data_export: bool
+    theme: dict[str, dict[str, ThemeValue]]
+
+
+class _SessionMsg(TypedDict):
     t: Literal["session"]
     v: int
     session: str
     resumed: bool
     run_on_save: bool
     xsrf: str
+
+
+class SessionMsg(_SessionMsg, total=False):
+    """First message on a connection: which session the tab is attached to, and ``client``:
+    the app's theme and chrome settings."""
+
+    client: ClientSettings
 
 
 class _RunStart(TypedDict):

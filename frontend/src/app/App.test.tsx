@@ -64,10 +64,32 @@ describe("App", () => {
     const menu = screen.getByRole("menu", { name: "Main menu" });
     expect(document.activeElement?.textContent).toContain("Rerun");
     fireEvent.keyDown(menu, { key: "ArrowDown" });
-    expect(document.activeElement?.textContent).toBe("Clear cache");
-    fireEvent.click(screen.getByRole("menuitem", { name: "Clear cache" }));
+    expect(document.activeElement?.textContent).toBe("Settings");
+    fireEvent.keyDown(menu, { key: "End" });
+    expect(document.activeElement?.textContent).toBe("Clear cache C");
+    fireEvent.click(screen.getByRole("menuitem", { name: /Clear cache/ }));
     expect(sent).toEqual([{ t: "clear_cache" }, { t: "rerun", values: {} }]);
     expect(screen.queryByRole("menu")).toBeNull();
+  });
+
+  it("clears the cache with C and hides the menu in minimal toolbar mode", () => {
+    const { sent, store } = setup();
+    fireEvent.keyDown(document.body, { key: "c" });
+    expect(sent).toEqual([{ t: "clear_cache" }, { t: "rerun", values: {} }]);
+    const client = { toolbar_mode: "minimal" as const, show_sidebar_navigation: true, disable_data_export: false, theme: {} };
+    act(() => store.applyFrame([{ t: "session", v: 1, session: "s", resumed: false, run_on_save: false, xsrf: "x", client }]));
+    expect(screen.queryByRole("button", { name: "Main menu" })).toBeNull();
+  });
+
+  it("keeps the theme and wide mode chosen in Settings across a reload (localStorage)", () => {
+    setup();
+    fireEvent.click(screen.getByRole("button", { name: "Main menu" }));
+    fireEvent.click(screen.getByRole("menuitem", { name: "Settings" }));
+    fireEvent.change(screen.getByRole("combobox", { name: "App theme" }), { target: { value: "dark" } });
+    fireEvent.click(screen.getByRole("checkbox", { name: "Wide mode" }));
+    expect(document.documentElement.dataset.theme).toBe("dark");
+    expect(JSON.parse(localStorage.getItem("slipstream.settings") ?? "{}")).toEqual({ theme: "dark", wide: true });
+    expect(document.querySelector(".app")?.classList.contains("wide")).toBe(true);
   });
 
   it("keeps the session's id and upload token", () => {

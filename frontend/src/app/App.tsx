@@ -17,6 +17,8 @@ import { Logo } from "../elements/Logo";
 import { Toaster } from "../elements/Toast";
 import { hook, testid } from "../hooks";
 import { Header } from "./Header";
+import { useSettings } from "./settings";
+import { useTheme } from "./theme";
 import { usePageConfig } from "./pageConfig";
 import { NavigateContext } from "./location";
 import { currentTitle, PageNotFound, showsMenu, SidebarNav } from "./Navigation";
@@ -32,13 +34,15 @@ function isEditable(target: EventTarget | null): boolean {
   return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
 }
 
-/** Reruns the app when R is pressed outside a text field. */
+/** Outside a text field, R reruns the app and C clears its caches (then reruns), as in Streamlit. */
 function useRerunShortcut(send: Send): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key.toLowerCase() !== "r" || event.ctrlKey || event.metaKey || event.altKey) return;
+      const key = event.key.toLowerCase();
+      if ((key !== "r" && key !== "c") || event.ctrlKey || event.metaKey || event.altKey) return;
       if (isEditable(event.target)) return;
       event.preventDefault();
+      if (key === "c") send({ t: "clear_cache" });
       send({ t: "rerun", values: {} });
     };
     document.addEventListener("keydown", onKey);
@@ -139,7 +143,8 @@ export function App({
   const state = useSyncExternalStore(store.subscribe, store.getState);
   useRerunShortcut(send);
   usePageConfig(state.pageConfig, currentTitle(state.navigation));
-  const wide = state.pageConfig?.layout === "wide";
+  useTheme(state.client);
+  const wide = useSettings().wide ?? state.pageConfig?.layout === "wide";
   const main = state.roots[ROOT_MAIN];
   const sidebar = state.roots[ROOT_SIDEBAR];
   const hasSidebar = (sidebar?.children.some(Boolean) ?? false) || showsMenu(state.navigation, "sidebar");

@@ -3,6 +3,7 @@ import type { Send } from "../send";
 import type { AppState } from "../store";
 import { testid } from "../hooks";
 import { showsMenu, TopNav } from "./Navigation";
+import { SettingsDialog } from "./SettingsDialog";
 
 function StatusArea({ state, send }: { state: AppState; send: Send }) {
   if (state.connection !== "connected") {
@@ -62,8 +63,17 @@ function moveFocus(event: ReactKeyboardEvent<HTMLDivElement>): void {
   items[next[event.key] ?? 0]?.focus();
 }
 
-function MainMenu({ send }: { send: Send }) {
+/** Whether the menu shows developer items (client.toolbarMode; auto: on this machine only). */
+function developerMode(mode: string | undefined): boolean {
+  if (mode === "developer") return true;
+  if (mode === "viewer" || mode === "minimal") return false;
+  return ["localhost", "127.0.0.1", "[::1]"].includes(location.hostname);
+}
+
+function MainMenu({ state, send }: { state: AppState; send: Send }) {
   const [open, setOpen] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const developer = developerMode(state.client?.toolbar_mode);
   const root = useRef<HTMLDivElement>(null);
   const firstItem = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -115,13 +125,43 @@ function MainMenu({ send }: { send: Send }) {
             role="menuitem"
             onClick={() => {
               setOpen(false);
-              send({ t: "clear_cache" });
-              send({ t: "rerun", values: {} });
+              setSettingsOpen(true);
             }}
           >
-            Clear cache
+            Settings
           </button>
+          <button
+            type="button"
+            role="menuitem"
+            onClick={() => {
+              setOpen(false);
+              window.print();
+            }}
+          >
+            Print
+          </button>
+          {developer && (
+            <button
+              type="button"
+              role="menuitem"
+              onClick={() => {
+                setOpen(false);
+                send({ t: "clear_cache" });
+                send({ t: "rerun", values: {} });
+              }}
+            >
+              Clear cache <kbd>C</kbd>
+            </button>
+          )}
         </div>
+      )}
+      {settingsOpen && (
+        <SettingsDialog
+          wideByDefault={state.pageConfig?.layout === "wide"}
+          runOnSave={state.runOnSave}
+          send={send}
+          onClose={() => setSettingsOpen(false)}
+        />
       )}
     </div>
   );
@@ -134,7 +174,7 @@ export function Header({ state, send }: { state: AppState; send: Send }) {
       {showsMenu(state.navigation, "top") && <TopNav nav={state.navigation} />}
       <div {...testid("stToolbar")} className="stAppToolbar header-tools">
         <StatusArea state={state} send={send} />
-        <MainMenu send={send} />
+        {state.client?.toolbar_mode !== "minimal" && <MainMenu state={state} send={send} />}
       </div>
     </header>
   );

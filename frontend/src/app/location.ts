@@ -63,7 +63,9 @@ export function browserContext(): BrowserContext {
       return null;
     }
   })();
-  const dark = window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false;
+  // The theme the page shows (the Settings choice, else the app's, else the system's).
+  const shown = document.documentElement.dataset.theme;
+  const dark = shown ? shown === "dark" : (window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false);
   const embed = new URLSearchParams(location.search).get("embed");
   return {
     url: `${location.origin}${splitPath(location.pathname).base}`.slice(0, 2048),

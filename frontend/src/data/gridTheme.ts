@@ -1,6 +1,7 @@
 /** The grid's colours and fonts: the app's CSS variables, read again when the colour scheme
  * changes, and a Styler cell's CSS as the grid's per-cell theme. */
 import type { Theme } from "@glideapps/glide-data-grid";
+import { subscribePageTheme } from "../themeMode";
 import { useEffect, useState } from "react";
 
 function cssVar(style: CSSStyleDeclaration, name: string, fallback: string): string {
@@ -46,15 +47,10 @@ function readTheme(): Partial<Theme> {
 }
 
 /** The grid's theme from the app's CSS variables; the grid draws on a canvas, so CSS alone
- * cannot restyle it when the system switches between light and dark. */
+ * cannot restyle it when the page switches between light and dark or themes. */
 export function useGridTheme(): Partial<Theme> {
   const [theme, setTheme] = useState(readTheme);
-  useEffect(() => {
-    const media = window.matchMedia?.("(prefers-color-scheme: dark)");
-    const update = () => setTheme(readTheme());
-    media?.addEventListener("change", update);
-    return () => media?.removeEventListener("change", update);
-  }, []);
+  useEffect(() => subscribePageTheme(() => setTheme(readTheme())), []);
   return theme;
 }
 

@@ -26,8 +26,8 @@ export function ExceptionView({ el }: { el: ExceptionEl }) {
     <div {...hook("stAlertContainer", "alert alert-error exception")} role="status" aria-label="Exception">
       <div {...testid("stAlertContentError")} className="alert-body">
         <div className="exception-head">
-          <strong>{el.exc_type}</strong>
-          {el.message && `: ${el.message}`}
+          {el.exc_type && <strong>{el.exc_type}</strong>}
+          {el.message && (el.exc_type ? `: ${el.message}` : el.message)}
         </div>
         {el.traceback.length > 0 && <pre className="traceback">{el.traceback.join(joiner).trimEnd()}</pre>}
       </div>

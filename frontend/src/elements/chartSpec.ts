@@ -1,6 +1,7 @@
 /** What the chart components share: a JSON spec sent inline or by blob URL, the colour scheme,
  * and the app's colours read from the theme's CSS variables. */
 import { useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore, type RefObject } from "react";
+import { pageIsDark, subscribePageTheme } from "../themeMode";
 
 export type SpecState = { spec: unknown; error: null } | { spec: null; error: string | null };
 
@@ -47,21 +48,9 @@ export function useJsonSpec(inline: string | null, url: string | null): SpecStat
   return { spec: null, error: null };
 }
 
-const DARK = "(prefers-color-scheme: dark)";
-
-function subscribeScheme(onChange: () => void): () => void {
-  const query = window.matchMedia?.(DARK);
-  query?.addEventListener?.("change", onChange);
-  return () => query?.removeEventListener?.("change", onChange);
-}
-
-/** Whether the page is dark (the theme follows the system's colour scheme). */
+/** Whether the page is dark (light, dark or the system's, as app/theme.ts chose). */
 export function useDarkMode(): boolean {
-  return useSyncExternalStore(
-    subscribeScheme,
-    () => window.matchMedia?.(DARK).matches ?? false,
-    () => false,
-  );
+  return useSyncExternalStore(subscribePageTheme, pageIsDark, () => false);
 }
 
 /** A theme CSS variable's value (e.g. `--text`), with a fallback outside a styled page. */

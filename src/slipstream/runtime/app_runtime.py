@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from slipstream.runtime.manager import SessionManager
     from slipstream.runtime.outbox import Path
     from slipstream.runtime.script import AppScript
+    from slipstream.runtime.secrets import AppSecrets
     from slipstream.runtime.state import SessionState, StateStore
 
 # Called with an uncaught exception of the script or of a callback; True: it showed its own error.
@@ -53,7 +54,11 @@ class AppRuntime:
         self.script = script
         self.options: dict[str, Any] = {name: option.default for name, option in OPTIONS.items()}
         self.options.update(options or {})
+        # Where each value came from, for `slipstream config show` and error messages.
+        self.option_sources: dict[str, str] = {}
+        # The app's own secrets (st.App(secrets=...), AppTest.secrets), over those of the files.
         self.secrets: dict[str, Any] = dict(secrets or {})
+        self.read_secret_files = True  # False for an AppTest: its secrets are the test's own, as in Streamlit
         self.blobs: BlobStorage = BlobStore() if blobs is None else blobs  # not `or`: an empty store is falsy
         self.on_script_error = on_script_error
         self._caches = caches
@@ -79,6 +84,13 @@ class AppRuntime:
 
             self._caches = new_registries()
         return self._caches
+
+    @functools.cached_property
+    def secret_store(self) -> AppSecrets:
+        """What st.secrets reads for this app (its files are read on first use)."""
+        from slipstream.runtime.secrets import AppSecrets
+
+        return AppSecrets(self, read_files=self.read_secret_files)
 
     @functools.cached_property
     def run_messages(self) -> RunMessages:

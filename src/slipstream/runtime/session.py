@@ -119,7 +119,12 @@ class Session:
             if self._threaded and not self._scheduled and not self.closed:
                 self._scheduled = True
                 workers.submit(self._run_while_wanted)
-            elif self._app_wanted and self._running and threading.get_ident() != self._runner_ident:
+            elif (
+                self._app_wanted
+                and self._running
+                and threading.get_ident() != self._runner_ident
+                and self.app.option("runner.fastReruns")  # else the new run waits for this one to end
+            ):
                 self._watch_interrupt()  # not st.rerun() itself, which ends its run by raising
 
     @property

@@ -12,7 +12,7 @@ import logging
 import os
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -37,9 +37,19 @@ class SourceWatcher:
     """Calls ``on_change`` (on the watcher's thread) after the script or a local module changed."""
 
     def __init__(
-        self, script: Path, on_change: Callable[[], None], *, kind: str = "auto", settle: float = 0.05
+        self,
+        script: Path,
+        on_change: Callable[[], None],
+        *,
+        kind: str = "auto",
+        settle: float = 0.05,
+        extra: Sequence[Path] = (),
+        ignore: Sequence[Path] = (),
     ) -> None:
         self.script = script.resolve()
+        # server.folderWatchList (watched with their subfolders) and server.folderWatchBlacklist
+        self.extra = [folder.resolve() for folder in extra]
+        self.ignore = [folder.resolve() for folder in ignore]
         self.folder = self.script.parent
         self.on_change = on_change
         self.kind = kind
@@ -81,6 +91,11 @@ class SourceWatcher:
                 continue
             self._observer = observer
             self._watched = {self.folder}
+            for folder in self.extra:
+                try:
+                    observer.schedule(self._handler, str(folder), recursive=True)
+                except OSError as exc:
+                    log.warning("server.folderWatchList: cannot watch %s: %s", folder, exc)
             self.refresh()
             return
 
@@ -127,7 +142,10 @@ class SourceWatcher:
         if not raw_path.endswith(".py"):
             return
         path = Path(raw_path).resolve()
-        if path != self.script and path not in self._files and path not in local_modules(self.folder):
+        if any(path.is_relative_to(folder) for folder in self.ignore):
+            return
+        listed = any(path.is_relative_to(folder) for folder in self.extra)
+        if path != self.script and path not in self._files and not listed and path not in local_modules(self.folder):
             return
         with self._lock:
             if self._timer is not None:

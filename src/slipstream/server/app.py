@@ -60,6 +60,34 @@ class ImmutableStaticFiles(StaticFiles):
         return response
 
 
+APP_STATIC_PATH = "/app/static"
+# What the app's static folder serves with its own type; anything else goes out as plain text, so
+# that an HTML or script file put there cannot run as the app (Streamlit limits it the same way).
+_STATIC_TYPES = {
+    ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".gif": "image/gif",
+    ".webp": "image/webp", ".avif": "image/avif", ".ico": "image/x-icon", ".bmp": "image/bmp",
+    ".woff": "font/woff", ".woff2": "font/woff2", ".ttf": "font/ttf", ".otf": "font/otf",
+    ".pdf": "application/pdf", ".json": "application/json", ".xml": "text/plain",
+    ".mp3": "audio/mpeg", ".wav": "audio/wav", ".ogg": "audio/ogg", ".mp4": "video/mp4", ".webm": "video/webm",
+    ".csv": "text/csv", ".txt": "text/plain",
+}  # fmt: skip
+
+
+class AppStaticFiles(StaticFiles):
+    """The app's ``static`` folder (server.enableStaticServing): files inside it only (no
+    ``..``, no symbolic links out of it), typed by the list above, never sniffed."""
+
+    def file_response(
+        self, full_path: Any, stat_result: os.stat_result, scope: Scope, status_code: int = 200
+    ) -> Response:
+        response = super().file_response(full_path, stat_result, scope, status_code)
+        mimetype = _STATIC_TYPES.get(Path(str(full_path)).suffix.lower(), "text/plain")
+        response.headers["Content-Type"] = mimetype + ("; charset=utf-8" if mimetype.startswith("text/") else "")
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Cache-Control"] = "no-cache"
+        return response
+
+
 # Larger bodies go out in pieces of this size: handed to asyncio in one piece, a body of many
 # megabytes is copied and shifted along in the socket's buffer while the event loop waits.
 _PIECE = 1 << 20
@@ -142,7 +170,7 @@ def build_asgi(
     assert script is not None
     manager = app.sessions
     socket_policy = SocketPolicy(
-        allowed_origins=list(app.option("server.allowedOrigins")),
+        allowed_origins=[*app.option("server.corsAllowedOrigins"), *app.option("server.allowedOrigins")],
         check_origin=bool(app.option("server.enableCORS")),
         max_message_bytes=int(app.option("server.maxMessageSize")) << 20,
     )
@@ -184,7 +212,13 @@ def build_asgi(
         def on_source_change() -> None:  # called on the watcher's thread
             loop.call_soon_threadsafe(source_changed)
 
-        watcher = SourceWatcher(script.path, on_source_change, kind=str(app.option("server.fileWatcherType")))
+        watcher = SourceWatcher(
+            script.path,
+            on_source_change,
+            kind=str(app.option("server.fileWatcherType")),
+            extra=[script.path.parent / folder for folder in app.option("server.folderWatchList")],
+            ignore=[script.path.parent / folder for folder in app.option("server.folderWatchBlacklist")],
+        )
         if script.path.is_file():
             watcher.start()
             script.watched = watcher.active
@@ -220,10 +254,14 @@ def build_asgi(
         Route("/_slipstream/health", health),
         WebSocketRoute("/_slipstream/ws", websocket),
         _blob_route(app.blobs),
-        upload_route(manager),
+        upload_route(manager, check_xsrf=bool(app.option("server.enableXsrfProtection"))),
         component_route(),
         Mount("/assets", ImmutableStaticFiles(directory=STATIC_DIR / "assets", check_dir=False), name="assets"),
     ]
+    if app.option("server.enableStaticServing"):
+        own_routes.append(
+            Mount(APP_STATIC_PATH, AppStaticFiles(directory=script.path.parent / "static", check_dir=False))
+        )
     # A page of a multipage app (/report) is the same page as the root: the browser tells the
     # session which page it shows. After the app's own routes, which win.
     page_routes = [Route("/{page:str}", index), Route("/{page:str}/", page_with_slash)]
@@ -265,7 +303,13 @@ def create_app(
 ) -> Starlette:
     """Build the ASGI app serving ``script`` with ``options`` (over those of the config files
     and environment). It can run alone or be mounted in another app."""
-    opts = config_module.load() if options is None else {**config_module.load(cwd=Path.cwd()), **options}
+    if not isinstance(script, AppScript):
+        script_dir = Path(script).resolve().parent
+    else:
+        script_dir = script.path.parent
+    opts = dict(options or {})
+    if not set(config_module.OPTIONS) <= set(opts):  # a few options: the others from files and environment
+        opts = {**config_module.load(cwd=Path.cwd(), app_dir=script_dir), **opts}
     if not isinstance(script, AppScript):
         script = AppScript(script, magic=bool(opts["runner.magicEnabled"]))
     return build_asgi(AppRuntime(script, options=opts, blobs=blobs))

@@ -31,6 +31,7 @@ from slipstream.runtime.client_log import ClientLog
 from slipstream.runtime.manager import SessionLimitReached, SessionManager
 from slipstream.runtime.session import Session
 from slipstream.server.security import origin_allowed
+from slipstream.theme import client_settings
 
 log = logging.getLogger("slipstream.server")
 
@@ -113,6 +114,7 @@ async def _attached(
         "resumed": resumed,
         "run_on_save": session.run_on_save,
         "xsrf": session.xsrf,
+        "client": client_settings(session.app.options),
     }
     await ws.send_text(orjson.dumps([welcome]).decode())  # a peer gone already: WebSocketDisconnect
     if resumed:

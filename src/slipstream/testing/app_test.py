@@ -59,6 +59,7 @@ class AppTest:
         # Each AppTest is an app of its own (options, secrets, data), but its caches are the
         # process's, as with Streamlit's AppTest: a test may count on a value cached by another.
         self._app = AppRuntime(script, options=config.load(), caches=default_app().caches)
+        self._app.read_secret_files = False  # st.secrets is at.secrets alone, as in Streamlit's AppTest
         self._session = Session(script, app=self._app, threaded=False)
         self.session_state = SessionStateView(self._session.state)
         self.query_params: dict[str, Any] = {}

@@ -1,0 +1,140 @@
+/** The app's [theme] options as CSS variables on the page (and on the sidebar), light or dark. */
+import { useEffect, useSyncExternalStore } from "react";
+import type { ClientSettings } from "../protocol.gen";
+import { useSettings } from "./settings";
+
+type Section = Record<string, unknown>;
+
+/** Which CSS variables each colour option sets (theme.css declares them). */
+const COLOR_VARS: Record<string, readonly string[]> = {
+  primaryColor: ["--primary", "--primary-hover"],
+  backgroundColor: ["--bg", "--bg-raised"],
+  secondaryBackgroundColor: ["--bg-soft", "--input-bg", "--sidebar-input-bg", "--code-bg"],
+  textColor: ["--text"],
+  linkColor: ["--link"],
+  borderColor: ["--border"],
+  codeBackgroundColor: ["--code-bg"],
+  codeTextColor: ["--code-text"],
+};
+for (const hue of ["red", "orange", "yellow", "blue", "green", "violet", "gray"]) {
+  COLOR_VARS[`${hue}Color`] = [`--${hue}`];
+  COLOR_VARS[`${hue}BackgroundColor`] = [`--${hue}-bg`];
+  COLOR_VARS[`${hue}TextColor`] = [`--${hue}-text`];
+}
+
+const RADII: Record<string, string> = { none: "0", small: "0.25rem", medium: "0.5rem", large: "1rem", full: "1.5rem" };
+const FONTS: Record<string, string> = {
+  "sans-serif": '"Source Sans 3", "Source Sans", "Source Sans Pro", sans-serif',
+  serif: '"Source Serif 4", "Source Serif Pro", serif',
+  monospace: '"Source Code Pro", ui-monospace, monospace',
+};
+
+function size(value: unknown): string | null {
+  if (typeof value === "number") return `${value}px`;
+  return typeof value === "string" ? value : null;
+}
+
+/** The CSS variables of one theme section. */
+export function themeVars(section: Section | undefined): Record<string, string> {
+  const vars: Record<string, string> = {};
+  if (!section) return vars;
+  for (const [key, value] of Object.entries(section)) {
+    if (typeof value === "string" && COLOR_VARS[key]) for (const name of COLOR_VARS[key]) vars[name] = value;
+  }
+  const font = (value: unknown) => (typeof value === "string" ? (FONTS[value] ?? value) : null);
+  const set = (name: string, value: string | null) => {
+    if (value !== null) vars[name] = value;
+  };
+  set("--font", font(section.font));
+  set("--mono", font(section.codeFont));
+  set("--heading-font", font(section.headingFont));
+  const radius = (value: unknown) => (typeof value === "string" ? (RADII[value] ?? value) : size(value));
+  set("--radius", radius(section.baseRadius));
+  set("--button-radius", radius(section.buttonRadius));
+  if (typeof section.showWidgetBorder === "boolean")
+    vars["--widget-border"] = section.showWidgetBorder ? "1px solid var(--border)" : "none";
+  if (typeof section.linkUnderline === "boolean") vars["--link-underline"] = section.linkUnderline ? "underline" : "none";
+  return vars;
+}
+
+/** The CSS variables of a [theme.sidebar] section: the sidebar draws its own background with
+ * --bg-soft, so its backgroundColor goes there and its secondary colour only to its fields. */
+export function sidebarVars(section: Section | undefined): Record<string, string> {
+  const vars = themeVars(section);
+  delete vars["--bg-soft"];
+  if (typeof section?.backgroundColor === "string") vars["--bg-soft"] = section.backgroundColor;
+  return vars;
+}
+
+function systemDark(): boolean {
+  return typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches;
+}
+
+function subscribeSystem(listener: () => void): () => void {
+  if (typeof matchMedia !== "function") return () => undefined;
+  const query = matchMedia("(prefers-color-scheme: dark)");
+  query.addEventListener("change", listener);
+  return () => query.removeEventListener("change", listener);
+}
+
+/** Light or dark: the viewer's choice, else the theme's base, else the system's. */
+export function resolveMode(choice: string, base: unknown, dark: boolean): "light" | "dark" {
+  if (choice === "light" || choice === "dark") return choice;
+  if (base === "light" || base === "dark") return base;
+  return dark ? "dark" : "light";
+}
+
+const applied = new Set<string>();
+
+/** Apply the app's theme to the page, in the mode the viewer chose. */
+export function useTheme(client: ClientSettings | null): void {
+  const { theme: choice } = useSettings();
+  const dark = useSyncExternalStore(subscribeSystem, systemDark);
+  const sections = (client?.theme ?? {}) as Record<string, Section>;
+  const mode = resolveMode(choice, sections.theme?.base, dark);
+  const key = JSON.stringify([sections, mode]);
+  useEffect(() => {
+    const root = document.documentElement;
+    root.dataset.theme = mode;
+    const main = { ...themeVars(sections.theme), ...themeVars(sections[`theme.${mode}`]) };
+    for (const name of applied) if (!(name in main)) root.style.removeProperty(name);
+    applied.clear();
+    for (const [name, value] of Object.entries(main)) {
+      root.style.setProperty(name, value);
+      applied.add(name);
+    }
+    const fontSize = sections.theme?.baseFontSize;
+    root.style.fontSize = typeof fontSize === "number" ? `${fontSize}px` : "";
+    const sidebar = { ...sidebarVars(sections["theme.sidebar"]), ...sidebarVars(sections[`theme.${mode}.sidebar`]) };
+    let style = document.getElementById("slipstream-sidebar-theme");
+    if (!style) {
+      style = document.createElement("style");
+      style.id = "slipstream-sidebar-theme";
+      document.head.append(style);
+    }
+    const declarations = Object.entries(sidebar).map(([name, value]) => `${name}: ${value};`);
+    style.textContent = declarations.length ? `[data-testid="stSidebar"] { ${declarations.join(" ")} }` : "";
+    loadFontFaces(sections.theme?.fontFaces);
+    // `key` stands for sections and mode: the effect runs when either changes
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+}
+
+const loadedFaces = new Set<string>();
+
+function loadFontFaces(faces: unknown): void {
+  if (!Array.isArray(faces) || typeof FontFace !== "function") return;
+  for (const face of faces as Record<string, string>[]) {
+    const id = JSON.stringify(face);
+    if (loadedFaces.has(id) || !face.family || !face.url) continue;
+    loadedFaces.add(id);
+    const url = new URL(face.url, document.baseURI).href;
+    const descriptors: FontFaceDescriptors = {};
+    if (face.weight) descriptors.weight = face.weight;
+    if (face.style) descriptors.style = face.style;
+    if (face.unicodeRange) descriptors.unicodeRange = face.unicodeRange;
+    const font = new FontFace(face.family, `url(${JSON.stringify(url)})`, descriptors);
+    document.fonts.add(font);
+    font.load().catch(() => undefined);
+  }
+}

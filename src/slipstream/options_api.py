@@ -1,0 +1,62 @@
+"""``st.get_option`` and ``st.set_option``: read any option of the running app, change the few
+that may change while it runs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slipstream import config
+from slipstream.errors import StreamlitAPIException
+
+
+def get_option(key: str) -> Any:
+    """The value of a configuration option of the running app.
+
+    Parameters:
+        key: the option's name, ``"section.optionName"`` (``slipstream config show`` lists them).
+
+    Returns:
+        The option's value (None for an option without a value).
+
+    Example::
+
+        limit = st.get_option("server.maxUploadSize")
+        st.write(f"Files up to {limit} MB")
+    """
+    if key not in config.OPTIONS:
+        raise RuntimeError(f'Config key "{key}" not defined.')
+    return config.get_option(key)
+
+
+def set_option(key: str, value: Any) -> None:
+    """Change a configuration option while the app runs; only the options Streamlit marks as
+    settable from a script (``client.showErrorDetails``, ``client.toolbarMode``,
+    ``client.disableDataExport``, ``client.showSidebarNavigation``). It applies to the whole
+    app, and to the browser's chrome from the next page load.
+
+    Parameters:
+        key: the option's name, ``"section.optionName"``.
+        value: its new value.
+
+    Example::
+
+        st.set_option("client.showErrorDetails", "type")
+        st.write(st.get_option("client.showErrorDetails"))
+    """
+    option = config.OPTIONS.get(key)
+    if option is None:
+        raise StreamlitAPIException(f"Unrecognized config option: {key}")
+    if not option.scriptable:
+        raise StreamlitAPIException(
+            f"{key} cannot be set on the fly. Set as command line option, e.g. "
+            f"slipstream run script.py --{key}, or in config.toml instead."
+        )
+    try:
+        checked = config._check(key, value)
+    except config.ConfigError as exc:
+        raise StreamlitAPIException(f"st.set_option: {exc}") from None
+    from slipstream.runtime.app_runtime import current_app
+
+    app = current_app()
+    app.options[key] = checked
+    app.option_sources[key] = "st.set_option"
