@@ -136,3 +136,14 @@ def test_st_write_streams_a_generator() -> None:
         """
     ).run()
     assert a.texts() == ["stream"]
+
+
+def test_an_async_stream_from_a_thread_that_runs_a_loop() -> None:
+    import asyncio
+
+    async def inside_a_loop() -> str:  # as when a script is run from async code (or a test tool's loop)
+        a = HeadlessApp(STREAMS).run()
+        assert a.status == "ok", a.elements
+        return str(a.state["results"]["async"])
+
+    assert asyncio.run(inside_a_loop()) == "abc"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import threading
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
@@ -56,7 +57,12 @@ def _text_of(chunk: Any) -> Any:
 
 
 def _sync(stream: AsyncIterator[Any]) -> Iterator[Any]:
-    """Iterate an async generator from the script's thread, on an event loop of its own."""
+    """Iterate an async generator from the script's thread, on an event loop of its own: on
+    this thread, or, when this thread already runs a loop (a script run from async code), on a
+    thread of its own."""
+    if asyncio._get_running_loop() is not None:
+        yield from _sync_elsewhere(stream)
+        return
     loop = asyncio.new_event_loop()
     try:
         while True:
@@ -65,6 +71,22 @@ def _sync(stream: AsyncIterator[Any]) -> Iterator[Any]:
             except StopAsyncIteration:
                 return
     finally:
+        loop.close()
+
+
+def _sync_elsewhere(stream: AsyncIterator[Any]) -> Iterator[Any]:
+    loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=loop.run_forever, name="slipstream-write-stream", daemon=True)
+    thread.start()
+    try:
+        while True:
+            try:
+                yield asyncio.run_coroutine_threadsafe(stream.__anext__(), loop).result()
+            except StopAsyncIteration:
+                return
+    finally:
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join()
         loop.close()
 
 

@@ -5,6 +5,9 @@ confirmed it. Putting an identical element again costs a ``keep``; anything else
 The element itself is kept only for a reader in the same process (AppTest): a tab's view
 holds bytes, which is half the memory of an idle session.
 
+Encoded elements and paths are interned (runtime/interned.py): a thousand tabs showing the same
+line of text hold it once.
+
 Text appended to an element (st.write_stream) is held as pieces beside its bytes and folded in
 only when something reads the whole element, so a chunk costs its own size, not the text's.
 """
@@ -19,6 +22,7 @@ from typing import Any
 import orjson
 
 from slipstream.protocol import CONTAINER_TYPES
+from slipstream.runtime.interned import element_bytes, paths
 from slipstream.runtime.outbox import Outbox, Path, element_message, sized
 
 # The menu of an app without pages.
@@ -47,7 +51,7 @@ class Held:
         """The element as the browser has it, encoded."""
         if self.appended is not None:
             element = self.decoded()
-            self._data = sized(orjson.dumps(element))
+            self._data = _kept(orjson.dumps(element))
             if self.element is not None:
                 self.element = element
             self.appended = None
@@ -101,7 +105,7 @@ class ClientView:
             data = orjson.dumps(element)
             if held.data == data and held.run == self.run:
                 return
-            held._data, held.appended, held.run = sized(data), None, self.run
+            held._data, held.appended, held.run = _kept(data), None, self.run
             held.element = element if self.keep_elements else None
             self.outbox.put_update(path, data)
 
@@ -118,10 +122,11 @@ class ClientView:
             if container and (held.run == self.run or held.kind != element["type"]):
                 self._drop_descendants(path)
         else:
+            path = paths(path)  # a new key: the process's copy of this path
             self._count(path, 1)
         widget_id = element.get("id")
         self.held[path] = Held(
-            sized(data),
+            _kept(data),
             element["type"],
             widget_id if isinstance(widget_id, str) else None,
             self.run,
@@ -227,6 +232,13 @@ class ClientView:
 
     def elements(self) -> dict[Path, dict[str, Any]]:
         return {path: held.decoded() for path, held in sorted(self.held.items())}
+
+
+def _kept(data: bytes) -> bytes:
+    """An encoded element as views keep it: one copy per process (every tab of an app shows
+    mostly the same elements), of its own length (see sized)."""
+    kept = element_bytes.get(data)
+    return kept if kept is not None else element_bytes(sized(data))
 
 
 def _below(path: Path, scopes: tuple[Path, ...]) -> bool:
