@@ -75,13 +75,16 @@ def _sync(stream: AsyncIterator[Any]) -> Iterator[Any]:
 
 
 def _sync_elsewhere(stream: AsyncIterator[Any]) -> Iterator[Any]:
+    async def next_item() -> Any:
+        return await stream.__anext__()
+
     loop = asyncio.new_event_loop()
     thread = threading.Thread(target=loop.run_forever, name="slipstream-write-stream", daemon=True)
     thread.start()
     try:
         while True:
             try:
-                yield asyncio.run_coroutine_threadsafe(stream.__anext__(), loop).result()
+                yield asyncio.run_coroutine_threadsafe(next_item(), loop).result()
             except StopAsyncIteration:
                 return
     finally:
