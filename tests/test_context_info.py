@@ -39,7 +39,7 @@ def test_a_tab_context_comes_from_its_connection_and_browser() -> None:
         theme="dark",
         embedded=False,
     )
-    session.page_url_path = "report"
+    session.location.page_url_path = "report"
     set_run_context(RunContext(session=session, run=1))
     try:
         assert context.cookies["a"] == "b"

@@ -170,7 +170,7 @@ class ContextProxy:
         client = ctx.session.client if ctx is not None else None
         if ctx is None or client is None or client.base_url is None:
             return None
-        return client.base_url + (ctx.session.page_url_path or "")
+        return client.base_url + (ctx.session.location.page_url_path or "")
 
     @property
     def ip_address(self) -> str | None:

@@ -178,7 +178,7 @@ class _QueryParamsProxy(MutableMapping[str, str]):
         ctx = get_run_context()
         if ctx is None:
             return _outside
-        return ctx.session.query_params
+        return ctx.session.location.query_params
 
     def __getitem__(self, key: str) -> str:
         return self._target()[key]

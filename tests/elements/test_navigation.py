@@ -38,7 +38,7 @@ def _pages_app(tmp_path: Path) -> Path:
 def test_a_pages_folder_app_lists_its_pages_and_switches_between_them(tmp_path: Path) -> None:
     at = AppTest.from_file(_pages_app(tmp_path)).run()
     assert [t.value for t in at.title] == ["Home"]
-    entries = at._session.page_entries
+    entries = at._session.location.page_entries
     assert [(e.url_path, e.title, e.icon) for e in entries] == [
         ("", "app", ""),
         ("about", "about", ""),
@@ -83,7 +83,7 @@ def test_a_page_not_found_runs_the_default_page_and_says_so(tmp_path: Path) -> N
     session.navigate("nope", "z=1")
     session.run_wanted()
     assert [t.value for t in at.title] == ["Home"]
-    assert session.page_url_path == ""
+    assert session.location.page_url_path == ""
 
 
 def test_page_link_names_the_page_and_its_query(tmp_path: Path) -> None:

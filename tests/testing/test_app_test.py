@@ -94,7 +94,7 @@ def test_query_params_and_secrets_are_settable_dicts() -> None:
     at.query_params["page"] = "2"
     at.secrets["token"] = "s3cret"
     at.run()
-    assert at._session.query == "page=2"
+    assert at._session.location.query == "page=2"
     assert at.secrets == {"token": "s3cret"}
 
 

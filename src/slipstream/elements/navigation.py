@@ -364,12 +364,12 @@ def _navigation(
     by_path = {entry.url_path: page for entry, (_, page) in zip(entries, listed, strict=True)}
     default_entry = entries[[page for _, page in listed].index(default)]
     session = ctx.session
-    chosen, found = resolve(entries, session.requested_page, default_entry)
+    chosen, found = resolve(entries, session.location.requested_page, default_entry)
     if not found:
-        session.outbox.put({"t": "page_not_found", "page": session.requested_page or ""})
-        session.requested_page = None
+        session.outbox.put({"t": "page_not_found", "page": session.location.requested_page or ""})
+        session.location.requested_page = None
     page = by_path[chosen.url_path]
-    session.set_pages(
+    session.location.set_pages(
         entries,
         by_path,
         chosen.url_path,
@@ -401,11 +401,11 @@ def run_pages_folder() -> None:
 def find_page(ctx: RunContext, page: str | Path | Page, fn: str) -> PageEntry:
     """The registered page that ``page`` (a Page, or a file path relative to the entry script)
     names; StreamlitPageNotFoundError when none."""
-    entries = ctx.session.page_entries
+    entries = ctx.session.location.page_entries
     if isinstance(page, Page):
         for entry in entries:
             if entry.url_path == page.url_path and entry.external is None:
-                registered = ctx.session.page_objects.get(entry.url_path)
+                registered = ctx.session.location.page_objects.get(entry.url_path)
                 _check_same_source(page, registered, entry)
                 return entry
         raise StreamlitPageNotFoundError(

@@ -59,7 +59,7 @@ class SessionManager:
             session.on_run_end = self._run_ended
             self._sessions[session.id] = session
         assert session is not None
-        session.query = query
+        session.location.query = query
         session.detached_since = None
         self._attached.add(session.id)
         return session, resumed

@@ -14,17 +14,16 @@ from slipstream.protocol import ROOT_MAIN, RunStatus
 from slipstream.runtime.app_runtime import AppRuntime, default_app
 from slipstream.runtime.background import background
 from slipstream.runtime.client_log import ClientLog
-from slipstream.runtime.context import RunContext, get_run_context, set_run_context
+from slipstream.runtime.context import RunContext, set_run_context
 from slipstream.runtime.control import FragmentsRerun, RerunRun, ScriptControl, StopRun, raise_in_thread
 from slipstream.runtime.fragments import Fragment, FragmentRegistry, FragmentShownError, redraw
 from slipstream.runtime.outbox import Outbox, Path
-from slipstream.runtime.pages import PageEntry
 from slipstream.runtime.script import MAGIC_NAME, AppScript
 from slipstream.runtime.state import SessionState, WidgetMeta
+from slipstream.runtime.tab_location import TabLocation
 from slipstream.runtime.uploads import UploadStorage, UploadStore
 from slipstream.runtime.view import ClientView
 from slipstream.runtime.workers import workers
-from slipstream.url_query import QueryParams
 
 log = logging.getLogger("slipstream.session")
 
@@ -66,16 +65,8 @@ class Session:
         self.xsrf = secrets.token_urlsafe(24)
         self.outbox = Outbox(limit=outbox_limit)
         self.view = ClientView(self.outbox, keep_elements=not threaded)  # headless: AppTest reads them
-        self.query_params = QueryParams(query, on_change=self._query_changed)
+        self.location = TabLocation(query, self.outbox, self.view)  # its page and query params
         self.client: ClientInfo | None = None  # st.context: the tab's request and browser
-        # Pages: the URL path the tab asks for (None: the default page), the pages the last
-        # st.navigation registered, the page it chose, and the URL the browser shows (page, query).
-        self.requested_page: str | None = None
-        self.page_entries: list[PageEntry] = []
-        self.page_objects: dict[str, Any] = {}
-        self.page_url_path: str | None = None
-        self._browser_url = ("", self.query_params.query_string)
-        self._pending_page: tuple[str | None, str | None, bool] | None = None
         self.run_count = 0
         self.last_status: RunStatus | None = None
         self.detached_since: float | None = None
@@ -127,74 +118,21 @@ class Session:
             ):
                 self._watch_interrupt()  # not st.rerun() itself, which ends its run by raising
 
-    @property
-    def query(self) -> str:
-        """The query string of the tab's URL (st.query_params as text)."""
-        return self.query_params.query_string
-
-    @query.setter
-    def query(self, query: str) -> None:
-        self.query_params.replace(query)
-        self._browser_url = (self._browser_url[0], self.query_params.query_string)
-
     def arrive(self, page: str, query: str, client: ClientInfo) -> None:
         """A tab attached, showing ``page`` with ``query``: its next run shows that page."""
         self.client = client
-        with self._cond:
-            self._pending_page = (page, query, True)
+        self.location.ask(page, query, from_browser=True)
 
     def navigate(self, page: str, query: str) -> None:
         """The tab moved to ``page`` (a URL path, "" for the default page) with ``query`` (a click
         in the menu or on a page link, back or forward): run that page."""
-        with self._cond:
-            self._pending_page = (page, query, True)
+        self.location.ask(page, query, from_browser=True)
         self.request_rerun()
 
     def switch_to(self, page: str, query: str | None) -> None:
         """st.switch_page: the next run shows ``page`` with ``query`` (None: no parameters)."""
-        with self._cond:
-            self._pending_page = (page, query, False)
+        self.location.ask(page, query, from_browser=False)
         self.request_rerun()
-
-    def _take_pending_page(self) -> None:
-        """At the start of a run of the whole app: apply a page change asked for since the last."""
-        with self._cond:
-            pending, self._pending_page = self._pending_page, None
-        if pending is None:
-            return
-        page, query, from_browser = pending
-        if page != (self.page_url_path or ""):
-            self.view.reset_page_title()  # a page shows its own title unless it sets one
-        self.requested_page = page or None
-        if from_browser:
-            self.query_params.replace(query or "")
-            self._browser_url = (page or "", self.query_params.query_string)
-        else:
-            self.query_params.reset_for_page_switch(query)
-
-    def set_pages(self, entries: list[PageEntry], objects: dict[str, Any], current: str, menu: dict[str, Any]) -> None:
-        """st.navigation registered ``entries`` and chose the page ``current`` in this run."""
-        ctx = get_run_context()
-        if ctx is not None:
-            ctx.navigated = True
-        self.page_entries = entries
-        self.page_objects = objects
-        self.page_url_path = current
-        self.view.set_navigation(menu)
-        self.sync_url()
-
-    def _query_changed(self) -> None:
-        if get_run_context() is not None:
-            self.sync_url()
-
-    def sync_url(self) -> None:
-        """Tell the browser the URL to show (the page chosen, the query parameters), when it
-        shows another."""
-        page = self._browser_url[0] if self.page_url_path is None else self.page_url_path
-        url = (page, self.query_params.query_string)
-        if url != self._browser_url:
-            self._browser_url = url
-            self.outbox.put({"t": "url", "page": url[0], "query": url[1]})
 
     def _fragments_of(self, values: dict[str, Any]) -> list[str] | None:
         """The fragment whose widgets are all of ``values``, if one is (None: the whole app)."""
@@ -337,7 +275,7 @@ class Session:
             run = self.run_count
         try:
             if page_pending:
-                self._take_pending_page()
+                self.location.take_pending()
             return self._run(run, values, fragment)
         finally:
             with self._cond:
@@ -408,8 +346,8 @@ class Session:
             completed = status != "interrupted"
             in_scope = self.view.widget_ids_under(scopes) if fragment is not None else None
             self.state.finish_run(completed=completed, in_scope=in_scope)
-            if status == "ok" and fragment is None and not ctx.navigated and self.page_entries:
-                self._forget_pages()  # the app stopped calling st.navigation
+            if status == "ok" and fragment is None and not ctx.navigated and self.location.page_entries:
+                self.location.forget_pages()  # the app stopped calling st.navigation
             if completed:
                 self.view.finish_run(scopes)
                 self.uploads.keep_only(set(self.state.widgets))
@@ -465,12 +403,6 @@ class Session:
             MAGIC_NAME: _magic_write,
         }
         exec(code, namespace)
-
-    def _forget_pages(self) -> None:
-        self.page_entries = []
-        self.page_objects = {}
-        self.page_url_path = None
-        self.view.set_navigation(None)
 
     def _flag_forms_without_submit(self, ctx: RunContext) -> None:
         for form in ctx.forms.values():

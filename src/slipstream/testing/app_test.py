@@ -132,7 +132,7 @@ class AppTest:
             self._session.navigate(self._page, query)
             self._page = None
         else:
-            self._session.query = query
+            self._session.location.query = query
         failure: list[BaseException] = []
 
         def work() -> None:
@@ -162,9 +162,8 @@ class AppTest:
             )
         self._session.outbox.drain()  # nobody reads the frames; the tree comes from the view
         self._tree = None
-        self.query_params = {
-            key: values[0] if len(values) == 1 else values for key, values in parse_qs_all(self._session.query).items()
-        }
+        shown = parse_qs_all(self._session.location.query)
+        self.query_params = {key: values[0] if len(values) == 1 else values for key, values in shown.items()}
         if failure:
             raise failure[0]
         return self
@@ -223,7 +222,7 @@ class AppTest:
                 f"Could not find page {page_path!r} relative to the main script {str(script.path)!r}. "
                 f"Resolved page path: {str(page)!r}."
             )
-        entries = self._session.page_entries
+        entries = self._session.location.page_entries
         if not entries:  # before a run registered the pages: the name its file gives
             self._page = "" if page == script.path else page_icon_and_name(page)[1]
             return self
