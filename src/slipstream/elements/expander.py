@@ -4,36 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from slipstream.delta_generator import DeltaGenerator, emit
+from slipstream.delta_generator import emit
 from slipstream.elements._args import check_width, clean_text
 from slipstream.elements._icons import check_icon
-from slipstream.elements._tracked import tracking
+from slipstream.elements._tracked import OpenableContainer, open_from_browser, tracking
 from slipstream.errors import StreamlitAPIException
-from slipstream.runtime.outbox import Path
 from slipstream.runtime.widgets import Key, register, user_key
 
 EXPANDER_TYPES = ("default", "compact", "step")
 
 
-class ExpanderContainer(DeltaGenerator):
-    """The container st.expander returns; ``open`` says whether it is open, when it is tracked."""
+class ExpanderContainer(OpenableContainer):
+    """The container st.expander returns (see OpenableContainer)."""
 
-    __slots__ = ("_open",)
+    __slots__ = ()
 
-    def __init__(self, path: Path, *, open: bool | None) -> None:
-        super().__init__(path)
-        self._open = open
-
-    @property
-    def open(self) -> bool | None:
-        """True when open, False when closed; None unless ``on_change`` tracks the expander."""
-        return self._open
-
-
-def _boolean(value: Any) -> bool:
-    if not isinstance(value, bool):
-        raise TypeError("expected true or false")
-    return value
 
 
 def expander(
@@ -78,7 +63,7 @@ def expander(
             key=key,
             identity={"label": text, "expanded": open_now, "icon": shown_icon, "type": type},
             default=open_now,
-            deserialize=_boolean,
+            deserialize=open_from_browser,
             on_change=callback,
             args=args,
             kwargs=kwargs,

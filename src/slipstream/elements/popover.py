@@ -5,35 +5,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from slipstream.delta_generator import DeltaGenerator, emit
+from slipstream.delta_generator import emit
 from slipstream.elements._args import check_label, check_width, optional_str
 from slipstream.elements._icons import check_icon
 from slipstream.elements._shortcut import check_button_wrap
-from slipstream.elements._tracked import tracking
+from slipstream.elements._tracked import OpenableContainer, open_from_browser, tracking
 from slipstream.elements.button import check_button_type
-from slipstream.runtime.outbox import Path
 from slipstream.runtime.widgets import Key, register, user_key
 
 
-class PopoverContainer(DeltaGenerator):
-    """The container st.popover returns; ``open`` says whether it is open, when it is tracked."""
+class PopoverContainer(OpenableContainer):
+    """The container st.popover returns (see OpenableContainer)."""
 
-    __slots__ = ("_open",)
+    __slots__ = ()
 
-    def __init__(self, path: Path, *, open: bool | None) -> None:
-        super().__init__(path)
-        self._open = open
-
-    @property
-    def open(self) -> bool | None:
-        """True when open, False when closed; None unless ``on_change`` tracks the popover."""
-        return self._open
-
-
-def _boolean(value: Any) -> bool:
-    if not isinstance(value, bool):
-        raise TypeError("expected true or false")
-    return value
 
 
 def popover(
@@ -82,7 +67,7 @@ def popover(
             key=key,
             identity={"label": text, "icon": shown_icon, "help": help, "type": type},
             default=False,
-            deserialize=_boolean,
+            deserialize=open_from_browser,
             on_change=callback,
             args=args,
             kwargs=kwargs,

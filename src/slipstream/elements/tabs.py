@@ -7,25 +7,15 @@ from typing import Any
 
 from slipstream.delta_generator import DeltaGenerator, emit
 from slipstream.elements._args import check_block_height, check_width
-from slipstream.elements._tracked import tracking
+from slipstream.elements._tracked import OpenableContainer, tracking
 from slipstream.errors import StreamlitAPIException
-from slipstream.runtime.outbox import Path
 from slipstream.runtime.widgets import Key, register, user_key
 
 
-class TabContainer(DeltaGenerator):
-    """One tab of st.tabs; ``open`` says whether it is the selected one, when tabs are tracked."""
+class TabContainer(OpenableContainer):
+    """One tab of st.tabs: ``open`` says whether it is the selected one, when tabs are tracked."""
 
-    __slots__ = ("_open",)
-
-    def __init__(self, path: Path, *, open: bool | None) -> None:
-        super().__init__(path)
-        self._open = open
-
-    @property
-    def open(self) -> bool | None:
-        """True for the selected tab, False for the others; None unless ``on_change`` tracks them."""
-        return self._open
+    __slots__ = ()
 
 
 def _label_at(labels: list[str], index: Any) -> str:
