@@ -14,9 +14,12 @@ App = Callable[[str], HeadlessApp]
 
 
 def test_menu_items_keys_in_any_case_and_about_dedented() -> None:
-    config = menu_items_config(
-        {" Get Help ": "https://example.com/help", "report a bug": "mailto:bugs@example.com", "About": "  # Hi\n  there"}
-    )
+    items = {
+        " Get Help ": "https://example.com/help",
+        "report a bug": "mailto:bugs@example.com",
+        "About": "  # Hi\n  there",
+    }
+    config = menu_items_config(items)
     assert config == {
         "get_help": "https://example.com/help",
         "report_a_bug": "mailto:bugs@example.com",
@@ -57,6 +60,7 @@ def test_menu_items_reach_the_browser(app: App) -> None:
         """
     )
     (config,) = [m for m in a.last_frame if m["t"] == "page_config"]
-    assert config["menu_items"] == {"get_help": "https://example.com", "report_a_bug": None, "about": "**About** this app"}
+    expected = {"get_help": "https://example.com", "report_a_bug": None, "about": "**About** this app"}
+    assert config["menu_items"] == expected
     a = app("import streamlit as st\nst.set_page_config(menu_items={'Bug': 'x'})\n")
     assert "`bug` is not a supported menu item key" in a.of_type("exception")[0]["message"]
