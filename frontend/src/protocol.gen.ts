@@ -64,6 +64,12 @@ export interface ClientSettings {
   theme: Record<string, Record<string, string | number | boolean | (string | number | boolean)[] | Record<string, string>[]>>;
 }
 
+export interface MenuItems {
+  get_help: string | null;
+  report_a_bug: string | null;
+  about: string | null;
+}
+
 export interface NavPage {
   url_path: string;
   title: string;
@@ -1002,6 +1008,7 @@ export interface PageConfigMsg {
   icon: string | null;
   layout: "centered" | "wide";
   sidebar: "auto" | "expanded" | "collapsed";
+  menu_items: MenuItems;
 }
 
 export interface FileChangedMsg {

@@ -223,7 +223,8 @@ describe("Store", () => {
     store.applyFrame([{ t: "session", v: 1, session: "s", resumed: true, run_on_save: true, xsrf: "x" }]);
     expect(bodies(store)).toEqual(["a"]);
     expect(store.getState().runOnSave).toBe(true);
-    const pageConfig = { t: "page_config", title: "T", icon: null, layout: "wide", sidebar: "auto" } as const;
+    const menu_items = { get_help: null, report_a_bug: null, about: null };
+    const pageConfig = { t: "page_config", title: "T", icon: null, layout: "wide", sidebar: "auto", menu_items } as const;
     store.applyFrame([pageConfig]);
     expect(store.getState().pageConfig).toEqual(pageConfig);
     store.applyFrame([{ t: "session", v: 1, session: "s2", resumed: false, run_on_save: false, xsrf: "x" }]);

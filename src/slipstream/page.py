@@ -2,14 +2,60 @@
 
 from __future__ import annotations
 
+import textwrap
+from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlparse
 
 from slipstream.elements._icons import check_material, is_emoji, random_emoji
-from slipstream.errors import StreamlitAPIException
+from slipstream.errors import StreamlitAPIException, StreamlitValueError
 from slipstream.runtime.context import get_run_context
 
 LAYOUTS = ("centered", "wide")
 SIDEBAR_STATES = ("auto", "expanded", "collapsed")
+# menu_items' keys, as Streamlit takes them (any case, spaces around ignored), and their fields.
+MENU_KEYS = {"get help": "get_help", "report a bug": "report_a_bug", "about": "about"}
+MENU_URL_SCHEMES = ("http", "https", "mailto")
+
+
+def _is_menu_url(value: str) -> bool:
+    try:
+        url = urlparse(value)
+    except ValueError:
+        return False
+    if url.scheme in ("http", "https"):
+        return bool(url.netloc)
+    return url.scheme == "mailto" and bool(url.path)
+
+
+def menu_items_config(menu_items: Mapping[Any, Any] | None) -> dict[str, str | None]:
+    """The main menu's items from set_page_config's ``menu_items``, checked as Streamlit checks
+    them: the three keys only, links with a full http(s) or mailto URL."""
+    config: dict[str, str | None] = {"get_help": None, "report_a_bug": None, "about": None}
+    if menu_items is None:
+        return config
+    if not isinstance(menu_items, Mapping):
+        raise StreamlitAPIException(
+            f"st.set_page_config: menu_items is {type(menu_items).__name__}; pass a dict such as "
+            '{"Get help": "https://...", "Report a bug": "https://...", "About": "markdown"}.'
+        )
+    for raw_key, value in menu_items.items():
+        key = str(raw_key).lower().strip()
+        if key not in MENU_KEYS:
+            raise StreamlitValueError(
+                "menu_items",
+                ["'Get help'", "'Report a bug'", "'About'"],
+                detail=f"`{key}` is not a supported menu item key.",
+            )
+        if value is None:
+            continue
+        if key != "about" and not _is_menu_url(str(value)):
+            raise StreamlitAPIException(
+                f'"{value}" is not a valid URL. You must use a fully qualified domain beginning with '
+                '"http://", "https://", or "mailto:".'
+            )
+        config[MENU_KEYS[key]] = textwrap.dedent(str(value)) if key == "about" else str(value)
+    return config
 
 
 def _page_icon(icon: Any) -> str | None:
@@ -37,6 +83,8 @@ def set_page_config(
 
     ``page_icon``: an emoji ("📈"), an emoji shortcode (":chart_with_upwards_trend:"), a Material
     icon (":material/monitoring:"), an image URL, or "random" for a random emoji.
+    ``menu_items``: the main menu's own items, ``{"Get help": url, "Report a bug": url,
+    "About": markdown}`` (any of them; a value of None leaves that item out).
 
     Example::
 
@@ -50,6 +98,7 @@ def set_page_config(
             "use 'auto', 'expanded' or 'collapsed'."
         )
     icon = _page_icon(page_icon)
+    menu = menu_items_config(menu_items)
     ctx = get_run_context()
     if ctx is None:
         return
@@ -59,5 +108,6 @@ def set_page_config(
             "icon": icon,
             "layout": layout or "centered",
             "sidebar": initial_sidebar_state or "auto",
+            "menu_items": menu,
         }
     )

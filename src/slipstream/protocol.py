@@ -1355,14 +1355,25 @@ class AppendMsg(TypedDict):
     s: str
 
 
+class MenuItems(TypedDict):
+    """set_page_config's menu_items: the main menu's "Get help" and "Report a bug" links
+    (None: not shown) and the About dialog's markdown (None: no About item)."""
+
+    get_help: str | None
+    report_a_bug: str | None
+    about: str | None
+
+
 class PageConfigMsg(TypedDict):
-    """st.set_page_config: the tab's title and icon, the layout and the sidebar's first state."""
+    """st.set_page_config: the tab's title and icon, the layout, the sidebar's first state and
+    the main menu's own items."""
 
     t: Literal["page_config"]
     title: str | None
     icon: str | None
     layout: Literal["centered", "wide"]
     sidebar: Literal["auto", "expanded", "collapsed"]
+    menu_items: MenuItems
 
 
 class FileChangedMsg(TypedDict):

@@ -69,3 +69,69 @@ def test_theme_colours_and_the_settings_dialog(page: Any, tmp_path: Path) -> Non
         page.goto(url)
         page.get_by_text("themed").wait_for()
         assert page.get_by_role("button", name="Main menu").count() == 0
+
+
+OPTIONS_THEME = """
+[theme]
+headingFont = "monospace"
+headingFontSizes = ["3.5rem", "2rem"]
+headingFontWeights = [300, 800]
+buttonRadius = "full"
+showWidgetBorder = true
+linkUnderline = false
+codeTextColor = "#aa00aa"
+redTextColor = "#ff00ff"
+baseFontWeight = 300
+metricValueFontSize = "3rem"
+showSidebarBorder = true
+chartCategoricalColors = ["#ff0000", "#00aa00"]
+
+[theme.sidebar]
+headingFontSizes = "1rem"
+"""
+
+OPTIONS_APP = """
+import streamlit as st
+st.set_page_config(menu_items={"Get help": "https://example.com/help", "About": "About **this app**"})
+st.sidebar.title("Side title")
+st.title("Main title")
+st.header("A header")
+st.markdown("A [link](https://example.com), `code` and :red[red].")
+st.button("Press")
+st.text_input("Name")
+st.metric("Metric", 42)
+"""
+
+
+def test_theme_options_drawn_and_the_menu_items(page: Any, tmp_path: Path) -> None:
+    (tmp_path / ".streamlit").mkdir()
+    (tmp_path / ".streamlit" / "config.toml").write_text(OPTIONS_THEME)
+    script = tmp_path / "app.py"
+    script.write_text(OPTIONS_APP)
+    with running_server(script, "--client.toolbarMode", "viewer") as url:
+        page.goto(url)
+        page.get_by_text("Main title").wait_for()
+        main_h1 = '[data-testid="stMain"] h1'
+        assert "monospace" in _css(page, main_h1, "fontFamily")
+        assert _css(page, main_h1, "fontSize") == "56px"
+        assert _css(page, main_h1, "fontWeight") == "300"
+        assert _css(page, '[data-testid="stMain"] h2', "fontWeight") == "800"
+        assert _css(page, '[data-testid="stSidebar"] h1', "fontSize") == "16px"  # its own, not [theme]'s
+        assert _css(page, "body", "fontWeight") == "300"
+        link = 'a[href="https://example.com/"], a[href="https://example.com"]'
+        assert _css(page, link, "textDecorationLine") == "none"
+        assert _css(page, '[data-testid="stMarkdownContainer"] code', "color") == "rgb(170, 0, 170)"
+        assert _css(page, '[data-testid="stMarkdownContainer"] .md-text-red', "color") == "rgb(255, 0, 255)"
+        assert _css(page, '[data-testid="stButton"] button', "borderTopLeftRadius") == "24px"
+        assert _css(page, ".input-box", "borderTopStyle") == "solid"
+        assert _css(page, ".input-box", "borderTopColor") != "rgba(0, 0, 0, 0)"
+        assert _css(page, '[data-testid="stMetricValue"]', "fontSize") == "48px"
+        assert _css(page, '[data-testid="stSidebar"]', "borderRightStyle") == "solid"
+
+        page.get_by_role("button", name="Main menu").click()
+        names = page.eval_on_selector_all('[role="menuitem"]', "items => items.map((i) => i.textContent)")
+        assert names == ["Settings", "Print", "About", "Get help"]  # viewer: no Rerun or Clear cache
+        page.get_by_role("menuitem", name="About").click()
+        about = page.get_by_role("dialog", name="About")
+        about.get_by_text("this app").wait_for()
+        assert about.locator("strong").inner_text() == "this app"

@@ -133,7 +133,10 @@ def test_page_config_is_sent_once_and_again_only_when_it_changes(app: App) -> No
         """
     )
     configs = [m for m in a.last_frame if m["t"] == "page_config"]
-    assert configs == [{"t": "page_config", "title": "Sales", "icon": "📈", "layout": "wide", "sidebar": "auto"}]
+    menu = {"get_help": None, "report_a_bug": None, "about": None}
+    assert configs == [
+        {"t": "page_config", "title": "Sales", "icon": "📈", "layout": "wide", "sidebar": "auto", "menu_items": menu}
+    ]
     a.run()
     assert not [m for m in a.last_frame if m["t"] == "page_config"]
     a = app("import streamlit as st\nst.set_page_config(layout='huge')\n")

@@ -12,6 +12,7 @@ const config = (over: Partial<PageConfigMsg>): PageConfigMsg => ({
   title: null,
   icon: null,
   layout: "centered",
+  menu_items: { get_help: null, report_a_bug: null, about: null },
   sidebar: "auto",
   ...over,
 });
@@ -64,9 +65,10 @@ describe("App", () => {
     const menu = screen.getByRole("menu", { name: "Main menu" });
     expect(document.activeElement?.textContent).toContain("Rerun");
     fireEvent.keyDown(menu, { key: "ArrowDown" });
-    expect(document.activeElement?.textContent).toBe("Settings");
-    fireEvent.keyDown(menu, { key: "End" });
     expect(document.activeElement?.textContent).toBe("Clear cache C");
+    fireEvent.keyDown(menu, { key: "End" });
+    expect(document.activeElement?.textContent).toBe("Print");
+    fireEvent.keyDown(menu, { key: "Home" });
     fireEvent.click(screen.getByRole("menuitem", { name: /Clear cache/ }));
     expect(sent).toEqual([{ t: "clear_cache" }, { t: "rerun", values: {} }]);
     expect(screen.queryByRole("menu")).toBeNull();
@@ -79,6 +81,25 @@ describe("App", () => {
     const client = { toolbar_mode: "minimal" as const, show_sidebar_navigation: true, disable_data_export: false, theme: {} };
     act(() => store.applyFrame([{ t: "session", v: 1, session: "s", resumed: false, run_on_save: false, xsrf: "x", client }]));
     expect(screen.queryByRole("button", { name: "Main menu" })).toBeNull();
+  });
+
+  it("shows menu_items by toolbar mode, and the About dialog", () => {
+    const { store } = setup();
+    const menu_items = { get_help: "https://example.com/help", report_a_bug: "mailto:a@example.com", about: "**Made** here" };
+    const session = (toolbar_mode: "viewer" | "minimal") => ({
+      t: "session" as const, v: 1, session: "s", resumed: false, run_on_save: false, xsrf: "x",
+      client: { toolbar_mode, show_sidebar_navigation: true, disable_data_export: false, theme: {} },
+    });
+    act(() => store.applyFrame([session("viewer"), config({ menu_items })]));
+    fireEvent.click(screen.getByRole("button", { name: "Main menu" }));
+    const names = () => screen.getAllByRole("menuitem").map((item) => item.textContent);
+    expect(names()).toEqual(["Settings", "Print", "About", "Report a bug", "Get help"]);
+    fireEvent.click(screen.getByRole("menuitem", { name: "About" }));
+    expect(screen.getByRole("dialog", { name: "About" }).textContent).toContain("here");
+    fireEvent.click(screen.getByRole("button", { name: "Close" }));
+    act(() => store.applyFrame([session("minimal"), config({ menu_items })]));
+    fireEvent.click(screen.getByRole("button", { name: "Main menu" }));
+    expect(names()).toEqual(["Report a bug", "Get help", "About"]);
   });
 
   it("keeps the theme and wide mode chosen in Settings across a reload (localStorage)", () => {

@@ -19,6 +19,7 @@ import { hook, testid } from "../hooks";
 import { Header } from "./Header";
 import { useSettings } from "./settings";
 import { useTheme } from "./theme";
+import { setClientSettings } from "./clientSettings";
 import { usePageConfig } from "./pageConfig";
 import { NavigateContext } from "./location";
 import { currentTitle, PageNotFound, showsMenu, SidebarNav } from "./Navigation";
@@ -144,6 +145,7 @@ export function App({
   useRerunShortcut(send);
   usePageConfig(state.pageConfig, currentTitle(state.navigation));
   useTheme(state.client);
+  useEffect(() => setClientSettings(state.client), [state.client]);
   const wide = useSettings().wide ?? state.pageConfig?.layout === "wide";
   const main = state.roots[ROOT_MAIN];
   const sidebar = state.roots[ROOT_SIDEBAR];

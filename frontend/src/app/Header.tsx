@@ -4,6 +4,8 @@ import type { AppState } from "../store";
 import { testid } from "../hooks";
 import { showsMenu, TopNav } from "./Navigation";
 import { SettingsDialog } from "./SettingsDialog";
+import { AboutDialog } from "./AboutDialog";
+import type { MenuItems } from "../protocol.gen";
 
 function StatusArea({ state, send }: { state: AppState; send: Send }) {
   if (state.connection !== "connected") {
@@ -70,10 +72,53 @@ function developerMode(mode: string | undefined): boolean {
   return ["localhost", "127.0.0.1", "[::1]"].includes(location.hostname);
 }
 
+type MenuEntry = { id: string; label: string; key?: string; act: () => void } | "divider";
+
+/** The main menu's entries, as Streamlit orders them for the toolbar mode: developer items
+ * (Rerun, Clear cache) for developers; no Print or Settings in "minimal", which shows only the
+ * app's own menu_items. */
+function menuEntries(
+  mode: string | undefined,
+  items: MenuItems | undefined,
+  act: { send: Send; settings: () => void; about: () => void },
+): MenuEntry[] {
+  const link = (url: string) => () => window.open(url, "_blank", "noopener,noreferrer");
+  const own: MenuEntry[] = [];
+  if (items?.report_a_bug) own.push({ id: "report", label: "Report a bug", act: link(items.report_a_bug) });
+  if (items?.get_help) own.push({ id: "community", label: "Get help", act: link(items.get_help) });
+  const about: MenuEntry[] = items?.about ? [{ id: "about", label: "About", act: act.about }] : [];
+  if (mode === "minimal") return [...own, ...about];
+  const entries: MenuEntry[] = [];
+  if (developerMode(mode)) {
+    entries.push({ id: "rerun", label: "Rerun", key: "R", act: () => act.send({ t: "rerun", values: {} }) });
+    entries.push({
+      id: "clearCache",
+      label: "Clear cache",
+      key: "C",
+      act: () => {
+        act.send({ t: "clear_cache" });
+        act.send({ t: "rerun", values: {} });
+      },
+    });
+    entries.push("divider");
+  }
+  entries.push({ id: "settings", label: "Settings", act: act.settings });
+  entries.push({ id: "print", label: "Print", act: () => window.print() });
+  entries.push(...about);
+  if (own.length) entries.push("divider", ...own);
+  return entries;
+}
+
 function MainMenu({ state, send }: { state: AppState; send: Send }) {
   const [open, setOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
-  const developer = developerMode(state.client?.toolbar_mode);
+  const [aboutOpen, setAboutOpen] = useState(false);
+  const items = state.pageConfig?.menu_items;
+  const entries = menuEntries(state.client?.toolbar_mode, items, {
+    send,
+    settings: () => setSettingsOpen(true),
+    about: () => setAboutOpen(true),
+  });
   const root = useRef<HTMLDivElement>(null);
   const firstItem = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -92,6 +137,9 @@ function MainMenu({ state, send }: { state: AppState; send: Send }) {
       document.removeEventListener("keydown", onKey);
     };
   }, [open]);
+  // "minimal" with no menu_items: no menu at all
+  if (!entries.length) return null;
+  let first = true;
   return (
     <div id="MainMenu" {...testid("stMainMenu")} className="stMainMenu menu" ref={root}>
       <button
@@ -108,51 +156,29 @@ function MainMenu({ state, send }: { state: AppState; send: Send }) {
         </svg>
       </button>
       {open && (
-        <div role="menu" className="menu-list" aria-label="Main menu" onKeyDown={moveFocus}>
-          <button
-            ref={firstItem}
-            type="button"
-            role="menuitem"
-            onClick={() => {
-              setOpen(false);
-              send({ t: "rerun", values: {} });
-            }}
-          >
-            Rerun <kbd>R</kbd>
-          </button>
-          <button
-            type="button"
-            role="menuitem"
-            onClick={() => {
-              setOpen(false);
-              setSettingsOpen(true);
-            }}
-          >
-            Settings
-          </button>
-          <button
-            type="button"
-            role="menuitem"
-            onClick={() => {
-              setOpen(false);
-              window.print();
-            }}
-          >
-            Print
-          </button>
-          {developer && (
-            <button
-              type="button"
-              role="menuitem"
-              onClick={() => {
-                setOpen(false);
-                send({ t: "clear_cache" });
-                send({ t: "rerun", values: {} });
-              }}
-            >
-              Clear cache <kbd>C</kbd>
-            </button>
-          )}
+        <div role="menu" {...testid("stMainMenuList")} className="menu-list" aria-label="Main menu" onKeyDown={moveFocus}>
+          {entries.map((entry, i) => {
+            if (entry === "divider")
+              return <div key={`divider-${i}`} role="separator" {...testid("stMainMenuDivider")} className="menu-divider" />;
+            const ref = first ? firstItem : undefined;
+            first = false;
+            return (
+              <button
+                key={entry.id}
+                ref={ref}
+                type="button"
+                role="menuitem"
+                {...testid(`stMainMenuItem-${entry.id}`)}
+                onClick={() => {
+                  setOpen(false);
+                  entry.act();
+                }}
+              >
+                {entry.label}
+                {entry.key && <> <kbd>{entry.key}</kbd></>}
+              </button>
+            );
+          })}
         </div>
       )}
       {settingsOpen && (
@@ -163,6 +189,7 @@ function MainMenu({ state, send }: { state: AppState; send: Send }) {
           onClose={() => setSettingsOpen(false)}
         />
       )}
+      {aboutOpen && items?.about && <AboutDialog markdown={items.about} onClose={() => setAboutOpen(false)} />}
     </div>
   );
 }
@@ -174,7 +201,7 @@ export function Header({ state, send }: { state: AppState; send: Send }) {
       {showsMenu(state.navigation, "top") && <TopNav nav={state.navigation} />}
       <div {...testid("stToolbar")} className="stAppToolbar header-tools">
         <StatusArea state={state} send={send} />
-        {state.client?.toolbar_mode !== "minimal" && <MainMenu state={state} send={send} />}
+        <MainMenu state={state} send={send} />
       </div>
     </header>
   );

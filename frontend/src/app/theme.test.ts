@@ -44,3 +44,45 @@ describe("sidebar theme", () => {
     });
   });
 });
+
+describe("theme options drawn by CSS rules and charts", () => {
+  it("maps headings, weights, metric, dataframe and chart options", () => {
+    const vars = themeVars({
+      headingFontSizes: ["3rem", "40", 12],
+      headingFontWeights: 550,
+      baseFontWeight: 300,
+      metricValueFontSize: "3rem",
+      metricValueFontWeight: 800,
+      dataframeHeaderBackgroundColor: "#ffe4b5",
+      showSidebarBorder: false,
+      linkUnderline: false,
+      chartCategoricalColors: ["#ff0000", "#00ff00"],
+      chartSequentialColors: ["#000000", "#ffffff"],
+    });
+    expect(vars["--h1-size"]).toBe("3rem");
+    expect(vars["--h2-size"]).toBe("40px");
+    expect(vars["--h3-size"]).toBeUndefined();
+    expect(vars["--h6-weight"]).toBe("550");
+    expect(vars["--font-weight"]).toBe("300");
+    expect(vars["--metric-size"]).toBe("3rem");
+    expect(vars["--metric-weight"]).toBe("800");
+    expect(vars["--df-header-bg"]).toBe("#ffe4b5");
+    expect(vars["--sidebar-border"]).toBe("none");
+    expect(vars["--link-underline"]).toBe("none");
+    expect(vars["--chart-categorical"]).toBe("#ff0000,#00ff00");
+    // a sequential scale is ten colours or none
+    expect(vars["--chart-sequential"]).toBeUndefined();
+  });
+
+  it("refuses weights Streamlit refuses", () => {
+    expect(themeVars({ baseFontWeight: 700 })["--font-weight"]).toBeUndefined();
+    expect(themeVars({ baseFontWeight: 333 })["--font-weight"]).toBeUndefined();
+  });
+
+  it("keeps [theme.sidebar]'s heading sizes to the sidebar", async () => {
+    const { sidebarVars } = await import("./theme");
+    const vars = sidebarVars({ headingFontSizes: ["2rem"] });
+    expect(vars["--sidebar-h1-size"]).toBe("2rem");
+    expect(vars["--h1-size"]).toBeUndefined();
+  });
+});

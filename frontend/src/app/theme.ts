@@ -52,15 +52,68 @@ export function themeVars(section: Section | undefined): Record<string, string> 
   set("--radius", radius(section.baseRadius));
   set("--button-radius", radius(section.buttonRadius));
   if (typeof section.showWidgetBorder === "boolean")
-    vars["--widget-border"] = section.showWidgetBorder ? "1px solid var(--border)" : "none";
+    vars["--widget-border"] = section.showWidgetBorder ? "1px solid var(--border)" : "1px solid transparent";
   if (typeof section.linkUnderline === "boolean") vars["--link-underline"] = section.linkUnderline ? "underline" : "none";
+  if (typeof section.showSidebarBorder === "boolean")
+    vars["--sidebar-border"] = section.showSidebarBorder ? "1px solid var(--border)" : "none";
+  const weight = (value: unknown, max: number) =>
+    typeof value === "number" && value % 50 === 0 && value >= 100 && value <= max ? String(value) : null;
+  set("--font-weight", weight(section.baseFontWeight, 600));
+  set("--code-font-weight", weight(section.codeFontWeight, 600));
+  set("--code-size", cssSize(section.codeFontSize));
+  set("--metric-size", cssSize(section.metricValueFontSize));
+  set("--metric-weight", weight(section.metricValueFontWeight, 900));
+  set("--df-border", str(section.dataframeBorderColor));
+  set("--df-header-bg", str(section.dataframeHeaderBackgroundColor));
+  set("--df-header-text", str(section.dataframeHeaderTextColor));
+  headingVars(vars, "size", section.headingFontSizes, cssSize);
+  headingVars(vars, "weight", section.headingFontWeights, (value) => weight(value, 900));
+  for (const [key, name] of Object.entries(CHART_VARS)) {
+    const colors = Array.isArray(section[key]) ? (section[key] as unknown[]).filter((c) => typeof c === "string") : [];
+    // Sequential and diverging scales are ten colours or none, as Streamlit takes them.
+    if (colors.length && (key === "chartCategoricalColors" || colors.length === 10)) vars[name] = colors.join(",");
+  }
   return vars;
+}
+
+const CHART_VARS: Record<string, string> = {
+  chartCategoricalColors: "--chart-categorical",
+  chartSequentialColors: "--chart-sequential",
+  chartDivergingColors: "--chart-diverging",
+};
+
+function str(value: unknown): string | null {
+  return typeof value === "string" ? value : null;
+}
+
+/** A font size option: "3rem" or "48px" as given, a bare number string as pixels; a TOML number
+ * is ignored, as Streamlit ignores it. */
+function cssSize(value: unknown): string | null {
+  if (typeof value !== "string") return null;
+  const text = value.trim();
+  if (/^\d+(\.\d+)?$/.test(text)) return `${text}px`;
+  return /^\d+(\.\d+)?(px|rem|em)$/.test(text) ? text : null;
+}
+
+/** --h1-size...--h6-size (or weights) from one value for all six or a list for the first ones. */
+function headingVars(vars: Record<string, string>, what: string, value: unknown, parse: (v: unknown) => string | null) {
+  const list = Array.isArray(value) ? value : value === undefined ? [] : [value, value, value, value, value, value];
+  list.slice(0, 6).forEach((item, i) => {
+    const parsed = parse(item);
+    if (parsed !== null) vars[`--h${i + 1}-${what}`] = parsed;
+  });
 }
 
 /** The CSS variables of a [theme.sidebar] section: the sidebar draws its own background with
  * --bg-soft, so its backgroundColor goes there and its secondary colour only to its fields. */
 export function sidebarVars(section: Section | undefined): Record<string, string> {
   const vars = themeVars(section);
+  // The sidebar's heading sizes and weights are its own: [theme]'s do not reach it.
+  for (const name of Object.keys(vars)) {
+    if (!/^--h\d-/.test(name)) continue;
+    vars[`--sidebar-${name.slice(2)}`] = vars[name]!;
+    delete vars[name];
+  }
   delete vars["--bg-soft"];
   if (typeof section?.backgroundColor === "string") vars["--bg-soft"] = section.backgroundColor;
   return vars;

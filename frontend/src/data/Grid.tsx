@@ -32,6 +32,7 @@ import {
 import { useGridTables } from "./gridTables";
 import { styleTheme, useGridTheme } from "./gridTheme";
 import { GridToolbar } from "./GridToolbar";
+import { useDataExportDisabled } from "../app/clientSettings";
 
 export type GridEl = DataframeEl | DataEditorEl;
 
@@ -58,6 +59,7 @@ export default function Grid({
 }) {
   const { table, head, display, error } = useGridTables(el);
   const theme = useGridTheme();
+  const noExport = useDataExportDisabled();
   const editor = el.type === "data_editor";
   const data = table ?? head;
   const loadedRows = data?.numRows ?? 0;
@@ -369,7 +371,7 @@ export default function Grid({
         full={full}
         onToggleFull={() => setFull((f) => !f)}
         canDownload={table !== null}
-        onDownload={download}
+        onDownload={noExport ? undefined : download}
       />
       <div className="grid" style={{ height, width }}>
         {data ? (
@@ -388,7 +390,7 @@ export default function Grid({
             getCellsForSelection
             showSearch={search}
             onSearchClose={() => setSearch(false)}
-            keybindings={{ search: false, copy: true, selectAll: true }}
+            keybindings={{ search: false, copy: !noExport, selectAll: true }}
             onColumnResize={(column, size) => setWidths((w) => ({ ...w, [column.id ?? column.title]: size }))}
             onHeaderClicked={onHeaderClicked}
             onCellClicked={onCellClicked}

@@ -47,4 +47,10 @@ describe("the grid's toolbar", () => {
     expect(screen.getByTitle("Close full screen")).toBeTruthy();
     expect((screen.getByRole("button", { name: "Download as CSV" }) as HTMLButtonElement).disabled).toBe(true);
   });
+
+  it("has no download button when client.disableDataExport is set", () => {
+    render(<GridToolbar {...toolbar({ onDownload: undefined })} />);
+    expect(screen.queryByRole("button", { name: "Download as CSV" })).toBeNull();
+    expect(screen.getByRole("button", { name: "Search" })).toBeTruthy();
+  });
 });

@@ -30,7 +30,8 @@ export interface GridToolbarProps {
   onToggleFull: () => void;
   /** Whether every row has loaded, so the CSV file can hold them all. */
   canDownload: boolean;
-  onDownload: () => void;
+  /** None when client.disableDataExport forbids it: no download button. */
+  onDownload: (() => void) | undefined;
 }
 
 export function GridToolbar({ columns, hidden, onHiddenChange, search, onToggleSearch, full, onToggleFull, canDownload, onDownload }: GridToolbarProps) {
@@ -44,9 +45,11 @@ export function GridToolbar({ columns, hidden, onHiddenChange, search, onToggleS
         <button type="button" title="Show or hide columns" aria-label="Columns" aria-pressed={menu} onClick={() => setMenu((m) => !m)}>
           <Icon d={ICONS.columns} />
         </button>
-        <button type="button" title="Download as CSV" aria-label="Download as CSV" onClick={onDownload} disabled={!canDownload}>
-          <Icon d={ICONS.download} />
-        </button>
+        {onDownload && (
+          <button type="button" title="Download as CSV" aria-label="Download as CSV" onClick={onDownload} disabled={!canDownload}>
+            <Icon d={ICONS.download} />
+          </button>
+        )}
         <button type="button" title={full ? "Close full screen" : "Full screen"} aria-label="Full screen" aria-pressed={full} onClick={onToggleFull}>
           <Icon d={full ? ICONS.close : ICONS.expand} />
         </button>

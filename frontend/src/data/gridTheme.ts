@@ -14,7 +14,9 @@ function readTheme(): Partial<Theme> {
   const muted = cssVar(s, "--muted", "#808495");
   const bg = cssVar(s, "--bg", "#ffffff");
   const soft = cssVar(s, "--bg-soft", "#f0f2f6");
-  const border = cssVar(s, "--border", "rgba(49,51,63,0.2)");
+  const border = cssVar(s, "--df-border", cssVar(s, "--border", "rgba(49,51,63,0.2)"));
+  const headerBg = cssVar(s, "--df-header-bg", soft);
+  const headerText = cssVar(s, "--df-header-text", muted);
   return {
     accentColor: cssVar(s, "--primary", "#ff4b4b"),
     accentFg: cssVar(s, "--on-primary", "#ffffff"),
@@ -22,17 +24,17 @@ function readTheme(): Partial<Theme> {
     textDark: text,
     textMedium: muted,
     textLight: muted,
-    textHeader: muted,
+    textHeader: headerText,
     textHeaderSelected: cssVar(s, "--on-primary", "#ffffff"),
     textBubble: text,
     bgCell: bg,
     bgCellMedium: soft,
-    bgHeader: soft,
-    bgHeaderHasFocus: soft,
-    bgHeaderHovered: soft,
+    bgHeader: headerBg,
+    bgHeaderHasFocus: headerBg,
+    bgHeaderHovered: headerBg,
     bgBubble: soft,
     bgBubbleSelected: soft,
-    bgIconHeader: muted,
+    bgIconHeader: headerText,
     fgIconHeader: bg,
     bgSearchResult: "rgba(255, 210, 0, 0.35)",
     borderColor: border,

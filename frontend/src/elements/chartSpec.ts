@@ -71,6 +71,27 @@ export const SEQUENTIAL = [
   "#e4f5ff", "#c7ebff", "#a6dcff", "#83c9ff", "#60b4ff", "#3d9df3", "#1c83e1", "#0068c9", "#0054a3", "#004280",
 ];
 
+/** Streamlit's diverging scale, red to blue. */
+export const DIVERGING = [
+  "#7d353b", "#bd4043", "#ff4b4b", "#ff8c8c", "#ffc7c7", "#a6dcff", "#60b4ff", "#1c83e1", "#0054a3", "#004280",
+];
+
+function paletteVar(name: string, fallback: readonly string[]): string[] {
+  const value = typeof document === "undefined" ? "" : cssVar(name, "");
+  const colors = value.split(",").map((c) => c.trim()).filter(Boolean);
+  return colors.length ? colors : [...fallback];
+}
+
+/** The chart palettes: the theme's chartCategoricalColors, chartSequentialColors and
+ * chartDivergingColors (app/theme.ts puts them in CSS variables), else Streamlit's defaults. */
+export function chartPalettes(dark: boolean): { categorical: string[]; sequential: string[]; diverging: string[] } {
+  return {
+    categorical: paletteVar("--chart-categorical", dark ? CATEGORICAL_DARK : CATEGORICAL_LIGHT),
+    sequential: paletteVar("--chart-sequential", dark ? [...SEQUENTIAL].reverse() : SEQUENTIAL),
+    diverging: paletteVar("--chart-diverging", DIVERGING),
+  };
+}
+
 /** A chart's failure, shown where the chart would be. */
 export function chartError(what: string, message: string): string {
   return `${what} could not be drawn: ${message}`;

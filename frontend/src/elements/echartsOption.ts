@@ -3,7 +3,7 @@
  * Streamlit adds, and ECharts' fast modes for large series. Part of the ECharts chunk. */
 import { format } from "echarts/core";
 import { defaultNumber, formatNumber } from "../data/numberFormat";
-import { CATEGORICAL_DARK, CATEGORICAL_LIGHT, SEQUENTIAL, cssVar } from "./chartSpec";
+import { chartPalettes, cssVar } from "./chartSpec";
 
 export type Json = Record<string, unknown>;
 
@@ -60,7 +60,7 @@ export function streamlitTheme(dark: boolean): Json {
   const primary = cssVar("--primary", "#ff4b4b");
   const grid = dark ? "rgba(250, 250, 250, 0.12)" : "rgba(49, 51, 63, 0.1)";
   const domain = dark ? "rgba(250, 250, 250, 0.3)" : "rgba(49, 51, 63, 0.3)";
-  const palette = dark ? CATEGORICAL_DARK : CATEGORICAL_LIGHT;
+  const { categorical: palette, sequential } = chartPalettes(dark);
   const label = { color: muted, fontFamily: font, fontSize: 12 };
   const axis = (hideOverlap: boolean): Json => ({
     axisLine: { lineStyle: { color: domain } },
@@ -113,7 +113,7 @@ export function streamlitTheme(dark: boolean): Json {
       selectedDataBackground: { lineStyle: { color: palette[0] }, areaStyle: { color: palette[1] } },
       brushStyle: { color: grid },
     },
-    visualMap: { color: [...SEQUENTIAL].reverse(), textStyle: { color: muted } },
+    visualMap: { color: [...sequential].reverse(), textStyle: { color: muted } },
     timeline: {
       lineStyle: { color: border },
       label: { color: muted },

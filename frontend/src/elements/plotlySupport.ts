@@ -1,6 +1,6 @@
 /** Plotly helpers with no plotly.js in them: the app's template and the selection the script
  * gets. Kept apart from the component so they can be tested without the library. */
-import { CATEGORICAL_DARK, CATEGORICAL_LIGHT, SEQUENTIAL, cssVar } from "./chartSpec";
+import { chartPalettes, cssVar } from "./chartSpec";
 
 type Json = Record<string, unknown>;
 
@@ -11,7 +11,8 @@ export function streamlitTemplate(dark: boolean): Json {
   const grid = cssVar("--border", dark ? "rgba(250,250,250,0.2)" : "rgba(49,51,63,0.2)");
   const raised = cssVar("--bg-raised", dark ? "#1f222b" : "#ffffff");
   const font = cssVar("--font", "sans-serif");
-  const scale = SEQUENTIAL.map((c, i) => [i / (SEQUENTIAL.length - 1), c]);
+  const { categorical, sequential, diverging } = chartPalettes(dark);
+  const scale = sequential.map((c, i) => [i / (sequential.length - 1), c]);
   const axis = {
     gridcolor: grid,
     linecolor: grid,
@@ -28,8 +29,8 @@ export function streamlitTemplate(dark: boolean): Json {
       title: { font: { size: 16, color: text }, x: 0, xanchor: "left", pad: { l: 4 } },
       paper_bgcolor: "rgba(0,0,0,0)",
       plot_bgcolor: "rgba(0,0,0,0)",
-      colorway: dark ? CATEGORICAL_DARK : CATEGORICAL_LIGHT,
-      colorscale: { sequential: scale, sequentialminus: scale },
+      colorway: categorical,
+      colorscale: { sequential: scale, sequentialminus: scale, diverging: diverging.map((c, i) => [i / (diverging.length - 1), c]) },
       xaxis: axis,
       yaxis: axis,
       scene: { xaxis: sceneAxis, yaxis: sceneAxis, zaxis: sceneAxis },

@@ -3,7 +3,7 @@
 import embed, { type Result, type VisualizationSpec } from "vega-embed";
 import { tableFromIPC } from "apache-arrow";
 import type { ChartDataset, VegaLiteChartEl } from "../protocol.gen";
-import { CATEGORICAL_DARK, CATEGORICAL_LIGHT, SEQUENTIAL, cssVar } from "./chartSpec";
+import { chartPalettes, cssVar } from "./chartSpec";
 
 type Row = Record<string, unknown>;
 type Spec = Record<string, unknown>;
@@ -101,7 +101,7 @@ export function streamlitConfig(dark: boolean): Spec {
   const muted = cssVar("--muted", dark ? "rgba(250, 250, 250, 0.62)" : "rgba(49, 51, 63, 0.62)");
   const grid = dark ? "rgba(250, 250, 250, 0.12)" : "rgba(49, 51, 63, 0.1)";
   const domain = dark ? "rgba(250, 250, 250, 0.3)" : "rgba(49, 51, 63, 0.3)";
-  const category = dark ? CATEGORICAL_DARK : CATEGORICAL_LIGHT;
+  const { categorical: category, sequential, diverging } = chartPalettes(dark);
   const labels = { labelFont: font, labelFontSize: 12, labelColor: muted };
   const titles = { titleFont: font, titleFontSize: 12, titleFontWeight: 400, titleColor: text };
   return {
@@ -124,7 +124,7 @@ export function streamlitConfig(dark: boolean): Spec {
     legend: { ...labels, ...titles, symbolSize: 80, labelLimit: 200, symbolBaseFillColor: muted, symbolBaseStrokeColor: muted },
     header: { ...labels, ...titles },
     title: { font, color: text, fontSize: 16, fontWeight: 600, anchor: "start", offset: 12 },
-    range: { category, ramp: SEQUENTIAL, heatmap: SEQUENTIAL, ordinal: SEQUENTIAL },
+    range: { category, ramp: sequential, heatmap: sequential, ordinal: sequential, diverging },
     mark: { color: category[0] },
     line: { strokeWidth: 2 },
     bar: { binSpacing: 2, discreteBandSize: { band: 0.85 } },
