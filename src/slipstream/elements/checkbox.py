@@ -41,6 +41,7 @@ def _bool_widget(
 ) -> bool:
     visibility = check_label_visibility(fn, label_visibility)
     text = check_label(fn, label, visibility)
+
     def shown(v: Any) -> dict[str, Any]:
         return {"value": bool(v)}
 
@@ -102,7 +103,20 @@ def checkbox(
             st.write("details")
     """
     return _bool_widget(
-        "checkbox", label, value, key, help, on_change, args, kwargs, disabled, label_visibility, width, wrap, bind, persist_state
+        "checkbox",
+        label,
+        value,
+        key,
+        help,
+        on_change,
+        args,
+        kwargs,
+        disabled,
+        label_visibility,
+        width,
+        wrap,
+        bind,
+        persist_state,
     )
 
 
@@ -129,5 +143,18 @@ def toggle(
         dark = st.toggle("Dark mode")
     """
     return _bool_widget(
-        "toggle", label, value, key, help, on_change, args, kwargs, disabled, label_visibility, width, wrap, bind, persist_state
+        "toggle",
+        label,
+        value,
+        key,
+        help,
+        on_change,
+        args,
+        kwargs,
+        disabled,
+        label_visibility,
+        width,
+        wrap,
+        bind,
+        persist_state,
     )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
 from slipstream.errors import StreamlitAPIException, StreamlitValueError
@@ -126,8 +127,9 @@ def bool_codec() -> UrlCodec:
     return UrlCodec(lambda v: ["true" if v else "false"], decode)
 
 
-def choice_codec(options: Sequence[Any], labels: Sequence[str], *, clearable: bool) -> UrlCodec:
-    """One option, by the label the widget shows for it; empty: none (when the widget allows none)."""
+def choice_codec(options: Sequence[Any], labels: Sequence[str], *, clearable: bool, new_ok: bool = False) -> UrlCodec:
+    """One option, by the label the widget shows for it; empty: none (when the widget allows none);
+    ``new_ok``: any other text is a new option."""
 
     def encode(value: Any) -> list[str]:
         if value is None:
@@ -138,14 +140,18 @@ def choice_codec(options: Sequence[Any], labels: Sequence[str], *, clearable: bo
         text = _last(values)
         if text == "" and clearable:
             return None
+        if new_ok and text not in labels:
+            return text
         return options[list(labels).index(text)]
 
     return UrlCodec(encode, decode)
 
 
-def choices_codec(options: Sequence[Any], labels: Sequence[str], *, max_count: int | None = None) -> UrlCodec:
-    """Several options, the key repeated once for each; empty: none. Unknown labels and repeats
-    are dropped (and so is the parameter when none is left)."""
+def choices_codec(
+    options: Sequence[Any], labels: Sequence[str], *, max_count: int | None = None, new_ok: bool = False
+) -> UrlCodec:
+    """Several options, the key repeated once for each; empty: none. Unknown labels (unless
+    ``new_ok``) and repeats are dropped (and so is the parameter when none is left)."""
 
     def encode(value: Any) -> list[str]:
         picked = [labels[list(options).index(v)] if v in options else str(v) for v in value or ()]
@@ -155,8 +161,9 @@ def choices_codec(options: Sequence[Any], labels: Sequence[str], *, max_count: i
         given = [v for v in values if v != ""]
         picked: list[Any] = []
         for text in given:
-            if text in labels and options[list(labels).index(text)] not in picked:
-                picked.append(options[list(labels).index(text)])
+            option = options[list(labels).index(text)] if text in labels else text if new_ok else _UNKNOWN
+            if option is not _UNKNOWN and option not in picked:
+                picked.append(option)
         if given and not picked:
             raise ValueError("none of the values is an option")
         return picked[:max_count] if max_count is not None else picked
@@ -164,14 +171,17 @@ def choices_codec(options: Sequence[Any], labels: Sequence[str], *, max_count: i
     return UrlCodec(encode, decode)
 
 
-def text_codec(max_chars: int | None = None) -> UrlCodec:
-    """The text itself."""
+_UNKNOWN: Any = object()
 
-    def decode(values: list[str]) -> str:
+
+def text_codec(max_chars: int | None = None, *, transform: Callable[[str], Any] | None = None) -> UrlCodec:
+    """The text itself; ``transform`` makes the widget's value of it (raising on a bad one)."""
+
+    def decode(values: list[str]) -> Any:
         text = _last(values)
         if max_chars is not None and len(text) > max_chars:
             raise ValueError(f"longer than {max_chars} characters")
-        return text
+        return text if transform is None else transform(text)
 
     return UrlCodec(lambda v: ["" if v is None else str(v)], decode)
 
@@ -196,3 +206,46 @@ def number_codec(check: Callable[[float], Any], *, clearable: bool) -> UrlCodec:
         return check(number)
 
     return UrlCodec(lambda v: [""] if v is None else [number_text(v)], decode)
+
+
+def time_text(value: Any) -> str:
+    """A date, time or datetime as the URL shows it: 2024-05-01, 13:45, 2024-05-01T13:45."""
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None).isoformat(timespec="minutes")
+    if isinstance(value, time):
+        return value.replace(tzinfo=None).isoformat(timespec="minutes")
+    if isinstance(value, date):
+        return value.isoformat()
+    return number_text(value)
+
+
+def parse_time_text(kind: str, text: str) -> Any:
+    """A URL value of a date ("date"), time ("time") or datetime ("datetime") widget."""
+    if kind == "date":
+        return date.fromisoformat(text)
+    if kind == "time":
+        return time.fromisoformat(text)
+    parsed = datetime.fromisoformat(text)
+    if parsed.tzinfo is not None:
+        raise ValueError(f"{text!r} has a time zone")
+    return parsed
+
+
+def values_codec(encode_one: Callable[[Any], str], decode_one: Callable[[str], Any], *, count: int | None) -> UrlCodec:
+    """One value, or a tuple of ``count`` values (the key repeated once for each); ``count`` None:
+    a single value. ``decode_one`` reads one of them, raising on a bad one."""
+
+    def encode(value: Any) -> list[str]:
+        if count is None:
+            return [encode_one(value)]
+        return [encode_one(v) for v in value]
+
+    def decode(values: list[str]) -> Any:
+        given = [v for v in values if v != ""]
+        if count is None:
+            return decode_one(_last(given))
+        if len(given) != count:
+            raise ValueError(f"expected {count} values, got {len(given)}")
+        return tuple(decode_one(v) for v in given)
+
+    return UrlCodec(encode, decode)

@@ -220,4 +220,5 @@ class SessionState(MutableMapping[str, Any]):
         self._created_this_run.clear()
         return gone_metas
 
+
 _MISSING = object()

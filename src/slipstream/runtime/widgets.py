@@ -8,8 +8,8 @@ from typing import Any
 
 import orjson
 
-from slipstream.runtime.bound_widgets import UrlCodec, check_binding, seed_from_url, write_url
 from slipstream.errors import StreamlitAPIException, StreamlitInvalidFormCallbackError
+from slipstream.runtime.bound_widgets import UrlCodec, check_binding, seed_from_url, write_url
 from slipstream.runtime.context import get_run_context
 from slipstream.runtime.forms import current_form
 from slipstream.runtime.state import INTERNAL_ID_PREFIX, WidgetMeta
