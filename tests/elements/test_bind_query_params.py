@@ -142,9 +142,7 @@ def test_a_bound_widget_needs_a_key_and_a_known_bind() -> None:
 
 
 def test_a_widget_no_longer_drawn_leaves_the_url() -> None:
-    at = _app(
-        "if st.toggle('show', True, key='show'):\n    st.checkbox('A', key='a', bind='query-params')\n", a="true"
-    )
+    at = _app("if st.toggle('show', True, key='show'):\n    st.checkbox('A', key='a', bind='query-params')\n", a="true")
     assert at.query_params == {"a": "true"}
     at.toggle[0].set_value(False).run()
     assert at.query_params == {}
