@@ -15,30 +15,12 @@ import textwrap
 import slipstream
 
 # Parameters that other open issues own, accepted today so that apps run: (function, parameter).
-OWNED_ELSEWHERE = {
-    # Issue "multipage": widget state bound to the URL and kept across pages.
-    **{
-        (name, "bind"): "multipage"
-        for name in (
-            "checkbox color_picker date_input datetime_input expander feedback multiselect number_input "
-            "pills radio segmented_control select_slider selectbox slider tabs text_area text_input "
-            "time_input toggle"
-        ).split()
-    },
-    **{
-        (name, "persist_state"): "multipage"
-        for name in (
-            "checkbox color_picker date_input datetime_input feedback multiselect number_input pills radio "
-            "segmented_control select_slider selectbox slider text_area text_input time_input toggle"
-        ).split()
-    },
-}
+OWNED_ELSEWHERE: dict[tuple[str, str], str] = {}
 
 # Issue 14's own parameters not done yet (each named in the issue); remove a line when it works.
 NOT_DONE_YET = {
     ("dataframe", "lazy"),
     ("pdf", "key"),
-    ("set_page_config", "menu_items"),
 }
 
 

@@ -85,6 +85,9 @@ class QueryParams(MutableMapping[str, str]):
     def __init__(self, query: str = "", on_change: Callable[[], None] | None = None) -> None:
         self._params = parse_query(query)
         self.on_change = on_change
+        # Keys bound to a widget (bind="query-params"), each with the values the URL held when the
+        # widget last wrote it (None: absent); the script may not set or delete these keys.
+        self.bindings: dict[str, list[str] | None] = {}
 
     # ---- the mapping (the last value of a repeated key) --------------------------------------
 
@@ -95,12 +98,14 @@ class QueryParams(MutableMapping[str, str]):
         return values[-1] if values else ""
 
     def __setitem__(self, key: str, value: Any) -> None:
+        self._refuse_bound("set", [key])
         self._params[key] = _values(key, value)
         self._changed()
 
     def __delitem__(self, key: str) -> None:
         if key not in self._params or _is_embed(key):
             raise KeyError(_missing(key))
+        self._refuse_bound("delete", [key])
         del self._params[key]
         self._changed()
 
@@ -128,6 +133,7 @@ class QueryParams(MutableMapping[str, str]):
     def update(self, other: Any = (), /, **kwds: Any) -> None:
         """Set several keys at once (one update of the browser's URL)."""
         pairs = [*_pairs(other), *kwds.items()]
+        self._refuse_bound("set", [str(key) for key, _ in pairs])
         converted = [(key, _values(key, value)) for key, value in pairs]
         for key, values in converted:
             self._params[key] = values
@@ -135,12 +141,14 @@ class QueryParams(MutableMapping[str, str]):
 
     def clear(self) -> None:
         """Remove every parameter but the embedding ones."""
+        self._refuse_bound("clear", list(self._params))
         self._params = {k: v for k, v in self._params.items() if _is_embed(k)}
         self._changed()
 
     def from_dict(self, params: QueryParamsInput) -> None:
         """Replace every parameter (but the embedding ones) with ``params``; nothing changes
         when one of them is refused."""
+        self._refuse_bound("clear", list(self._params))
         kept = {k: v for k, v in self._params.items() if _is_embed(k)}
         converted = [(key, _values(key, value)) for key, value in _pairs(params)]
         self._params = kept
@@ -163,6 +171,38 @@ class QueryParams(MutableMapping[str, str]):
         """A page switch: the given query parameters, or none, with the embedding ones kept."""
         kept = {k: v for k, v in self._params.items() if _is_embed(k)}
         self._params = {**parse_query(query or ""), **kept}
+
+    def set_bound(self, key: str, values: list[str] | None) -> None:
+        """A bound widget's value as the URL shows it (None: no parameter); tells the browser
+        when that changes the URL."""
+        before = self._params.get(key)
+        if values is None:
+            self._params.pop(key, None)
+        else:
+            self._params[key] = list(values)
+        self.bindings[key] = None if values is None else list(values)
+        if before != self._params.get(key):
+            self._changed()
+
+    def unbind(self, key: str, *, keep_value: bool) -> None:
+        """A bound widget went away: its key is the script's again, and leaves the URL unless kept."""
+        if self.bindings.pop(key, _UNBOUND) is not _UNBOUND and not keep_value and key in self._params:
+            del self._params[key]
+            self._changed()
+
+    def _refuse_bound(self, what: str, keys: list[str]) -> None:
+        bound = [key for key in keys if key in self.bindings]
+        if not bound:
+            return
+        if what == "clear":
+            raise StreamlitAPIException(
+                "Cannot clear query parameters - the following are bound to widgets: "
+                f"{', '.join(repr(k) for k in bound)}. Modify the widget values instead, or remove the bind parameter."
+            )
+        raise StreamlitAPIException(
+            f"Cannot directly {what} query parameter '{bound[0]}' - it is bound to a widget. "
+            "Modify the widget value instead (through st.session_state)."
+        )
 
     def _changed(self) -> None:
         if self.on_change is not None:
@@ -252,3 +292,6 @@ class _QueryParamsProxy(MutableMapping[str, str]):
 
 _outside = QueryParams()
 query_params = _QueryParamsProxy()
+
+
+_UNBOUND: Any = object()

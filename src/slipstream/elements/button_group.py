@@ -15,6 +15,7 @@ from slipstream.elements._args import (
 )
 from slipstream.elements.selection import index_of, options_list
 from slipstream.errors import StreamlitAPIException
+from slipstream.runtime.bound_widgets import UrlCodec, choice_codec, choices_codec
 from slipstream.runtime.widgets import Key, register
 
 # The options st.feedback shows, low to high; its value is the index.
@@ -23,6 +24,13 @@ FEEDBACK_OPTIONS = {
     "faces": ["very dissatisfied", "dissatisfied", "neutral", "satisfied", "very satisfied"],
     "stars": ["1 star", "2 stars", "3 stars", "4 stars", "5 stars"],
 }
+
+
+def _group_codec(opts: list[Any], labels: list[str], *, multi: bool, required: bool) -> UrlCodec:
+    """Chosen options in the URL: the key once for each (an empty value: none chosen)."""
+    if multi:
+        return choices_codec(opts, labels)
+    return choice_codec(opts, labels, clearable=not required)
 
 
 def _group(
@@ -43,9 +51,14 @@ def _group(
     label_visibility: str,
     width: Any,
     wrap: bool | None = None,
+    *,
+    bind: Any = None,
+    persist_state: Any = None,
+    url_labels: list[str] | None = None,
 ) -> Any:
     """Register and show a button group; return the chosen option (or None), or the list of
-    chosen options when ``multi``. Session state holds the same."""
+    chosen options when ``multi``. Session state holds the same. ``url_labels``: the options as
+    the URL names them, when not by their labels."""
     visibility = check_label_visibility(fn, label_visibility)
     text = check_label(fn, label, visibility)
 
@@ -97,6 +110,10 @@ def _group(
         kwargs=kwargs,
         accept=lambda v: positions(v) is not None,
         shown=shown,
+        bind=bind,
+        persist_state=persist_state,
+        url=_group_codec(opts, url_labels or labels, multi=multi, required=required),
+        fn=fn,
     )
     emit_element(
         {
@@ -136,6 +153,8 @@ def _choice_group(
     label_visibility: str,
     width: Any,
     wrap: Any,
+    bind: Any,
+    persist_state: Any,
 ) -> Any:
     if selection_mode not in ("single", "multi"):
         raise StreamlitAPIException(f"st.{fn}: selection_mode is {selection_mode!r}; use 'single' or 'multi'.")
@@ -160,6 +179,8 @@ def _choice_group(
         label_visibility,
         width,
         check_optional_wrap(fn, wrap),
+        bind=bind,
+        persist_state=persist_state,
     )
 
 
@@ -208,6 +229,8 @@ def pills(
         label_visibility,
         width,
         wrap,
+        bind,
+        persist_state,
     )
 
 
@@ -256,6 +279,8 @@ def segmented_control(
         label_visibility,
         width,
         wrap,
+        bind,
+        persist_state,
     )
 
 
@@ -305,5 +330,8 @@ def feedback(
         disabled,
         "collapsed",
         width,
+        bind=bind,
+        persist_state=persist_state,
+        url_labels=[str(i) for i in range(len(labels))],
     )
     return rating

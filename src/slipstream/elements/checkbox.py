@@ -13,6 +13,7 @@ from slipstream.elements._args import (
     check_width,
     optional_str,
 )
+from slipstream.runtime.bound_widgets import bool_codec
 from slipstream.runtime.widgets import Key, register
 
 
@@ -35,9 +36,12 @@ def _bool_widget(
     label_visibility: str,
     width: Any,
     wrap: Any,
+    bind: Any,
+    persist_state: Any,
 ) -> bool:
     visibility = check_label_visibility(fn, label_visibility)
     text = check_label(fn, label, visibility)
+
     def shown(v: Any) -> dict[str, Any]:
         return {"value": bool(v)}
 
@@ -53,6 +57,10 @@ def _bool_widget(
         accept=lambda v: isinstance(v, bool),
         value_given=bool(value),
         shown=shown,
+        bind=bind,
+        persist_state=persist_state,
+        url=bool_codec(),
+        fn=fn,
     )
     emit_element(
         {
@@ -95,7 +103,20 @@ def checkbox(
             st.write("details")
     """
     return _bool_widget(
-        "checkbox", label, value, key, help, on_change, args, kwargs, disabled, label_visibility, width, wrap
+        "checkbox",
+        label,
+        value,
+        key,
+        help,
+        on_change,
+        args,
+        kwargs,
+        disabled,
+        label_visibility,
+        width,
+        wrap,
+        bind,
+        persist_state,
     )
 
 
@@ -122,5 +143,18 @@ def toggle(
         dark = st.toggle("Dark mode")
     """
     return _bool_widget(
-        "toggle", label, value, key, help, on_change, args, kwargs, disabled, label_visibility, width, wrap
+        "toggle",
+        label,
+        value,
+        key,
+        help,
+        on_change,
+        args,
+        kwargs,
+        disabled,
+        label_visibility,
+        width,
+        wrap,
+        bind,
+        persist_state,
     )

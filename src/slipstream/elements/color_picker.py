@@ -9,6 +9,7 @@ from typing import Any
 from slipstream.delta_generator import emit_element
 from slipstream.elements._args import check_label, check_label_visibility, check_width, optional_str
 from slipstream.errors import StreamlitAPIException
+from slipstream.runtime.bound_widgets import text_codec
 from slipstream.runtime.widgets import Key, register
 
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
@@ -71,6 +72,9 @@ def color_picker(
         accept=lambda v: isinstance(v, str) and bool(_HEX.match(v)),
         value_given=value is not None,
         shown=shown,
+        bind=bind,
+        persist_state=persist_state,
+        url=text_codec(transform=lambda t: from_browser(t if t.startswith("#") else f"#{t}")),
     )
     emit_element(
         {

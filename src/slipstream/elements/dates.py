@@ -10,6 +10,7 @@ from typing import Any
 from slipstream.delta_generator import emit_element
 from slipstream.elements._args import check_label, check_label_visibility, check_width, optional_str
 from slipstream.errors import StreamlitAPIException
+from slipstream.runtime.bound_widgets import UrlCodec, time_text
 from slipstream.runtime.widgets import Key, register
 
 _DATE_FORMAT = re.compile(r"^(YYYY([/.-])MM\2DD|DD([/.-])MM\3YYYY|MM([/.-])DD\4YYYY)$")
@@ -137,6 +138,9 @@ def date_input(
         accept=lambda v: as_list(v) is not None,
         value_given=not (isinstance(value, str) and value == "today"),
         shown=shown,
+        bind=bind,
+        persist_state=persist_state,
+        url=UrlCodec(lambda v: shown(v)["value"] or [""], lambda vs: from_browser([v for v in vs if v != ""])),
     )
     emit_element(
         {
@@ -267,6 +271,9 @@ def time_input(
         accept=lambda v: v is None or isinstance(v, time),
         value_given=not (isinstance(value, str) and value == "now"),
         shown=_shown_time,
+        bind=bind,
+        persist_state=persist_state,
+        url=UrlCodec(_url_moment, lambda vs: from_browser(_last_or_none(vs))),
     )
     emit_element(
         {
@@ -382,6 +389,9 @@ def datetime_input(
         accept=lambda v: v is None or (isinstance(v, datetime) and low <= v.replace(tzinfo=None) <= high),
         value_given=not (isinstance(value, str) and value == "now"),
         shown=_shown_datetime,
+        bind=bind,
+        persist_state=persist_state,
+        url=UrlCodec(_url_moment, lambda vs: from_browser(_last_or_none(vs))),
     )
     emit_element(
         {
@@ -401,3 +411,13 @@ def datetime_input(
         }
     )
     return current  # type: ignore[no-any-return]
+
+
+def _url_moment(value: Any) -> list[str]:
+    """A time or datetime as the URL shows it; none: an empty value."""
+    return [""] if value is None else [time_text(value)]
+
+
+def _last_or_none(values: list[str]) -> str | None:
+    """A time or datetime widget's URL value: the last one given; empty: none."""
+    return values[-1] if values and values[-1] != "" else None

@@ -9,6 +9,7 @@ from slipstream.elements._args import check_width, clean_text
 from slipstream.elements._icons import check_icon
 from slipstream.elements._tracked import OpenableContainer, open_from_browser, tracking
 from slipstream.errors import StreamlitAPIException
+from slipstream.runtime.bound_widgets import bool_codec
 from slipstream.runtime.widgets import Key, register, user_key
 
 EXPANDER_TYPES = ("default", "compact", "step")
@@ -52,6 +53,7 @@ def expander(
             f"Invalid `type` value. Supported values: 'default', 'compact', 'step'. Got {type!r}."
         )
     tracked, callback = tracking(on_change)
+    tracked = tracked or bind is not None  # a bound expander tracks whether it is open
     text = clean_text(label)
     shown_icon = check_icon("expander", icon)
     shown_width = check_width("expander", width, allow_content=False)
@@ -69,6 +71,8 @@ def expander(
             kwargs=kwargs,
             accept=lambda v: isinstance(v, bool),
             shown=lambda v: {"expanded": bool(v)},
+            bind=bind,
+            url=bool_codec(),
         )
         open_now = bool(current)
     path = emit(

@@ -23,6 +23,7 @@ from slipstream.errors import (
     StreamlitValueError,
 )
 from slipstream.protocol import FilterMode
+from slipstream.runtime.bound_widgets import choices_codec
 from slipstream.runtime.widgets import Key, register
 
 # select_all=True: "Select all" whenever two or more options are left to choose.
@@ -162,6 +163,9 @@ def multiselect(
         accept=fits,
         value_given=default is not None,
         shown=shown,
+        bind=bind,
+        persist_state=persist_state,
+        url=choices_codec(opts, labels, max_count=max_selections, new_ok=new_ok),
     )
     current = list(current)
     if max_selections is not None and len(current) > max_selections:

@@ -24,6 +24,7 @@ from slipstream.errors import (
     StreamlitValueAboveMaxError,
     StreamlitValueBelowMinError,
 )
+from slipstream.runtime.bound_widgets import number_codec
 from slipstream.runtime.widgets import Key, register
 
 _FORMAT = re.compile(r"^[^%]*%[-+ 0#]*\d*(?:\.\d+)?[diufFeEgGs][^%]*$")
@@ -139,6 +140,9 @@ def number_input(
         accept=fits,
         value_given=value_given,
         shown=_shown_number,
+        bind=bind,
+        persist_state=persist_state,
+        url=number_codec(from_browser, clearable=value is None),
     )
     emit_element(
         {

@@ -9,6 +9,7 @@ from slipstream.delta_generator import emit_element
 from slipstream.elements._args import check_label, check_label_visibility, check_width, optional_str
 from slipstream.elements.selection import index_of, options_list
 from slipstream.errors import StreamlitAPIException
+from slipstream.runtime.bound_widgets import UrlCodec
 from slipstream.runtime.widgets import Key, register
 
 
@@ -75,8 +76,15 @@ def select_slider(
         return to_python(sorted(raw))
 
     labels = [str(format_func(o)) for o in opts]
+
     def shown(v: Any) -> dict[str, Any]:
         return {"value": positions_of(v) or positions}
+
+    def url_encode(v: Any) -> list[str]:
+        return [labels[p] for p in positions_of(v) or positions]
+
+    def url_decode(values: list[str]) -> Any:
+        return from_browser([labels.index(v) for v in values if v != ""])
 
     wid, current = register(
         fn,
@@ -90,6 +98,9 @@ def select_slider(
         accept=lambda v: positions_of(v) is not None,
         value_given=value is not None,
         shown=shown,
+        bind=bind,
+        persist_state=persist_state,
+        url=UrlCodec(url_encode, url_decode),
     )
     element_value = shown(current)
     emit_element(

@@ -16,6 +16,7 @@ from slipstream.errors import (
     StreamlitValueOutOfRangeError,
 )
 from slipstream.protocol import FilterMode
+from slipstream.runtime.bound_widgets import choice_codec
 from slipstream.runtime.widgets import Key, register
 
 FILTER_MODES = ("fuzzy", "contains", "prefix", None)
@@ -102,6 +103,8 @@ def _single_choice(
     kwargs: Any,
     disabled: bool,
     label_visibility: str,
+    bind: Any,
+    persist_state: Any,
 ) -> tuple[str, Any, list[str], dict[str, Any], str]:
     """Register a one-choice widget; return its id, value, option labels, the element fields
     showing the value, and the label visibility."""
@@ -140,6 +143,10 @@ def _single_choice(
         accept=lambda v: v is None or index_of(opts, v) is not None,
         value_given=index != 0,
         shown=shown,
+        bind=bind,
+        persist_state=persist_state,
+        url=choice_codec(opts, labels, clearable=index is None),
+        fn=fn,
     )
     return wid, current, labels, shown(current), visibility
 
@@ -236,6 +243,10 @@ def selectbox(
         accept=lambda v: v is None or new_ok or index_of(opts, v) is not None,
         value_given=index != 0,
         shown=shown,
+        bind=bind,
+        persist_state=persist_state,
+        url=choice_codec(opts, labels, clearable=index is None, new_ok=new_ok),
+        fn=fn,
     )
     place, shut = select_placeholder(placeholder, bool(opts), new_ok, many=False)
     emit_element(
@@ -290,7 +301,20 @@ def radio(
         genre = st.radio("Genre", ["Comedy", "Drama"], horizontal=True)
     """
     wid, current, labels, shown_index, visibility = _single_choice(
-        "radio", label, options, index, format_func, key, help, on_change, args, kwargs, disabled, label_visibility
+        "radio",
+        label,
+        options,
+        index,
+        format_func,
+        key,
+        help,
+        on_change,
+        args,
+        kwargs,
+        disabled,
+        label_visibility,
+        bind,
+        persist_state,
     )
     caption_list = [str(c) for c in captions] if captions is not None else []
     if caption_list and len(caption_list) != len(labels):

@@ -8,6 +8,8 @@ from typing import Any
 from slipstream.delta_generator import emit_element
 from slipstream.elements._args import check_label, check_label_visibility, check_width, optional_str
 from slipstream.elements._slider_range import FORMATS, SliderRange, slider_range
+from slipstream.elements._timelike import to_micros
+from slipstream.runtime.bound_widgets import UrlCodec, parse_time_text, time_text, values_codec
 from slipstream.runtime.context import get_run_context
 from slipstream.runtime.widgets import Key, register, user_key
 
@@ -78,6 +80,21 @@ def slider(
     def shown(v: Any) -> dict[str, Any]:
         return {"value": _wire(spec, positions_of(v) or spec.thumbs)}
 
+    def from_url(text: str) -> float:
+        # a value outside the bounds is moved to the nearest one, as Streamlit does
+        item = float(text) if spec.kind in ("int", "float") else to_micros(parse_time_text(spec.kind, text))
+        if spec.kind == "int" and item != int(item):
+            raise ValueError(f"{text!r} is not an int")
+        return min(max(float(item), spec.low), spec.high)
+
+    def url_value(text: str) -> Any:
+        return spec.to_python(from_url(text))
+
+    each = values_codec(time_text, url_value, count=count if spec.is_range else None)
+    url = UrlCodec(
+        each.encode, lambda values: tuple(sorted(each.decode(values))) if spec.is_range else each.decode(values)
+    )
+
     wid, current = register(
         fn,
         key=key,
@@ -99,6 +116,9 @@ def slider(
         accept=lambda v: positions_of(v) is not None,
         value_given=value is not None,
         shown=shown,
+        bind=bind,
+        persist_state=persist_state,
+        url=url,
     )
     emit_element(
         {

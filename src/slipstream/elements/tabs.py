@@ -8,7 +8,8 @@ from typing import Any
 from slipstream.delta_generator import DeltaGenerator, emit
 from slipstream.elements._args import check_block_height, check_width
 from slipstream.elements._tracked import OpenableContainer, tracking
-from slipstream.errors import StreamlitAPIException
+from slipstream.errors import StreamlitAPIException, StreamlitValueError
+from slipstream.runtime.bound_widgets import check_binding, choice_codec
 from slipstream.runtime.widgets import Key, register, user_key
 
 
@@ -59,6 +60,17 @@ def tabs(
             f"`{default}` is not in the list of tabs."
         )
     tracked, callback = tracking(on_change)
+    if bind is not None:
+        check_binding("tabs", user_key(key), bind, None)
+        if not all(labels):
+            raise StreamlitValueError(
+                "tabs", ["non-empty labels"], detail="Tab labels must be non-empty when bind='query-params'."
+            )
+        if len(set(labels)) != len(labels):
+            raise StreamlitValueError(
+                "tabs", ["unique labels"], detail="Tab labels must be unique when bind='query-params'."
+            )
+        tracked = True
     shown_width = check_width("tabs", width, allow_content=False)
     shown_height = check_block_height(height)
     selected = labels[0] if default is None else default
@@ -75,6 +87,8 @@ def tabs(
             kwargs=kwargs,
             accept=lambda v: v in labels,
             shown=lambda v: {"default": labels.index(v)},
+            bind=bind,
+            url=choice_codec(labels, labels, clearable=False),
         )
         selected = current
     active = labels.index(selected)

@@ -10,6 +10,7 @@ from slipstream.elements._args import check_label, check_label_visibility, check
 from slipstream.elements._icons import check_icon
 from slipstream.elements._input_kinds import check_kind, check_live, check_validate
 from slipstream.errors import StreamlitAPIException
+from slipstream.runtime.bound_widgets import text_codec
 from slipstream.runtime.widgets import Key, register
 
 
@@ -99,6 +100,9 @@ def text_input(
         accept=lambda v: v is None or isinstance(v, str),
         value_given=value != "",
         shown=_shown_text,
+        bind=bind,
+        persist_state=persist_state,
+        url=text_codec(max_chars),
     )
     emit_element(
         {
@@ -174,6 +178,9 @@ def text_area(
         accept=lambda v: v is None or isinstance(v, str),
         value_given=value != "",
         shown=_shown_text,
+        bind=bind,
+        persist_state=persist_state,
+        url=text_codec(max_chars),
     )
     emit_element(
         {

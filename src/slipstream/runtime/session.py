@@ -13,6 +13,7 @@ from slipstream.context_info import ClientInfo
 from slipstream.protocol import ROOT_MAIN, RunStatus
 from slipstream.runtime.app_runtime import AppRuntime, default_app
 from slipstream.runtime.background import background
+from slipstream.runtime.bound_widgets import release_bindings
 from slipstream.runtime.client_log import ClientLog
 from slipstream.runtime.context import RunContext, set_run_context
 from slipstream.runtime.control import FragmentsRerun, RerunRun, ScriptControl, StopRun, raise_in_thread
@@ -345,7 +346,8 @@ class Session:
         finally:
             completed = status != "interrupted"
             in_scope = self.view.widget_ids_under(scopes) if fragment is not None else None
-            self.state.finish_run(completed=completed, in_scope=in_scope)
+            gone = self.state.finish_run(completed=completed, in_scope=in_scope, page=self.location.page_url_path)
+            release_bindings(self.location.query_params, gone)
             if status == "ok" and fragment is None and not ctx.navigated and self.location.page_entries:
                 self.location.forget_pages()  # the app stopped calling st.navigation
             if completed:

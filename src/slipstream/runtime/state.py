@@ -2,7 +2,8 @@
 
 Every widget stores its value under its *state key*: the user's ``key`` when given, else its
 internal id. Widgets not created by a completed run lose their state, unless the script wrote
-their key through session_state during that run (Streamlit's way to keep it).
+their key through session_state during that run (Streamlit's way to keep it), or the widget asked
+to keep it (persist_state: "session" for the session, "page" until the app shows another page).
 """
 
 from __future__ import annotations
@@ -43,6 +44,9 @@ class WidgetMeta:
     form_id: str | None = None
     shown: Callable[[Any], dict[str, Any]] | None = None
     fragment: str | None = None  # the fragment that drew it: a change reruns that fragment alone
+    persist: str | None = None  # persist_state: "page" or "session" keeps its value while not drawn
+    page: str | None = None  # the page of a multipage app that drew it
+    bound: bool = False  # bind="query-params": its value is in the URL
 
     @property
     def state_key(self) -> str:
@@ -68,6 +72,8 @@ class SessionState(MutableMapping[str, Any]):
         self._triggered: set[str] = set()  # widget ids whose trigger awaits the script
         self._consumed: set[str] = set()
         self._warned_set_twice = False
+        # Values of widgets not drawn that persist_state keeps: state key -> (scope, page).
+        self._persisted: dict[str, tuple[str, str | None]] = {}
 
     # ---- the mapping users see --------------------------------------------------------------
 
@@ -173,9 +179,13 @@ class SessionState(MutableMapping[str, Any]):
         self._ids_this_run.clear()
         self._created_this_run.clear()
 
-    def finish_run(self, *, completed: bool, in_scope: set[str] | None = None) -> None:
+    def finish_run(
+        self, *, completed: bool, in_scope: set[str] | None = None, page: str | None = None
+    ) -> list[WidgetMeta]:
         """End of a run. When it completed, widgets it did not create lose their state: of those
-        ``in_scope`` (the widgets of the part of the app it drew again), else of all."""
+        ``in_scope`` (the widgets of the part of the app it drew again), else of all; but those
+        persisting keep it, a "page" one until a run of the whole app shows another ``page``.
+        Returns the widgets that went away."""
         done = set(self._triggered) if completed else set(self._consumed)
         for widget_id in done:
             meta = self.widgets.get(widget_id)
@@ -183,18 +193,32 @@ class SessionState(MutableMapping[str, Any]):
                 self.data[meta.state_key] = meta.default
         self._triggered -= done
         self._consumed.clear()
+        gone_metas: list[WidgetMeta] = []
         if completed:
             gone = [w for w in self.widgets if w not in self._ids_this_run and (in_scope is None or w in in_scope)]
             for widget_id in gone:
                 meta = self.widgets.pop(widget_id)
+                gone_metas.append(meta)
                 key = meta.state_key
                 if self._by_state_key.get(key) is meta:
                     del self._by_state_key[key]
-                if key not in self._created_this_run and key not in self._user_set:
+                if meta.persist is not None:
+                    # a bound value lives in the URL, which keeps it across pages
+                    self._persisted[key] = ("session" if meta.bound else meta.persist, meta.page)
+                elif key not in self._created_this_run and key not in self._user_set:
                     self.data.pop(key, None)
+            for key in self._created_this_run:
+                self._persisted.pop(key, None)
+            if in_scope is None:
+                for key, (scope, shown_on) in list(self._persisted.items()):
+                    if scope == "page" and shown_on != page:
+                        del self._persisted[key]
+                        if key not in self._user_set:
+                            self.data.pop(key, None)
             self._user_set.clear()
         self._ids_this_run.clear()
         self._created_this_run.clear()
+        return gone_metas
 
 
 _MISSING = object()

@@ -9,6 +9,7 @@ from typing import Any
 import orjson
 
 from slipstream.errors import StreamlitAPIException, StreamlitInvalidFormCallbackError
+from slipstream.runtime.bound_widgets import UrlCodec, check_binding, seed_from_url, write_url
 from slipstream.runtime.context import get_run_context
 from slipstream.runtime.forms import current_form
 from slipstream.runtime.state import INTERNAL_ID_PREFIX, WidgetMeta
@@ -51,6 +52,10 @@ def register(
     accept: Callable[[Any], bool] | None = None,
     value_given: bool = False,
     shown: Callable[[Any], dict[str, Any]] | None = None,
+    bind: Any = None,
+    persist_state: Any = None,
+    url: UrlCodec | None = None,
+    fn: str | None = None,
 ) -> tuple[str, Any]:
     """Register a widget of the running script; return its id and its value for this run.
 
@@ -58,9 +63,12 @@ def register(
     which a value set through session_state overrides; Streamlit warns about that once.
     ``shown``: the element's fields that show a given value (how the widget is reset when its
     form clears on submit); triggers have none.
+    ``bind``, ``persist_state``: the widget's value in the URL (written by ``url``) and kept while
+    it is not drawn (see ``bound_widgets``); ``fn`` names the st.* call in their errors.
     Outside a running app (plain Python), the widget has its default value.
     """
     ukey = user_key(key)
+    check_binding(fn or kind, ukey, bind, persist_state)
     check_callback("on_click" if trigger else "on_change", on_change)
     ctx = get_run_context()
     if ctx is None:
@@ -87,8 +95,16 @@ def register(
         form_id=form.form_id if form is not None else None,
         shown=shown,
         fragment=ctx.fragment.id if ctx.fragment is not None else None,
+        persist=persist_state,
+        page=ctx.session.location.page_url_path,
+        bound=bind is not None and url is not None,
     )
     state = ctx.session.state
     if value_given and ukey is not None:
         state.warn_if_set_twice(ukey)
-    return wid, state.register_widget(meta, default, accept=accept)
+    if meta.bound and url is not None:
+        seed_from_url(ctx, meta, url)
+    value = state.register_widget(meta, default, accept=accept)
+    if meta.bound and url is not None:
+        write_url(ctx, meta, url, value)
+    return wid, value
