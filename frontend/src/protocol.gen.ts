@@ -938,7 +938,9 @@ export interface BidiComponentEl {
   name: string;
   html: string | null;
   css: string | null;
+  css_url: string | null;
   js: string | null;
+  js_url: string | null;
   isolate_styles: boolean;
   data: unknown;
   data_url: string | null;

@@ -1148,8 +1148,9 @@ class ComponentEl(TypedDict):
 class BidiComponentEl(TypedDict):
     """A components v2 component: ``html`` and ``css`` in the page (inside a shadow root when
     ``isolate_styles``), ``js`` a module whose default export gets the parent element, ``data``
-    and the setters. State values go back under ``id``, trigger values under ``trigger_id``; the
-    browser sends the whole state, starting from ``state``."""
+    and the setters. ``css_url`` and ``js_url`` (page-relative) replace ``css`` and ``js`` when
+    they are files of the component's asset folder. State values go back under ``id``, trigger
+    values under ``trigger_id``; the browser sends the whole state, starting from ``state``."""
 
     type: Literal["bidi_component"]
     id: str
@@ -1157,7 +1158,9 @@ class BidiComponentEl(TypedDict):
     name: str
     html: str | None
     css: str | None
+    css_url: str | None
     js: str | None
+    js_url: str | None
     isolate_styles: bool
     data: Any
     data_url: str | None

@@ -217,3 +217,99 @@ def test_v2_argument_errors() -> None:
         assert words in at.exception[0].message, body
     at = AppTest.from_string("import streamlit as st\nst.components.v2.component('c', js=3)\n").run()
     assert "js must be a string" in at.exception[0].message
+
+
+PACKAGE_TOML = """
+[project]
+name = "st-demo-widgets"
+version = "0.1.0"
+
+[[tool.streamlit.component.components]]
+name = "counter"
+asset_dir = "frontend/build"
+
+[[tool.streamlit.component.components]]
+name = "escaper"
+asset_dir = "../.."
+
+[[tool.streamlit.component.components]]
+name = "inline_only"
+"""
+
+
+@pytest.fixture
+def widgets_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An installed component package as an editable install leaves it: the project folder (its
+    pyproject.toml, the package, the .dist-info) on sys.path. Returns the asset folder."""
+    project = tmp_path / "project"
+    assets = project / "st_demo_widgets" / "frontend" / "build"
+    (assets / "chunks").mkdir(parents=True)
+    (project / "pyproject.toml").write_text(PACKAGE_TOML)
+    (project / "st_demo_widgets" / "__init__.py").write_text("")
+    (assets / "index-3f9a1c.js").write_text("import './chunks/util.js'; export default () => {}")
+    (assets / "chunks" / "util.js").write_text("export const x = 1")
+    (assets / "styles.css").write_text("button { color: red }")
+    (assets / "card.html").write_text("<button>from a file</button>")
+    (assets / "two-a.js").write_text("")
+    (assets / "two-b.js").write_text("")
+    (project / "secret.txt").write_text("not for the browser")
+    info = project / "st_demo_widgets-0.1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: st-demo-widgets\nVersion: 0.1.0\nRequires-Dist: streamlit>=1.50\n"
+    )
+    (info / "RECORD").write_text("st_demo_widgets/__init__.py,,\n")
+    monkeypatch.syspath_prepend(str(project))
+    return assets
+
+
+PACKAGED = """
+import streamlit as st
+counter = st.components.v2.component(
+    "st-demo-widgets.counter", html="card.html", css="*.css", js="index-*.js"
+)
+counter(key="c")
+"""
+
+
+def test_v2_files_come_from_the_asset_dir_its_package_declares(widgets_package: Path, tmp_path: Path) -> None:
+    at = AppTest.from_string(PACKAGED).run()
+    assert not at.exception
+    el = at.get("bidi_component")[0].proto
+    prefix = "_slipstream/bidi-component/st-demo-widgets.counter/"
+    assert (el["html"], el["css"], el["js"]) == ("<button>from a file</button>", None, None)
+    assert (el["css_url"], el["js_url"]) == (prefix + "styles.css", prefix + "index-3f9a1c.js")
+    script = tmp_path / "app.py"
+    script.write_text("import streamlit as st\n")
+    app = create_app(script, {"server.fileWatcherType": "none"}, blobs=BlobStore())
+    with TestClient(app) as client:
+        module = client.get("/" + el["js_url"])
+        assert module.status_code == 200 and module.headers["content-type"].startswith("text/javascript")
+        assert client.get("/" + prefix + "chunks/util.js").text == "export const x = 1"
+        for path in ["%2e%2e/%2e%2e/%2e%2e/secret.txt", "..%2f..%2f..%2fsecret.txt", "chunks/%2e%2e/styles.css"]:
+            assert client.get("/" + prefix + path).status_code == 404, path
+        # the v1 route does not serve v2 folders, nor the other way round
+        assert client.get("/_slipstream/component/st-demo-widgets.counter/styles.css").status_code == 404
+        assert client.get("/_slipstream/bidi-component/st-demo-widgets.other/styles.css").status_code == 404
+    assert registry.asset_file("st-demo-widgets.counter", "../../../secret.txt") is None
+    assert registry.asset_file("st-demo-widgets.counter", str(widgets_package / "styles.css")) is None
+
+
+def test_v2_file_paths_are_checked_at_definition(widgets_package: Path) -> None:
+    for name, args, words in [
+        ("counter", "js='two-*.js'", "exactly one file"),
+        ("counter", "js='none-*.js'", "matched: none"),
+        ("counter", "js='../../__init__.js'", "traversal"),
+        ("counter", "css='/etc/x.css'", "Unsafe path"),
+        ("counter", "js='missing.js'", "no file 'missing.js'"),
+        ("inline_only", "js='index.js'", "no installed package declares an asset_dir"),
+        ("escaper", "js='index.js'", "no installed package declares an asset_dir"),  # refused folder
+        ("unknown", "css='style.css'", "no installed package declares an asset_dir"),
+    ]:
+        body = f"import streamlit as st\nst.components.v2.component('st-demo-widgets.{name}', {args})\n"
+        at = AppTest.from_string(body).run()
+        assert at.exception and words in at.exception[0].message, (name, args, at.exception)
+    # Inline code stays code; html that merely ends in .html is text without an asset folder
+    body = "import streamlit as st\nst.components.v2.component('plain', html='a.html', css='b{}', js='x()')()\n"
+    el = AppTest.from_string(body).run().get("bidi_component")[0].proto
+    assert (el["html"], el["css"], el["js"], el["css_url"], el["js_url"]) == ("a.html", "b{}", "x()", None, None)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from slipstream.components._assets import Source, resolve
 from slipstream.components._values import is_dataframe_like, json_argument, value_from_browser
 from slipstream.delta_generator import emit_element
 from slipstream.elements._args import check_block_height, check_width
@@ -72,7 +73,7 @@ def _data_element(call: str, data: Any) -> tuple[Any, str | None]:
 class ComponentRenderer:
     """The mounting command of a v2 component: each call shows one instance."""
 
-    def __init__(self, name: str, html: str | None, css: str | None, js: str | None, isolate_styles: bool) -> None:
+    def __init__(self, name: str, html: Source, css: Source, js: Source, isolate_styles: bool) -> None:
         self.name = name
         self.html = html
         self.css = css
@@ -151,9 +152,11 @@ class ComponentRenderer:
             "id": wid,
             "trigger_id": trigger_id,
             "name": self.name,
-            "html": self.html,
-            "css": self.css,
-            "js": self.js,
+            "html": self.html.text,
+            "css": self.css.text,
+            "css_url": self.css.url,
+            "js": self.js.text,
+            "js_url": self.js.url,
             "isolate_styles": self.isolate_styles,
             "data": data_json,
             "data_url": data_url,
@@ -188,7 +191,10 @@ def component(
     put the component in a shadow root so that page and component styles stay apart. The
     mounting command takes ``key``, ``data``, ``default`` (state values), ``width``, ``height``
     and ``on_<name>_change`` callbacks, and returns the state and trigger values by name.
-    This is trusted code: it runs in the app's page, unsanitized.
+    This is trusted code: it runs in the app's page, unsanitized. For a component of an installed
+    package whose pyproject.toml declares an ``asset_dir`` for it (``name`` is then
+    "<project name>.<component name>"), ``html``, ``css`` and ``js`` may instead be paths or
+    globs ("index-*.js") of files in that folder.
 
     Example::
 
@@ -204,7 +210,9 @@ def component(
                 f"st.components.v2.component({name!r}): {arg} must be a string (raw {arg.upper()}), "
                 f"not {type(value).__name__}."
             )
-    renderer = ComponentRenderer(name, html, css, js, bool(isolate_styles))
+    renderer = ComponentRenderer(
+        name, resolve(name, "html", html), resolve(name, "css", css), resolve(name, "js", js), bool(isolate_styles)
+    )
     previous = _components.get(name)
     if previous is not None and vars(previous) != vars(renderer):
         log.warning("the component %r is defined again, differently: the newest definition is used", name)
