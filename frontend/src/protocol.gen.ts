@@ -86,7 +86,13 @@ export interface BrowserContext {
 export interface ComponentValue {
   json?: unknown;
   bytes?: string;
-  arrow?: string;
+  arrow?: string | ArrowParts;
+}
+
+export interface ArrowParts {
+  data: string;
+  index: string;
+  columns: string;
 }
 
 export interface MarkdownEl {

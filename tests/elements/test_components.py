@@ -313,3 +313,29 @@ def test_v2_file_paths_are_checked_at_definition(widgets_package: Path) -> None:
     body = "import streamlit as st\nst.components.v2.component('plain', html='a.html', css='b{}', js='x()')()\n"
     el = AppTest.from_string(body).run().get("bidi_component")[0].proto
     assert (el["html"], el["css"], el["js"], el["css_url"], el["js_url"]) == ("a.html", "b{}", "x()", None, None)
+
+
+def test_a_dataframe_value_keeps_its_index_and_column_labels() -> None:
+    import pandas as pd
+    import pyarrow as pa
+
+    def part(frame: pd.DataFrame) -> str:
+        sink = pa.BufferOutputStream()
+        table = pa.Table.from_pandas(frame, preserve_index=False)
+        with pa.ipc.new_stream(sink, table.schema) as writer:
+            writer.write_table(table)
+        return base64.b64encode(sink.getvalue().to_pybytes()).decode()
+
+    # What streamlit-component-lib's ArrowTable.serialize() sends: values, index, column labels
+    parts = {
+        "data": part(pd.DataFrame({"0": [1, 2], "1": [3, 4]})),
+        "index": part(pd.DataFrame({"0": [10, 11]})),
+        "columns": part(pd.DataFrame({"0": ["price", "qty"]})),
+    }
+    frame = value_from_browser({"arrow": parts})
+    # As Streamlit 1.67 builds it: one-level MultiIndexes for the labels
+    assert [c[0] for c in frame.columns] == ["price", "qty"] and [i[0] for i in frame.index] == [10, 11]
+    assert frame["price"].to_numpy().ravel().tolist() == [1, 2]
+    for bad in [{**parts, "extra": parts["data"]}, {**parts, "index": 3}, {**parts, "index": parts["columns"] + "!"}]:
+        with pytest.raises((ProtocolError, ValueError)):
+            value_from_browser({"arrow": bad})
