@@ -182,6 +182,7 @@ result = counter(
     on_clicked_change=lambda: calls.append("clicked"),
 )
 st.write(repr(dict(result)), repr(result.clicked))
+st.write(repr(dict(st.session_state.c)))
 """
 
 
@@ -197,14 +198,17 @@ def test_v2_state_and_trigger_values_reach_the_script_and_callbacks() -> None:
         {"count": 10},
     )
     assert at.markdown[0].value == "{'count': 10, 'clicked': None} None"
+    assert at.markdown[1].value == "{'count': 10}"
     _browser_sends(at, {el["id"]: {"json": {"count": 11}}})
     assert at.markdown[0].value == "{'count': 11, 'clicked': None} None"
     assert at.session_state["c"] == {"count": 11} and at.session_state["calls"] == ["count"]
     _browser_sends(at, {el["trigger_id"]: {"json": {"clicked": "yes"}}})
     assert at.markdown[0].value == "{'count': 11, 'clicked': 'yes'} 'yes'"
     assert at.session_state["calls"] == ["count", "clicked"]
+    assert at.markdown[1].value == "{'clicked': 'yes', 'count': 11}"  # session_state has the trigger too
     at.run()  # a trigger lasts one run
     assert at.markdown[0].value == "{'count': 11, 'clicked': None} None"
+    assert at.markdown[1].value == "{'count': 11}"
 
 
 def test_v2_argument_errors() -> None:
@@ -339,3 +343,15 @@ def test_a_dataframe_value_keeps_its_index_and_column_labels() -> None:
     for bad in [{**parts, "extra": parts["data"]}, {**parts, "index": 3}, {**parts, "index": parts["columns"] + "!"}]:
         with pytest.raises((ProtocolError, ValueError)):
             value_from_browser({"arrow": bad})
+
+
+def test_v2_session_state_writes_through_to_the_components_state() -> None:
+    body = (
+        "import streamlit as st\nc = st.components.v2.component('c', js='x()')\n"
+        "if 'c' in st.session_state and st.session_state.get('bump'):\n    st.session_state.c['count'] = 5\n"
+        "st.write(repr(dict(c(key='c', default={'count': 1}, on_count_change=lambda: None))))\n"
+    )
+    at = AppTest.from_string(body).run()
+    assert at.markdown[0].value == "{'count': 1}"
+    at.session_state["bump"] = True
+    assert at.run().markdown[0].value == "{'count': 5}"

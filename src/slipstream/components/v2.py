@@ -70,6 +70,33 @@ def _data_element(call: str, data: Any) -> tuple[Any, str | None]:
     return None, current_blobs().put(to_arrow_ipc(to_pandas(data, command="components.v2")), ARROW_STREAM, ".arrow")
 
 
+class _StateView(ComponentResult):
+    """``session_state[key]`` of a v2 component: its state, and the triggers fired for this run.
+    Setting a name sets the component's state (as Streamlit's view writes through)."""
+
+    def __init__(self, shown: dict[str, Any], state: dict[str, Any]) -> None:
+        super().__init__(shown)
+        self._state = state
+
+    def __setitem__(self, name: str, value: Any) -> None:
+        self._state[name] = value
+        super().__setitem__(name, value)
+
+    def __delitem__(self, name: str) -> None:
+        self._state.pop(name, None)
+        super().__delitem__(name)
+
+
+def _with_triggers(trigger_key: str) -> Callable[[Any, Any], Any]:
+    def present(value: Any, session_state: Any) -> Any:
+        if not isinstance(value, dict):
+            return value
+        fired = session_state.data.get(trigger_key)
+        return _StateView({**(fired if isinstance(fired, dict) else {}), **value}, value)
+
+    return present
+
+
 class ComponentRenderer:
     """The mounting command of a v2 component: each call shows one instance."""
 
@@ -147,6 +174,9 @@ class ComponentRenderer:
             on_change=triggered if callbacks else None,
             trigger=True,
         )
+        ctx = get_run_context()
+        if ctx is not None:
+            ctx.session.state.widgets[wid].present = _with_triggers(trigger_id)
         element: BidiComponentEl = {
             "type": "bidi_component",
             "id": wid,
