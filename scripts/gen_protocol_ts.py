@@ -61,8 +61,10 @@ def interface(td: type) -> str:
 def nested_typeddicts(tp: object, found: dict[str, type]) -> None:
     """TypedDicts used inside field types (list[UploadedFileInfo]...), in order of first use."""
     for arg in typing.get_args(tp):
-        if typing.is_typeddict(arg):
-            found.setdefault(arg.__name__, arg)  # type: ignore[attr-defined]
+        if typing.is_typeddict(arg) and arg.__name__ not in found:  # type: ignore[attr-defined]
+            found[arg.__name__] = arg  # type: ignore[attr-defined]
+            for inner in typing.get_type_hints(arg).values():  # and those inside it (ComponentValue.arrow)
+                nested_typeddicts(inner, found)
         nested_typeddicts(arg, found)
 
 

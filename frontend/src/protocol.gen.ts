@@ -92,7 +92,13 @@ export interface BrowserContext {
 export interface ComponentValue {
   json?: unknown;
   bytes?: string;
-  arrow?: string;
+  arrow?: string | ArrowParts;
+}
+
+export interface ArrowParts {
+  data: string;
+  index: string;
+  columns: string;
 }
 
 export interface MarkdownEl {
@@ -944,7 +950,9 @@ export interface BidiComponentEl {
   name: string;
   html: string | null;
   css: string | null;
+  css_url: string | null;
   js: string | null;
+  js_url: string | null;
   isolate_styles: boolean;
   data: unknown;
   data_url: string | null;

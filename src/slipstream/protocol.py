@@ -1148,8 +1148,9 @@ class ComponentEl(TypedDict):
 class BidiComponentEl(TypedDict):
     """A components v2 component: ``html`` and ``css`` in the page (inside a shadow root when
     ``isolate_styles``), ``js`` a module whose default export gets the parent element, ``data``
-    and the setters. State values go back under ``id``, trigger values under ``trigger_id``; the
-    browser sends the whole state, starting from ``state``."""
+    and the setters. ``css_url`` and ``js_url`` (page-relative) replace ``css`` and ``js`` when
+    they are files of the component's asset folder. State values go back under ``id``, trigger
+    values under ``trigger_id``; the browser sends the whole state, starting from ``state``."""
 
     type: Literal["bidi_component"]
     id: str
@@ -1157,7 +1158,9 @@ class BidiComponentEl(TypedDict):
     name: str
     html: str | None
     css: str | None
+    css_url: str | None
     js: str | None
+    js_url: str | None
     isolate_styles: bool
     data: Any
     data_url: str | None
@@ -1447,13 +1450,23 @@ ServerMessage = Union[
 
 
 
+class ArrowParts(TypedDict):
+    """A DataFrame as streamlit-component-lib's ArrowTable sends it: three Arrow IPC streams
+    (base64), its values, its index and its column labels."""
+
+    data: str
+    index: str
+    columns: str
+
+
 class ComponentValue(TypedDict, total=False):
     """A custom component's value, in exactly one form: ``json`` (any JSON value), ``bytes``
-    (base64) or ``arrow`` (an Arrow IPC stream, base64). See check_component_value."""
+    (base64) or ``arrow`` (an Arrow IPC stream, base64, or a DataFrame's ArrowParts). See
+    check_component_value."""
 
     json: Any
     bytes: str
-    arrow: str
+    arrow: Union[str, ArrowParts]
 
 
 WidgetValue = Union[bool, int, float, str, None, list[Union[int, float, str]], ComponentValue]
@@ -1608,7 +1621,11 @@ def check_component_value(value: Any) -> None:
     is refused with a log line and the session goes on (see SessionState.apply_browser_values)."""
     _require(_is_component_value(value), 'a component value is {"json": ...}, {"bytes": ...} or {"arrow": ...}')
     form, inner = next(iter(value.items()))
-    if form != "json":
+    if form == "arrow" and isinstance(inner, dict):
+        _require(set(inner) == {"data", "index", "columns"}, "a component's Arrow parts are data, index, columns")
+        _require(all(isinstance(v, str) for v in inner.values()), "a component's Arrow parts must be base64 text")
+        size = sum(len(v) for v in inner.values())
+    elif form != "json":
         _require(isinstance(inner, str), f"a component's {form} value must be base64 text")
         size = len(inner)
     else:

@@ -6,6 +6,7 @@ and triggers."""
 from __future__ import annotations
 
 import importlib.util
+import os
 from pathlib import Path
 from typing import Any
 
@@ -168,3 +169,52 @@ def test_a_v2_component_sends_state_and_trigger_values_with_callbacks(serve: Ser
         page.get_by_text("count=1 clicked=1 log=count,clicked").wait_for()
         page.get_by_role("button", name="again").click()
         page.get_by_text("count=1 clicked=None log=count,clicked").wait_for()
+
+
+PACKAGED_APP = """
+import streamlit as st
+
+tags = st.components.v2.component("st-tag-widgets.tag", html="tag.html", css="*.css", js="index-*.js")
+result = tags(key="t", data={"label": "Tag me"}, on_tagged_change=lambda: None)
+st.write(f"tagged={result.tagged}")
+"""
+
+
+def test_a_v2_component_loads_its_files_from_its_package_asset_dir(
+    serve: ServeApp, page: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An installed package (editable layout) declaring the component's asset_dir in pyproject.toml.
+    project = tmp_path / "project"
+    assets = project / "st_tag_widgets" / "dist"
+    (assets / "chunks").mkdir(parents=True)
+    (project / "pyproject.toml").write_text(
+        '[project]\nname = "st-tag-widgets"\nversion = "1.0"\n\n'
+        '[[tool.streamlit.component.components]]\nname = "tag"\nasset_dir = "dist"\n'
+    )
+    (project / "st_tag_widgets" / "__init__.py").write_text("")
+    info = project / "st_tag_widgets-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: st-tag-widgets\nVersion: 1.0\nRequires-Dist: streamlit\n"
+    )
+    (assets / "tag.html").write_text("<button class='tag'>?</button>")
+    (assets / "tag-4d2e.css").write_text(".tag { color: rgb(0, 120, 0) }")
+    # The module imports a sibling by a relative URL: it must load from its own URL, not a blob.
+    (assets / "chunks" / "label.js").write_text("export const label = (d) => d.label + '!';")
+    (assets / "index-9b1f.js").write_text(
+        "import { label } from './chunks/label.js';\n"
+        "export default ({ parentElement, data, setTriggerValue }) => {\n"
+        "  const b = parentElement.querySelector('button');\n"
+        "  b.textContent = label(data);\n"
+        "  b.onclick = () => setTriggerValue('tagged', 'yes');\n"
+        "};\n"
+    )
+    monkeypatch.setenv("PYTHONPATH", f"{project}{os.pathsep}{os.environ.get('PYTHONPATH', '')}")
+    with serve(PACKAGED_APP) as url:
+        page.goto(url)
+        page.get_by_text("tagged=None").wait_for()
+        button = page.locator("[data-testid='stBidiComponentIsolated']").get_by_role("button", name="Tag me!")
+        button.wait_for()
+        assert button.evaluate("b => getComputedStyle(b).color") == "rgb(0, 120, 0)"
+        button.click()
+        page.get_by_text("tagged=yes").wait_for()

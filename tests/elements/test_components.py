@@ -182,6 +182,7 @@ result = counter(
     on_clicked_change=lambda: calls.append("clicked"),
 )
 st.write(repr(dict(result)), repr(result.clicked))
+st.write(repr(dict(st.session_state.c)))
 """
 
 
@@ -197,14 +198,17 @@ def test_v2_state_and_trigger_values_reach_the_script_and_callbacks() -> None:
         {"count": 10},
     )
     assert at.markdown[0].value == "{'count': 10, 'clicked': None} None"
+    assert at.markdown[1].value == "{'count': 10}"
     _browser_sends(at, {el["id"]: {"json": {"count": 11}}})
     assert at.markdown[0].value == "{'count': 11, 'clicked': None} None"
     assert at.session_state["c"] == {"count": 11} and at.session_state["calls"] == ["count"]
     _browser_sends(at, {el["trigger_id"]: {"json": {"clicked": "yes"}}})
     assert at.markdown[0].value == "{'count': 11, 'clicked': 'yes'} 'yes'"
     assert at.session_state["calls"] == ["count", "clicked"]
+    assert at.markdown[1].value == "{'clicked': 'yes', 'count': 11}"  # session_state has the trigger too
     at.run()  # a trigger lasts one run
     assert at.markdown[0].value == "{'count': 11, 'clicked': None} None"
+    assert at.markdown[1].value == "{'count': 11}"
 
 
 def test_v2_argument_errors() -> None:
@@ -217,3 +221,137 @@ def test_v2_argument_errors() -> None:
         assert words in at.exception[0].message, body
     at = AppTest.from_string("import streamlit as st\nst.components.v2.component('c', js=3)\n").run()
     assert "js must be a string" in at.exception[0].message
+
+
+PACKAGE_TOML = """
+[project]
+name = "st-demo-widgets"
+version = "0.1.0"
+
+[[tool.streamlit.component.components]]
+name = "counter"
+asset_dir = "frontend/build"
+
+[[tool.streamlit.component.components]]
+name = "escaper"
+asset_dir = "../.."
+
+[[tool.streamlit.component.components]]
+name = "inline_only"
+"""
+
+
+@pytest.fixture
+def widgets_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An installed component package as an editable install leaves it: the project folder (its
+    pyproject.toml, the package, the .dist-info) on sys.path. Returns the asset folder."""
+    project = tmp_path / "project"
+    assets = project / "st_demo_widgets" / "frontend" / "build"
+    (assets / "chunks").mkdir(parents=True)
+    (project / "pyproject.toml").write_text(PACKAGE_TOML)
+    (project / "st_demo_widgets" / "__init__.py").write_text("")
+    (assets / "index-3f9a1c.js").write_text("import './chunks/util.js'; export default () => {}")
+    (assets / "chunks" / "util.js").write_text("export const x = 1")
+    (assets / "styles.css").write_text("button { color: red }")
+    (assets / "card.html").write_text("<button>from a file</button>")
+    (assets / "two-a.js").write_text("")
+    (assets / "two-b.js").write_text("")
+    (project / "secret.txt").write_text("not for the browser")
+    info = project / "st_demo_widgets-0.1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: st-demo-widgets\nVersion: 0.1.0\nRequires-Dist: streamlit>=1.50\n"
+    )
+    (info / "RECORD").write_text("st_demo_widgets/__init__.py,,\n")
+    monkeypatch.syspath_prepend(str(project))
+    return assets
+
+
+PACKAGED = """
+import streamlit as st
+counter = st.components.v2.component(
+    "st-demo-widgets.counter", html="card.html", css="*.css", js="index-*.js"
+)
+counter(key="c")
+"""
+
+
+def test_v2_files_come_from_the_asset_dir_its_package_declares(widgets_package: Path, tmp_path: Path) -> None:
+    at = AppTest.from_string(PACKAGED).run()
+    assert not at.exception
+    el = at.get("bidi_component")[0].proto
+    prefix = "_slipstream/bidi-component/st-demo-widgets.counter/"
+    assert (el["html"], el["css"], el["js"]) == ("<button>from a file</button>", None, None)
+    assert (el["css_url"], el["js_url"]) == (prefix + "styles.css", prefix + "index-3f9a1c.js")
+    script = tmp_path / "app.py"
+    script.write_text("import streamlit as st\n")
+    app = create_app(script, {"server.fileWatcherType": "none"}, blobs=BlobStore())
+    with TestClient(app) as client:
+        module = client.get("/" + el["js_url"])
+        assert module.status_code == 200 and module.headers["content-type"].startswith("text/javascript")
+        assert client.get("/" + prefix + "chunks/util.js").text == "export const x = 1"
+        for path in ["%2e%2e/%2e%2e/%2e%2e/secret.txt", "..%2f..%2f..%2fsecret.txt", "chunks/%2e%2e/styles.css"]:
+            assert client.get("/" + prefix + path).status_code == 404, path
+        # the v1 route does not serve v2 folders, nor the other way round
+        assert client.get("/_slipstream/component/st-demo-widgets.counter/styles.css").status_code == 404
+        assert client.get("/_slipstream/bidi-component/st-demo-widgets.other/styles.css").status_code == 404
+    assert registry.asset_file("st-demo-widgets.counter", "../../../secret.txt") is None
+    assert registry.asset_file("st-demo-widgets.counter", str(widgets_package / "styles.css")) is None
+
+
+def test_v2_file_paths_are_checked_at_definition(widgets_package: Path) -> None:
+    for name, args, words in [
+        ("counter", "js='two-*.js'", "exactly one file"),
+        ("counter", "js='none-*.js'", "matched: none"),
+        ("counter", "js='../../__init__.js'", "traversal"),
+        ("counter", "css='/etc/x.css'", "Unsafe path"),
+        ("counter", "js='missing.js'", "no file 'missing.js'"),
+        ("inline_only", "js='index.js'", "no installed package declares an asset_dir"),
+        ("escaper", "js='index.js'", "no installed package declares an asset_dir"),  # refused folder
+        ("unknown", "css='style.css'", "no installed package declares an asset_dir"),
+    ]:
+        body = f"import streamlit as st\nst.components.v2.component('st-demo-widgets.{name}', {args})\n"
+        at = AppTest.from_string(body).run()
+        assert at.exception and words in at.exception[0].message, (name, args, at.exception)
+    # Inline code stays code; html that merely ends in .html is text without an asset folder
+    body = "import streamlit as st\nst.components.v2.component('plain', html='a.html', css='b{}', js='x()')()\n"
+    el = AppTest.from_string(body).run().get("bidi_component")[0].proto
+    assert (el["html"], el["css"], el["js"], el["css_url"], el["js_url"]) == ("a.html", "b{}", "x()", None, None)
+
+
+def test_a_dataframe_value_keeps_its_index_and_column_labels() -> None:
+    import pandas as pd
+    import pyarrow as pa
+
+    def part(frame: pd.DataFrame) -> str:
+        sink = pa.BufferOutputStream()
+        table = pa.Table.from_pandas(frame, preserve_index=False)
+        with pa.ipc.new_stream(sink, table.schema) as writer:
+            writer.write_table(table)
+        return base64.b64encode(sink.getvalue().to_pybytes()).decode()
+
+    # What streamlit-component-lib's ArrowTable.serialize() sends: values, index, column labels
+    parts = {
+        "data": part(pd.DataFrame({"0": [1, 2], "1": [3, 4]})),
+        "index": part(pd.DataFrame({"0": [10, 11]})),
+        "columns": part(pd.DataFrame({"0": ["price", "qty"]})),
+    }
+    frame = value_from_browser({"arrow": parts})
+    # As Streamlit 1.67 builds it: one-level MultiIndexes for the labels
+    assert [c[0] for c in frame.columns] == ["price", "qty"] and [i[0] for i in frame.index] == [10, 11]
+    assert frame["price"].to_numpy().ravel().tolist() == [1, 2]
+    for bad in [{**parts, "extra": parts["data"]}, {**parts, "index": 3}, {**parts, "index": parts["columns"] + "!"}]:
+        with pytest.raises((ProtocolError, ValueError)):
+            value_from_browser({"arrow": bad})
+
+
+def test_v2_session_state_writes_through_to_the_components_state() -> None:
+    body = (
+        "import streamlit as st\nc = st.components.v2.component('c', js='x()')\n"
+        "if 'c' in st.session_state and st.session_state.get('bump'):\n    st.session_state.c['count'] = 5\n"
+        "st.write(repr(dict(c(key='c', default={'count': 1}, on_count_change=lambda: None))))\n"
+    )
+    at = AppTest.from_string(body).run()
+    assert at.markdown[0].value == "{'count': 1}"
+    at.session_state["bump"] = True
+    assert at.run().markdown[0].value == "{'count': 5}"

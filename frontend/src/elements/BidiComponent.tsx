@@ -18,15 +18,19 @@ type Mount = (component: {
   setTriggerValue: (name: string, value: unknown) => void;
 }) => Cleanup | Promise<Cleanup>;
 
-// One module per source text, shared by the instances of a component.
+// One module per source text or file, shared by the instances of a component.
 const modules = new Map<string, Promise<{ default?: unknown }>>();
 
-function loadModule(js: string): Promise<{ default?: unknown }> {
-  let module = modules.get(js);
+function loadModule(js: string, fromFile: boolean): Promise<{ default?: unknown }> {
+  const id = (fromFile ? "url:" : "js:") + js;
+  let module = modules.get(id);
   if (!module) {
-    const url = URL.createObjectURL(new Blob([js], { type: "text/javascript" }));
+    // A file loads by its URL (against the page, not this bundle), so its own imports resolve.
+    const url = fromFile
+      ? new URL(js, document.baseURI).href
+      : URL.createObjectURL(new Blob([js], { type: "text/javascript" }));
     module = import(/* @vite-ignore */ url) as Promise<{ default?: unknown }>;
-    modules.set(js, module);
+    modules.set(id, module);
   }
   return module;
 }
@@ -66,15 +70,23 @@ export function BidiComponent({ el }: { el: BidiComponentEl }) {
       style.textContent = el.css;
       content.append(style);
     }
+    if (el.css_url) {
+      const link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = new URL(el.css_url, document.baseURI).href;
+      content.append(link);
+    }
     parent.replaceChildren(content);
     setRoot(parent);
     return () => parent.replaceChildren();
-  }, [el.html, el.css, el.isolate_styles]);
+  }, [el.html, el.css, el.css_url, el.isolate_styles]);
 
   // The module: called with the data, again when the data changes.
   const dataKey = el.data_url ?? JSON.stringify(el.data);
+  const js = el.js_url ?? el.js;
+  const jsFromFile = el.js_url !== null;
   useEffect(() => {
-    if (!root || !el.js) return;
+    if (!root || !js) return;
     let cleanup: Cleanup;
     let live = true;
     const setStateValue = (name: string, value: unknown) => {
@@ -89,7 +101,7 @@ export function BidiComponent({ el }: { el: BidiComponentEl }) {
       if (wire === null) return console.warn(`component ${ids.current.name}: ignored a trigger value that cannot be sent`);
       send({ t: "rerun", values: { [ids.current.trigger]: wire } });
     };
-    Promise.all([loadModule(el.js), loadData(el)])
+    Promise.all([loadModule(js, jsFromFile), loadData(el)])
       .then(async ([module, data]) => {
         if (!live) return;
         if (typeof module.default !== "function") {
@@ -107,7 +119,7 @@ export function BidiComponent({ el }: { el: BidiComponentEl }) {
       if (typeof cleanup === "function") cleanup();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the data by value (dataKey), not by object
-  }, [root, el.js, dataKey, send]);
+  }, [root, js, jsFromFile, dataKey, send]);
 
   const sized = {
     width: typeof el.width === "number" ? el.width : undefined,

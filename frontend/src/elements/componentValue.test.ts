@@ -10,7 +10,10 @@ describe("toComponentValue", () => {
   it("sends bytes and Arrow tables as base64", () => {
     expect(toComponentValue(new Uint8Array([0, 1, 255]), "bytes")).toEqual({ bytes: "AAH/" });
     expect(toComponentValue(new Uint16Array([1]).buffer, "bytes")).toEqual({ bytes: "AQA=" });
-    expect(toComponentValue({ data: new Uint8Array([7]), index: new Uint8Array() }, "dataframe")).toEqual({ arrow: "Bw==" });
+    expect(toComponentValue({ data: new Uint8Array([7]) }, "dataframe")).toEqual({ arrow: "Bw==" });
+    // An ArrowTable's three streams, so that the index and the column labels come back too
+    const table = { data: new Uint8Array([7]), index: new Uint8Array([8]), columns: new Uint8Array([9]) };
+    expect(toComponentValue(table, "dataframe")).toEqual({ arrow: { data: "Bw==", index: "CA==", columns: "CQ==" } });
   });
 
   it("refuses what cannot be sent", () => {

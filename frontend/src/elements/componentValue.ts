@@ -26,9 +26,14 @@ export function toComponentValue(value: unknown, dataType: unknown): ComponentVa
     return bytes && bytes.length <= MAX_COMPONENT_VALUE_BYTES ? { bytes: base64(bytes) } : null;
   }
   if (dataType === "dataframe") {
-    // An ArrowTable's serialize(): the values' Arrow stream under `data`.
-    const data = asBytes(value && typeof value === "object" ? (value as { data?: unknown }).data : null);
-    return data && data.length <= MAX_COMPONENT_VALUE_BYTES ? { arrow: base64(data) } : null;
+    // An ArrowTable's serialize(): Arrow streams of the values, the index and the column labels.
+    const parts = value && typeof value === "object" ? (value as Record<string, unknown>) : {};
+    const [data, index, columns] = [parts.data, parts.index, parts.columns].map(asBytes);
+    if (!data) return null;
+    if (!index || !columns) return data.length <= MAX_COMPONENT_VALUE_BYTES ? { arrow: base64(data) } : null;
+    const arrow = { data: base64(data), index: base64(index), columns: base64(columns) };
+    const size = arrow.data.length + arrow.index.length + arrow.columns.length;
+    return size <= MAX_COMPONENT_VALUE_BYTES ? { arrow } : null;
   }
   if (dataType !== undefined && dataType !== "json") return null;
   let text: string | undefined;

@@ -48,15 +48,36 @@ def value_from_browser(raw: Any) -> Any:
     form, inner = next(iter(raw.items()))
     if form == "json":
         return inner
+    if form == "bytes":
+        return _base64(form, inner)
+    if isinstance(inner, dict):
+        return _frame_from_parts(_table(inner["data"]), _table(inner["index"]), _table(inner["columns"]))
+    return _table(inner)
+
+
+def _base64(form: str, text: str) -> bytes:
     try:
-        data = base64.b64decode(inner, validate=True)
+        return base64.b64decode(text, validate=True)
     except (binascii.Error, ValueError):
         raise ProtocolError(f"a component's {form} value is not base64") from None
-    if form == "bytes":
-        return data
+
+
+def _table(text: str) -> Any:
     import pyarrow as pa
 
     try:
-        return pa.ipc.open_stream(data).read_all().to_pandas()
+        return pa.ipc.open_stream(_base64("arrow", text)).read_all().to_pandas()
     except (pa.ArrowException, OSError) as exc:
         raise ValueError(f"a component's Arrow value cannot be read: {exc}") from None
+
+
+def _frame_from_parts(data: Any, index: Any, columns: Any) -> Any:
+    """The DataFrame an ArrowTable stands for, built as Streamlit 1.67 builds it: the values, with
+    each index level and each column-label level given as arrays (one-level MultiIndexes, as
+    there)."""
+    import pandas as pd
+
+    try:
+        return pd.DataFrame(data.to_numpy(), index=index.to_numpy().T.tolist(), columns=columns.to_numpy().T.tolist())
+    except (ValueError, TypeError) as exc:  # parts of different lengths
+        raise ValueError(f"a component's DataFrame parts do not fit together: {exc}") from None

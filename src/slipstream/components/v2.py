@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from slipstream.components._assets import Source, resolve
 from slipstream.components._values import is_dataframe_like, json_argument, value_from_browser
 from slipstream.delta_generator import emit_element
 from slipstream.elements._args import check_block_height, check_width
@@ -69,10 +70,37 @@ def _data_element(call: str, data: Any) -> tuple[Any, str | None]:
     return None, current_blobs().put(to_arrow_ipc(to_pandas(data, command="components.v2")), ARROW_STREAM, ".arrow")
 
 
+class _StateView(ComponentResult):
+    """``session_state[key]`` of a v2 component: its state, and the triggers fired for this run.
+    Setting a name sets the component's state (as Streamlit's view writes through)."""
+
+    def __init__(self, shown: dict[str, Any], state: dict[str, Any]) -> None:
+        super().__init__(shown)
+        self._state = state
+
+    def __setitem__(self, name: str, value: Any) -> None:
+        self._state[name] = value
+        super().__setitem__(name, value)
+
+    def __delitem__(self, name: str) -> None:
+        self._state.pop(name, None)
+        super().__delitem__(name)
+
+
+def _with_triggers(trigger_key: str) -> Callable[[Any, Any], Any]:
+    def present(value: Any, session_state: Any) -> Any:
+        if not isinstance(value, dict):
+            return value
+        fired = session_state.data.get(trigger_key)
+        return _StateView({**(fired if isinstance(fired, dict) else {}), **value}, value)
+
+    return present
+
+
 class ComponentRenderer:
     """The mounting command of a v2 component: each call shows one instance."""
 
-    def __init__(self, name: str, html: str | None, css: str | None, js: str | None, isolate_styles: bool) -> None:
+    def __init__(self, name: str, html: Source, css: Source, js: Source, isolate_styles: bool) -> None:
         self.name = name
         self.html = html
         self.css = css
@@ -146,14 +174,19 @@ class ComponentRenderer:
             on_change=triggered if callbacks else None,
             trigger=True,
         )
+        ctx = get_run_context()
+        if ctx is not None:
+            ctx.session.state.widgets[wid].present = _with_triggers(trigger_id)
         element: BidiComponentEl = {
             "type": "bidi_component",
             "id": wid,
             "trigger_id": trigger_id,
             "name": self.name,
-            "html": self.html,
-            "css": self.css,
-            "js": self.js,
+            "html": self.html.text,
+            "css": self.css.text,
+            "css_url": self.css.url,
+            "js": self.js.text,
+            "js_url": self.js.url,
             "isolate_styles": self.isolate_styles,
             "data": data_json,
             "data_url": data_url,
@@ -188,7 +221,10 @@ def component(
     put the component in a shadow root so that page and component styles stay apart. The
     mounting command takes ``key``, ``data``, ``default`` (state values), ``width``, ``height``
     and ``on_<name>_change`` callbacks, and returns the state and trigger values by name.
-    This is trusted code: it runs in the app's page, unsanitized.
+    This is trusted code: it runs in the app's page, unsanitized. For a component of an installed
+    package whose pyproject.toml declares an ``asset_dir`` for it (``name`` is then
+    "<project name>.<component name>"), ``html``, ``css`` and ``js`` may instead be paths or
+    globs ("index-*.js") of files in that folder.
 
     Example::
 
@@ -204,7 +240,9 @@ def component(
                 f"st.components.v2.component({name!r}): {arg} must be a string (raw {arg.upper()}), "
                 f"not {type(value).__name__}."
             )
-    renderer = ComponentRenderer(name, html, css, js, bool(isolate_styles))
+    renderer = ComponentRenderer(
+        name, resolve(name, "html", html), resolve(name, "css", css), resolve(name, "js", js), bool(isolate_styles)
+    )
     previous = _components.get(name)
     if previous is not None and vars(previous) != vars(renderer):
         log.warning("the component %r is defined again, differently: the newest definition is used", name)

@@ -47,6 +47,8 @@ class WidgetMeta:
     persist: str | None = None  # persist_state: "page" or "session" keeps its value while not drawn
     page: str | None = None  # the page of a multipage app that drew it
     bound: bool = False  # bind="query-params": its value is in the URL
+    # What session_state[key] shows, when not the stored value (a v2 component adds its triggers)
+    present: Callable[[Any, SessionState], Any] | None = None
 
     @property
     def state_key(self) -> str:
@@ -78,7 +80,9 @@ class SessionState(MutableMapping[str, Any]):
     # ---- the mapping users see --------------------------------------------------------------
 
     def __getitem__(self, key: str) -> Any:
-        return self.data[key]
+        value = self.data[key]
+        meta = self._by_state_key.get(key)
+        return value if meta is None or meta.present is None else meta.present(value, self)
 
     def __setitem__(self, key: str, value: Any) -> None:
         meta = self._by_state_key.get(key)
@@ -103,7 +107,7 @@ class SessionState(MutableMapping[str, Any]):
         return isinstance(key, str) and key in self.data and not key.startswith(INTERNAL_ID_PREFIX)
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: self.data[k] for k in self}
+        return {k: self[k] for k in self}
 
     # ---- widgets ----------------------------------------------------------------------------
 

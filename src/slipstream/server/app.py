@@ -33,7 +33,7 @@ from slipstream.runtime.blobs import BlobStorage
 from slipstream.runtime.script import AppScript
 from slipstream.runtime.watcher import SourceWatcher
 from slipstream.server import memory
-from slipstream.server.components import component_route
+from slipstream.server.components import component_routes
 from slipstream.server.headers import NOSNIFF, PageHeaders, blob_headers, content_type
 from slipstream.server.ranges import parse_range
 from slipstream.server.uploads import upload_route
@@ -255,7 +255,7 @@ def build_asgi(
         WebSocketRoute("/_slipstream/ws", websocket),
         _blob_route(app.blobs),
         upload_route(manager, check_xsrf=bool(app.option("server.enableXsrfProtection"))),
-        component_route(),
+        *component_routes(),
         Mount("/assets", ImmutableStaticFiles(directory=STATIC_DIR / "assets", check_dir=False), name="assets"),
     ]
     if app.option("server.enableStaticServing"):
