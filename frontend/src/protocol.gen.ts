@@ -180,6 +180,7 @@ export interface ExceptionEl {
 }
 
 export interface ButtonEl {
+  key?: string;
   type: "button";
   id: string;
   label: string;
@@ -195,6 +196,7 @@ export interface ButtonEl {
 }
 
 export interface LinkButtonEl {
+  key?: string;
   type: "link_button";
   label: string;
   url: string;
@@ -222,6 +224,7 @@ export interface PageLinkEl {
 }
 
 export interface DownloadButtonEl {
+  key?: string;
   type: "download_button";
   id: string;
   label: string;
@@ -239,6 +242,7 @@ export interface DownloadButtonEl {
 }
 
 export interface FileUploaderEl {
+  key?: string;
   type: "file_uploader";
   id: string;
   label: string;
@@ -254,6 +258,7 @@ export interface FileUploaderEl {
 }
 
 export interface CameraInputEl {
+  key?: string;
   type: "camera_input";
   id: string;
   label: string;
@@ -267,6 +272,7 @@ export interface CameraInputEl {
 }
 
 export interface AudioInputEl {
+  key?: string;
   type: "audio_input";
   id: string;
   label: string;
@@ -280,6 +286,7 @@ export interface AudioInputEl {
 }
 
 export interface ChatInputEl {
+  key?: string;
   type: "chat_input";
   id: string;
   placeholder: string;
@@ -328,6 +335,7 @@ export interface PopoverEl {
 }
 
 export interface TextAreaEl {
+  key?: string;
   type: "text_area";
   id: string;
   label: string;
@@ -343,6 +351,7 @@ export interface TextAreaEl {
 }
 
 export interface MultiselectEl {
+  key?: string;
   type: "multiselect";
   id: string;
   label: string;
@@ -361,6 +370,7 @@ export interface MultiselectEl {
 }
 
 export interface SelectSliderEl {
+  key?: string;
   type: "select_slider";
   id: string;
   label: string;
@@ -373,6 +383,7 @@ export interface SelectSliderEl {
 }
 
 export interface ButtonGroupEl {
+  key?: string;
   type: "button_group";
   id: string;
   label: string;
@@ -389,6 +400,7 @@ export interface ButtonGroupEl {
 }
 
 export interface ColorPickerEl {
+  key?: string;
   type: "color_picker";
   id: string;
   label: string;
@@ -400,6 +412,7 @@ export interface ColorPickerEl {
 }
 
 export interface DateInputEl {
+  key?: string;
   type: "date_input";
   id: string;
   label: string;
@@ -416,6 +429,7 @@ export interface DateInputEl {
 }
 
 export interface TimeInputEl {
+  key?: string;
   type: "time_input";
   id: string;
   label: string;
@@ -430,6 +444,7 @@ export interface TimeInputEl {
 }
 
 export interface DateTimeInputEl {
+  key?: string;
   type: "datetime_input";
   id: string;
   label: string;
@@ -446,6 +461,7 @@ export interface DateTimeInputEl {
 }
 
 export interface CheckboxEl {
+  key?: string;
   type: "checkbox";
   id: string;
   label: string;
@@ -459,6 +475,7 @@ export interface CheckboxEl {
 }
 
 export interface TextInputEl {
+  key?: string;
   type: "text_input";
   id: string;
   label: string;
@@ -479,6 +496,7 @@ export interface TextInputEl {
 }
 
 export interface NumberInputEl {
+  key?: string;
   type: "number_input";
   id: string;
   label: string;
@@ -498,6 +516,7 @@ export interface NumberInputEl {
 }
 
 export interface SliderEl {
+  key?: string;
   type: "slider";
   id: string;
   label: string;
@@ -514,6 +533,7 @@ export interface SliderEl {
 }
 
 export interface SelectboxEl {
+  key?: string;
   type: "selectbox";
   id: string;
   label: string;
@@ -533,6 +553,7 @@ export interface SelectboxEl {
 }
 
 export interface RadioEl {
+  key?: string;
   type: "radio";
   id: string;
   label: string;
@@ -645,6 +666,7 @@ export interface SpaceEl {
 }
 
 export interface MenuButtonEl {
+  key?: string;
   type: "menu_button";
   id: string;
   label: string;
@@ -800,6 +822,7 @@ export interface TableEl {
 }
 
 export interface DataframeEl {
+  key?: string;
   type: "dataframe";
   id: string | null;
   url: string;
@@ -819,6 +842,7 @@ export interface DataframeEl {
 }
 
 export interface DataEditorEl {
+  key?: string;
   type: "data_editor";
   id: string;
   url: string;
@@ -838,6 +862,7 @@ export interface DataEditorEl {
 }
 
 export interface PlotlyChartEl {
+  key?: string;
   type: "plotly_chart";
   id: string | null;
   spec: string | null;
@@ -851,6 +876,7 @@ export interface PlotlyChartEl {
 }
 
 export interface DeckChartEl {
+  key?: string;
   type: "deck_chart";
   id: string | null;
   spec: string | null;
@@ -879,6 +905,7 @@ export interface MermaidChartEl {
 }
 
 export interface VegaLiteChartEl {
+  key?: string;
   type: "vega_lite_chart";
   id: string | null;
   spec: string;
@@ -891,6 +918,7 @@ export interface VegaLiteChartEl {
 }
 
 export interface EchartsChartEl {
+  key?: string;
   type: "echarts_chart";
   id: string | null;
   spec: string | null;
@@ -922,6 +950,7 @@ export interface IframeEl {
 }
 
 export interface ComponentEl {
+  key?: string;
   type: "component";
   id: string;
   name: string;
@@ -932,6 +961,7 @@ export interface ComponentEl {
 }
 
 export interface BidiComponentEl {
+  key?: string;
   type: "bidi_component";
   id: string;
   trigger_id: string;
