@@ -37,7 +37,6 @@ OWNED_ELSEWHERE = {
 # Issue 14's own parameters not done yet (each named in the issue); remove a line when it works.
 NOT_DONE_YET = {
     ("dataframe", "lazy"),
-    ("pdf", "key"),
     ("set_page_config", "menu_items"),
 }
 

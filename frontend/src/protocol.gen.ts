@@ -198,6 +198,7 @@ export interface ButtonEl {
 export interface LinkButtonEl {
   key?: string;
   type: "link_button";
+  id: string | null;
   label: string;
   url: string;
   help: string | null;
@@ -770,6 +771,7 @@ export interface VideoEl {
 }
 
 export interface PdfEl {
+  key?: string;
   type: "pdf";
   url: string;
   height: number | string;

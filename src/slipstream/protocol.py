@@ -299,6 +299,7 @@ class PopoverEl(TypedDict):
 
 class LinkButtonEl(_Keyed):
     type: Literal["link_button"]
+    id: str | None  # set when the click reruns the script (on_click other than "ignore")
     label: str
     url: str
     help: str | None
@@ -1081,7 +1082,7 @@ class VideoEl(TypedDict):
     width: Width
 
 
-class PdfEl(TypedDict):
+class PdfEl(_Keyed):
     """A PDF document (``url``) in the browser's viewer; ``height`` in pixels or "stretch"."""
 
     type: Literal["pdf"]
