@@ -129,6 +129,11 @@ class SessionState(MutableMapping[str, Any]):
         self.data[key] = default
         return default
 
+    def set_by_script(self, key: str) -> bool:
+        """Whether the script set ``st.session_state[key]`` since the last completed run (a
+        widget checks such a value against its bounds, as Streamlit does)."""
+        return key in self._user_set
+
     def warn_if_set_twice(self, key: str) -> None:
         """A widget got a default value while session_state also set its key: say so, once a session."""
         if key in self._user_set and not self._warned_set_twice:
