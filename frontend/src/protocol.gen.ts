@@ -244,6 +244,7 @@ export interface DownloadButtonEl {
 
 export interface FileUploaderEl {
   key?: string;
+  defer?: boolean;
   type: "file_uploader";
   id: string;
   label: string;
@@ -260,6 +261,7 @@ export interface FileUploaderEl {
 
 export interface CameraInputEl {
   key?: string;
+  defer?: boolean;
   type: "camera_input";
   id: string;
   label: string;
@@ -274,6 +276,7 @@ export interface CameraInputEl {
 
 export interface AudioInputEl {
   key?: string;
+  defer?: boolean;
   type: "audio_input";
   id: string;
   label: string;
@@ -337,6 +340,7 @@ export interface PopoverEl {
 
 export interface TextAreaEl {
   key?: string;
+  defer?: boolean;
   type: "text_area";
   id: string;
   label: string;
@@ -353,6 +357,7 @@ export interface TextAreaEl {
 
 export interface MultiselectEl {
   key?: string;
+  defer?: boolean;
   type: "multiselect";
   id: string;
   label: string;
@@ -372,6 +377,7 @@ export interface MultiselectEl {
 
 export interface SelectSliderEl {
   key?: string;
+  defer?: boolean;
   type: "select_slider";
   id: string;
   label: string;
@@ -385,6 +391,7 @@ export interface SelectSliderEl {
 
 export interface ButtonGroupEl {
   key?: string;
+  defer?: boolean;
   type: "button_group";
   id: string;
   label: string;
@@ -402,6 +409,7 @@ export interface ButtonGroupEl {
 
 export interface ColorPickerEl {
   key?: string;
+  defer?: boolean;
   type: "color_picker";
   id: string;
   label: string;
@@ -414,6 +422,7 @@ export interface ColorPickerEl {
 
 export interface DateInputEl {
   key?: string;
+  defer?: boolean;
   type: "date_input";
   id: string;
   label: string;
@@ -431,6 +440,7 @@ export interface DateInputEl {
 
 export interface TimeInputEl {
   key?: string;
+  defer?: boolean;
   type: "time_input";
   id: string;
   label: string;
@@ -446,6 +456,7 @@ export interface TimeInputEl {
 
 export interface DateTimeInputEl {
   key?: string;
+  defer?: boolean;
   type: "datetime_input";
   id: string;
   label: string;
@@ -463,6 +474,7 @@ export interface DateTimeInputEl {
 
 export interface CheckboxEl {
   key?: string;
+  defer?: boolean;
   type: "checkbox";
   id: string;
   label: string;
@@ -477,6 +489,7 @@ export interface CheckboxEl {
 
 export interface TextInputEl {
   key?: string;
+  defer?: boolean;
   type: "text_input";
   id: string;
   label: string;
@@ -498,6 +511,7 @@ export interface TextInputEl {
 
 export interface NumberInputEl {
   key?: string;
+  defer?: boolean;
   type: "number_input";
   id: string;
   label: string;
@@ -518,6 +532,7 @@ export interface NumberInputEl {
 
 export interface SliderEl {
   key?: string;
+  defer?: boolean;
   type: "slider";
   id: string;
   label: string;
@@ -535,6 +550,7 @@ export interface SliderEl {
 
 export interface SelectboxEl {
   key?: string;
+  defer?: boolean;
   type: "selectbox";
   id: string;
   label: string;
@@ -555,6 +571,7 @@ export interface SelectboxEl {
 
 export interface RadioEl {
   key?: string;
+  defer?: boolean;
   type: "radio";
   id: string;
   label: string;
@@ -845,6 +862,7 @@ export interface DataframeEl {
 
 export interface DataEditorEl {
   key?: string;
+  defer?: boolean;
   type: "data_editor";
   id: string;
   url: string;

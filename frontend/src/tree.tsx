@@ -5,6 +5,7 @@ import { CONTAINER_TYPES, type Element } from "./protocol.gen";
 import type { TreeNode } from "./store";
 import { components } from "./elements/registry";
 import { elementHook, hook, isWrappedBlock, keyClass, wrapperKeyClass } from "./hooks";
+import { DeferContext } from "./send";
 
 export const NodeView = memo(function NodeView({ node }: { node: TreeNode }) {
   const el = node.el;
@@ -28,12 +29,13 @@ export const NodeView = memo(function NodeView({ node }: { node: TreeNode }) {
     );
   }
   const own = elementHook(el);
+  const body = own ? <div {...hook(own)}>{view}</div> : view;
   return (
     <div
       {...hook("stElementContainer", ["element-container", "el", `el-${el.type}`, "key" in el && keyClass(el.key ?? null), node.stale && "stale"].filter(Boolean).join(" "))}
       style={widthStyle(el)}
     >
-      {own ? <div {...hook(own)}>{view}</div> : view}
+      {"defer" in el && el.defer ? <DeferContext.Provider value={true}>{body}</DeferContext.Provider> : body}
     </div>
   );
 });

@@ -41,6 +41,13 @@ class _Keyed(TypedDict, total=False):
     key: str
 
 
+class _Deferrable(_Keyed, total=False):
+    """A value widget with ``on_change="ignore"`` carries ``defer``: the browser keeps its changes
+    and sends them with the next rerun, whatever causes it, instead of rerunning at once."""
+
+    defer: bool
+
+
 class _MarkdownEl(TypedDict):
     type: Literal["markdown"]
     body: str
@@ -161,7 +168,7 @@ class UploadedFileInfo(TypedDict):
     size: int
 
 
-class FileUploaderEl(_Keyed):
+class FileUploaderEl(_Deferrable):
     """Files are PUT to ``_slipstream/upload/<session>/<widget id>`` (header ``X-Slipstream-Xsrf``:
     the session's token; query ``name``; body: the file). The answer is ``{"file_id": ...}``; the
     widget's value is then the list of its files' ids. ``accept``: MIME types and wildcards
@@ -183,7 +190,7 @@ class FileUploaderEl(_Keyed):
     width: Width
 
 
-class CameraInputEl(_Keyed):
+class CameraInputEl(_Deferrable):
     """Takes a photo with the user's camera and uploads it as a JPEG (like FileUploaderEl, one
     file); ``file`` is the current photo."""
 
@@ -199,7 +206,7 @@ class CameraInputEl(_Keyed):
     resolution: int | None  # the height in pixels to ask the camera for (None: its own choice)
 
 
-class AudioInputEl(_Keyed):
+class AudioInputEl(_Deferrable):
     """Records from the microphone and uploads a WAV file (like FileUploaderEl, one file),
     resampled to ``sample_rate`` when set; ``file`` is the current recording."""
 
@@ -348,7 +355,7 @@ class DownloadButtonEl(_Keyed):
     wrap: bool | None
 
 
-class TextAreaEl(_Keyed):
+class TextAreaEl(_Deferrable):
     type: Literal["text_area"]
     id: str
     label: str
@@ -363,7 +370,7 @@ class TextAreaEl(_Keyed):
     width: Width
 
 
-class MultiselectEl(_Keyed):
+class MultiselectEl(_Deferrable):
     """Chosen options in order: an option by index, or (with ``accept_new_options``) a new value
     by its text; the browser sends the same. ``select_all``: the most options "Select all" is
     offered for (-1: any number, 0: never). ``wrap``: chips wrap onto more rows (None: by layout)."""
@@ -385,7 +392,7 @@ class MultiselectEl(_Keyed):
     width: Width
 
 
-class SelectSliderEl(_Keyed):
+class SelectSliderEl(_Deferrable):
     """A slider over ``options``; ``value`` holds one or two option indices."""
 
     type: Literal["select_slider"]
@@ -399,7 +406,7 @@ class SelectSliderEl(_Keyed):
     width: Width
 
 
-class ButtonGroupEl(_Keyed):
+class ButtonGroupEl(_Deferrable):
     """st.pills, st.segmented_control and st.feedback: toggle buttons; ``value`` holds the chosen
     option indices (at most one unless ``multi``). Feedback styles draw their own icons."""
 
@@ -418,7 +425,7 @@ class ButtonGroupEl(_Keyed):
     wrap: bool | None  # the options wrap onto rows; None: one scrolling row in a row of elements or a column
 
 
-class ColorPickerEl(_Keyed):
+class ColorPickerEl(_Deferrable):
     type: Literal["color_picker"]
     id: str
     label: str
@@ -429,7 +436,7 @@ class ColorPickerEl(_Keyed):
     width: Width
 
 
-class DateInputEl(_Keyed):
+class DateInputEl(_Deferrable):
     """Dates as ISO strings (YYYY-MM-DD). A range holds zero, one or two dates."""
 
     type: Literal["date_input"]
@@ -447,7 +454,7 @@ class DateInputEl(_Keyed):
     width: Width
 
 
-class TimeInputEl(_Keyed):
+class TimeInputEl(_Deferrable):
     """A time of day as HH:MM (or HH:MM:SS), ``step`` in seconds. ``format``: how the hour shows
     (the value is 24-hour text either way). ``required``: an empty field is never sent."""
 
@@ -464,7 +471,7 @@ class TimeInputEl(_Keyed):
     width: Width
 
 
-class DateTimeInputEl(_Keyed):
+class DateTimeInputEl(_Deferrable):
     """A local date and time as YYYY-MM-DDTHH:MM (or with :SS), ``step`` in seconds; the date
     shows in ``format`` (as st.date_input's), the time in 24 hours."""
 
@@ -483,7 +490,7 @@ class DateTimeInputEl(_Keyed):
     width: Width
 
 
-class CheckboxEl(_Keyed):
+class CheckboxEl(_Deferrable):
     type: Literal["checkbox"]
     id: str
     label: str
@@ -496,7 +503,7 @@ class CheckboxEl(_Keyed):
     wrap: bool | None  # the label wraps; None: one line in a row of elements or a column, else it wraps
 
 
-class TextInputEl(_Keyed):
+class TextInputEl(_Deferrable):
     """``icon``: shown in the box (a kind's own by default). ``validate_pattern``: a JavaScript
     regular expression a non-empty value must match before it is sent (``validate_message`` says
     why not). ``live_ms``: the pause in typing after which the value is sent (None: on Enter and
@@ -521,7 +528,7 @@ class TextInputEl(_Keyed):
     width: Width
 
 
-class NumberInputEl(_Keyed):
+class NumberInputEl(_Deferrable):
     type: Literal["number_input"]
     id: str
     label: str
@@ -540,7 +547,7 @@ class NumberInputEl(_Keyed):
     width: Width
 
 
-class SliderEl(_Keyed):
+class SliderEl(_Deferrable):
     """A slider; ``value`` holds one or two thumbs. Dates and times are microseconds since the
     epoch, their clock reading taken as UTC; ``format`` is printf-style for numbers and
     Moment.js-style ("YYYY-MM-DD", "HH:mm") for dates and times."""
@@ -560,7 +567,7 @@ class SliderEl(_Keyed):
     width: Width
 
 
-class SelectboxEl(_Keyed):
+class SelectboxEl(_Deferrable):
     """The chosen option by ``index``, or a typed ``new_value`` (with ``accept_new_options``);
     the browser sends an index, a new value's text, or null. ``clearable``: the user may empty
     the field. ``icon``: an emoji, ``:material/name:`` or "spinner"."""
@@ -583,7 +590,7 @@ class SelectboxEl(_Keyed):
     width: Width
 
 
-class RadioEl(_Keyed):
+class RadioEl(_Deferrable):
     type: Literal["radio"]
     id: str
     label: str
@@ -1005,7 +1012,7 @@ class DataframeEl(_Keyed):
     alt: str | None  # the accessible name (alt=)
 
 
-class DataEditorEl(_Keyed):
+class DataEditorEl(_Deferrable):
     """An editable grid over the Arrow stream at ``url`` (and its first rows at ``head``, as for
     DataframeEl). ``edits``: the editing state kept in the
     session (edited_rows, added_rows, deleted_rows), which the browser applies over the rows and

@@ -10,7 +10,7 @@ import {
   type NavigationMsg,
   type PageConfigMsg,
 } from "../protocol.gen";
-import { RunsContext, SendContext, SessionContext, type Send } from "../send";
+import { HoldContext, RunsContext, SendContext, SessionContext, useHeldValues, type Send } from "../send";
 import type { Store, TreeNode } from "../store";
 import { Children } from "../tree";
 import { Logo } from "../elements/Logo";
@@ -133,13 +133,14 @@ const NO_NAVIGATE = () => undefined;
 
 export function App({
   store,
-  send,
+  send: sendNow,
   navigate = NO_NAVIGATE,
 }: {
   store: Store;
   send: Send;
   navigate?: (page: string, query: string | null) => void;
 }) {
+  const { send, hold } = useHeldValues(sendNow);
   const state = useSyncExternalStore(store.subscribe, store.getState);
   useRerunShortcut(send);
   usePageConfig(state.pageConfig, currentTitle(state.navigation));
@@ -156,6 +157,7 @@ export function App({
   return (
     <NavigateContext.Provider value={navigate}>
     <SendContext.Provider value={send}>
+    <HoldContext.Provider value={hold}>
       <SessionContext.Provider value={state.session}>
         <RunsContext.Provider value={state.runs}>
           <div {...hook("stApp", `app${hasSidebar ? " with-sidebar" : ""}${wide ? " wide" : ""}`)}>
@@ -200,6 +202,7 @@ export function App({
           </div>
         </RunsContext.Provider>
       </SessionContext.Provider>
+    </HoldContext.Provider>
     </SendContext.Provider>
     </NavigateContext.Provider>
   );

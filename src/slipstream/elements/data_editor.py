@@ -318,15 +318,13 @@ def data_editor(
         if not isinstance(locked, bool):
             locked = sorted(set(locked_list))
         check = _edits_checker(columns, rows, num_rows, locked)
-        if on_change not in ("rerun", "ignore", None) and not callable(on_change):
-            raise StreamlitAPIException("st.data_editor: on_change must be 'rerun', 'ignore', None or a function.")
         wid, edits = register(
             fn,
             key=key,
             identity={"url": url, "columns": names, "num_rows": num_rows, "disabled": locked},
             default=AttrDict(empty_edits()),
             deserialize=lambda raw: AttrDict(check(raw)),
-            on_change=on_change if callable(on_change) else None,
+            on_change=on_change,
             args=args,
             kwargs=kwargs,
         )

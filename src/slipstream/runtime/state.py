@@ -43,6 +43,7 @@ class WidgetMeta:
     form_id: str | None = None
     shown: Callable[[Any], dict[str, Any]] | None = None
     fragment: str | None = None  # the fragment that drew it: a change reruns that fragment alone
+    deferred: bool = False  # on_change="ignore": the browser sends its changes with the next rerun
 
     @property
     def state_key(self) -> str:
