@@ -10,6 +10,7 @@ import {
   type NavigationMsg,
   type PageConfigMsg,
 } from "../protocol.gen";
+import { InSidebarContext } from "../markdown/anchors";
 import { HoldContext, RunsContext, SendContext, SessionContext, useHeldValues, type Send } from "../send";
 import type { Store, TreeNode } from "../store";
 import { Children } from "../tree";
@@ -104,7 +105,9 @@ function Sidebar({
           {showsMenu(nav, "sidebar") && <SidebarNav nav={nav} others={node.children.some(Boolean)} />}
           <div {...testid("stSidebarUserContent")}>
             <div {...hook("stVerticalBlock", "block sidebar-content")}>
-              <Root node={node} />
+              <InSidebarContext.Provider value={true}>
+                <Root node={node} />
+              </InSidebarContext.Provider>
             </div>
           </div>
         </div>
