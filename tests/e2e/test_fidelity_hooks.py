@@ -49,3 +49,31 @@ def test_keys_anchors_and_deferred_changes(serve: ServeApp, page: Any) -> None:
         opened.value.close()
         page.get_by_text("docs clicked").wait_for()
         page.get_by_text("later=True").wait_for()  # the held change came with that rerun
+
+
+LAYOUT_APP = """
+import streamlit as st
+st.space("small")
+grid = st.grid(2, key="cells")
+grid.write("a")
+grid.write("b")
+st.menu_button("Actions", ["Copy", "Paste"])
+"""
+
+CHAIN_JS = """id => { const chain = []; let e = document.querySelector(`[data-testid=${id}]`);
+  for (let i = 0; e && i < 3; i++, e = e.parentElement) chain.push(e.getAttribute("data-testid"));
+  return chain.join(" < "); }"""
+
+
+def test_space_grid_and_menu_button_hooks(serve: ServeApp, page: Any) -> None:
+    with serve(LAYOUT_APP) as url:
+        page.goto(url)
+        page.get_by_role("button", name="Actions").wait_for()
+        assert page.evaluate(CHAIN_JS, "stSpace") == "stSpace < stElementContainer < stVerticalBlock"
+        assert page.evaluate(CHAIN_JS, "stMenuButtonButton") == "stMenuButtonButton < stMenuButton < stElementContainer"
+        assert page.evaluate(CHAIN_JS, "stGridCell").startswith("stGridCell < stGrid")
+        grid = page.locator("[data-testid=stGrid]")
+        assert "stGrid" in (grid.get_attribute("class") or "").split()
+        assert "st-key-cells" in (grid.get_attribute("class") or "").split()
+        assert page.locator("[data-testid=stLayoutWrapper] [data-testid=stGrid]").count() == 1
+        assert page.locator("[data-testid=stMenuButton]").get_attribute("class").startswith("stMenuButton")
