@@ -78,6 +78,11 @@ def _cell_value(kind: str, raw: Any) -> Any:
         if not isinstance(raw, list):
             raise ValueError(f"{raw!r} is not a list")
         return raw
+    if kind == "empty" and isinstance(raw, (bool, int, float)):
+        # A column with no values yet takes what its column type edits (a NumberColumn's numbers).
+        if isinstance(raw, float) and not math.isfinite(raw):
+            raise ValueError(f"{raw!r} is not a number")
+        return raw
     if not isinstance(raw, str) or len(raw) > 100_000:
         raise ValueError(f"{raw!r} is not text")
     if kind == "datetime":
