@@ -20,7 +20,6 @@ OWNED_ELSEWHERE: dict[tuple[str, str], str] = {}
 # Issue 14's own parameters not done yet (each named in the issue); remove a line when it works.
 NOT_DONE_YET = {
     ("dataframe", "lazy"),
-    ("pdf", "key"),
 }
 
 

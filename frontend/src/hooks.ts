@@ -67,10 +67,16 @@ export function elementHook(el: Element): string | null {
 }
 
 /** Blocks that Streamlit wraps in a `stLayoutWrapper` (tabs sit in the flow unwrapped). */
-const WRAPPED_BLOCKS: ReadonlySet<Element["type"]> = new Set(["container", "columns", "expander", "status", "form"]);
+const WRAPPED_BLOCKS: ReadonlySet<Element["type"]> = new Set(["container", "columns", "expander", "status", "form", "popover", "grid"]);
 
 export const isWrappedBlock = (el: Element): boolean => WRAPPED_BLOCKS.has(el.type);
 
 /** The class an app aims at a keyed element (`.st-key-sidebar_filters`): its key with every
  * character that cannot stand in a class name replaced by a dash. */
 export const keyClass = (key: string | null): string | null => (key ? `st-key-${key.replace(/[^\w-]/g, "-")}` : null);
+
+/** Keyed expanders and popovers carry their key class on their `stLayoutWrapper`, as Streamlit
+ * puts it; a keyed container, grid or tabs carries it on its own block. */
+export function wrapperKeyClass(el: Element): string | null {
+  return el.type === "expander" || el.type === "popover" ? keyClass(el.key) : null;
+}

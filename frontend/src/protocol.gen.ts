@@ -192,6 +192,7 @@ export interface ExceptionEl {
 }
 
 export interface ButtonEl {
+  key?: string;
   type: "button";
   id: string;
   label: string;
@@ -207,7 +208,9 @@ export interface ButtonEl {
 }
 
 export interface LinkButtonEl {
+  key?: string;
   type: "link_button";
+  id: string | null;
   label: string;
   url: string;
   help: string | null;
@@ -234,6 +237,7 @@ export interface PageLinkEl {
 }
 
 export interface DownloadButtonEl {
+  key?: string;
   type: "download_button";
   id: string;
   label: string;
@@ -251,6 +255,8 @@ export interface DownloadButtonEl {
 }
 
 export interface FileUploaderEl {
+  key?: string;
+  defer?: boolean;
   type: "file_uploader";
   id: string;
   label: string;
@@ -266,6 +272,8 @@ export interface FileUploaderEl {
 }
 
 export interface CameraInputEl {
+  key?: string;
+  defer?: boolean;
   type: "camera_input";
   id: string;
   label: string;
@@ -279,6 +287,8 @@ export interface CameraInputEl {
 }
 
 export interface AudioInputEl {
+  key?: string;
+  defer?: boolean;
   type: "audio_input";
   id: string;
   label: string;
@@ -292,6 +302,7 @@ export interface AudioInputEl {
 }
 
 export interface ChatInputEl {
+  key?: string;
   type: "chat_input";
   id: string;
   placeholder: string;
@@ -340,6 +351,8 @@ export interface PopoverEl {
 }
 
 export interface TextAreaEl {
+  key?: string;
+  defer?: boolean;
   type: "text_area";
   id: string;
   label: string;
@@ -355,6 +368,8 @@ export interface TextAreaEl {
 }
 
 export interface MultiselectEl {
+  key?: string;
+  defer?: boolean;
   type: "multiselect";
   id: string;
   label: string;
@@ -373,6 +388,8 @@ export interface MultiselectEl {
 }
 
 export interface SelectSliderEl {
+  key?: string;
+  defer?: boolean;
   type: "select_slider";
   id: string;
   label: string;
@@ -385,6 +402,8 @@ export interface SelectSliderEl {
 }
 
 export interface ButtonGroupEl {
+  key?: string;
+  defer?: boolean;
   type: "button_group";
   id: string;
   label: string;
@@ -401,6 +420,8 @@ export interface ButtonGroupEl {
 }
 
 export interface ColorPickerEl {
+  key?: string;
+  defer?: boolean;
   type: "color_picker";
   id: string;
   label: string;
@@ -412,6 +433,8 @@ export interface ColorPickerEl {
 }
 
 export interface DateInputEl {
+  key?: string;
+  defer?: boolean;
   type: "date_input";
   id: string;
   label: string;
@@ -428,6 +451,8 @@ export interface DateInputEl {
 }
 
 export interface TimeInputEl {
+  key?: string;
+  defer?: boolean;
   type: "time_input";
   id: string;
   label: string;
@@ -442,6 +467,8 @@ export interface TimeInputEl {
 }
 
 export interface DateTimeInputEl {
+  key?: string;
+  defer?: boolean;
   type: "datetime_input";
   id: string;
   label: string;
@@ -458,6 +485,8 @@ export interface DateTimeInputEl {
 }
 
 export interface CheckboxEl {
+  key?: string;
+  defer?: boolean;
   type: "checkbox";
   id: string;
   label: string;
@@ -471,6 +500,8 @@ export interface CheckboxEl {
 }
 
 export interface TextInputEl {
+  key?: string;
+  defer?: boolean;
   type: "text_input";
   id: string;
   label: string;
@@ -491,6 +522,8 @@ export interface TextInputEl {
 }
 
 export interface NumberInputEl {
+  key?: string;
+  defer?: boolean;
   type: "number_input";
   id: string;
   label: string;
@@ -510,6 +543,8 @@ export interface NumberInputEl {
 }
 
 export interface SliderEl {
+  key?: string;
+  defer?: boolean;
   type: "slider";
   id: string;
   label: string;
@@ -526,6 +561,8 @@ export interface SliderEl {
 }
 
 export interface SelectboxEl {
+  key?: string;
+  defer?: boolean;
   type: "selectbox";
   id: string;
   label: string;
@@ -545,6 +582,8 @@ export interface SelectboxEl {
 }
 
 export interface RadioEl {
+  key?: string;
+  defer?: boolean;
   type: "radio";
   id: string;
   label: string;
@@ -657,6 +696,7 @@ export interface SpaceEl {
 }
 
 export interface MenuButtonEl {
+  key?: string;
   type: "menu_button";
   id: string;
   label: string;
@@ -760,6 +800,7 @@ export interface VideoEl {
 }
 
 export interface PdfEl {
+  key?: string;
   type: "pdf";
   url: string;
   height: number | string;
@@ -812,6 +853,7 @@ export interface TableEl {
 }
 
 export interface DataframeEl {
+  key?: string;
   type: "dataframe";
   id: string | null;
   url: string;
@@ -831,6 +873,8 @@ export interface DataframeEl {
 }
 
 export interface DataEditorEl {
+  key?: string;
+  defer?: boolean;
   type: "data_editor";
   id: string;
   url: string;
@@ -850,6 +894,7 @@ export interface DataEditorEl {
 }
 
 export interface PlotlyChartEl {
+  key?: string;
   type: "plotly_chart";
   id: string | null;
   spec: string | null;
@@ -863,6 +908,7 @@ export interface PlotlyChartEl {
 }
 
 export interface DeckChartEl {
+  key?: string;
   type: "deck_chart";
   id: string | null;
   spec: string | null;
@@ -891,6 +937,7 @@ export interface MermaidChartEl {
 }
 
 export interface VegaLiteChartEl {
+  key?: string;
   type: "vega_lite_chart";
   id: string | null;
   spec: string;
@@ -903,6 +950,7 @@ export interface VegaLiteChartEl {
 }
 
 export interface EchartsChartEl {
+  key?: string;
   type: "echarts_chart";
   id: string | null;
   spec: string | null;
@@ -934,6 +982,7 @@ export interface IframeEl {
 }
 
 export interface ComponentEl {
+  key?: string;
   type: "component";
   id: string;
   name: string;
@@ -944,6 +993,7 @@ export interface ComponentEl {
 }
 
 export interface BidiComponentEl {
+  key?: string;
   type: "bidi_component";
   id: string;
   trigger_id: string;

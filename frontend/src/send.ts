@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext } from "react";
+import { createContext, useCallback, useContext, useMemo } from "react";
 import type { ClientMessage, WidgetValue } from "./protocol.gen";
 import type { RunNumbers, SessionInfo } from "./store";
 
@@ -40,12 +40,47 @@ export const FormContext = createContext<FormApi | null>(null);
 /** The form around the calling widget, or null. */
 export const useForm = (): FormApi | null => useContext(FormContext);
 
-/** Send one widget's new value and ask for a rerun; inside a form, keep it for the submit. */
+/** Keep a widget's new value in the browser until the next rerun. */
+export type Hold = (id: string, value: WidgetValue) => void;
+
+export const HoldContext = createContext<Hold | null>(null);
+
+/** True around a widget whose `on_change` is "ignore": its changes wait for the next rerun. */
+export const DeferContext = createContext(false);
+
+/** The app's `send`, which adds the held values of `on_change="ignore"` widgets to the next
+ * rerun it sends (whatever asks for it: another widget, a button, the rerun shortcut), and the
+ * function that holds them. */
+export function useHeldValues(send: Send): { send: Send; hold: Hold } {
+  return useMemo(() => {
+    const held = new Map<string, WidgetValue>();
+    return {
+      hold: (id, value) => {
+        held.set(id, value);
+      },
+      send: (message) => {
+        if (message.t !== "rerun" || held.size === 0) return send(message);
+        const values = { ...Object.fromEntries(held), ...message.values };
+        held.clear();
+        send({ ...message, values });
+      },
+    };
+  }, [send]);
+}
+
+/** Send one widget's new value and ask for a rerun; inside a form, keep it for the submit;
+ * for a widget with `on_change="ignore"`, hold it for the next rerun. */
 export function useRerun(): (id: string, value: WidgetValue) => void {
   const send = useSend();
   const form = useForm();
+  const hold = useContext(HoldContext);
+  const deferred = useContext(DeferContext);
   return useCallback(
-    (id, value) => (form ? form.record(id, value) : send({ t: "rerun", values: { [id]: value } })),
-    [send, form],
+    (id, value) => {
+      if (form) form.record(id, value);
+      else if (deferred && hold) hold(id, value);
+      else send({ t: "rerun", values: { [id]: value } });
+    },
+    [send, form, hold, deferred],
   );
 }

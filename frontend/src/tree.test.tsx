@@ -91,4 +91,25 @@ describe("tree rendering", () => {
     act(() => screen.getByRole("tab", { name: "Two" }).click());
     expect(screen.getByText("second tab").closest("[role=tabpanel]")?.hasAttribute("hidden")).toBe(false);
   });
+
+  it("marks keyed elements with st-key-<key> where Streamlit puts it", () => {
+    const store = new Store();
+    const box = { help: null, disabled: false, label_visibility: "visible", width: null, wrap: null } as const;
+    store.applyFrame([
+      { t: "run_start", run: 1 },
+      { t: "el", p: [0, 0], e: { type: "checkbox", id: "c1", key: "agree box", label: "Agree", value: false, toggle: false, ...box } },
+      { t: "el", p: [0, 1], e: { type: "checkbox", id: "c2", label: "Plain", value: false, toggle: false, ...box } },
+      { t: "el", p: [0, 2], e: { type: "expander", id: null, key: "more", label: "More", expanded: false, icon: null, style: "default", width: null } },
+      { t: "el", p: [0, 3], e: { type: "tabs", id: null, key: "views", labels: ["One"], default: 0, width: null, height: "content" } },
+      { t: "el", p: [0, 3, 0], e: { type: "tab", label: "One" } },
+      { t: "run_end", run: 1, status: "ok" },
+    ]);
+    const { container } = render(<App store={store} send={() => undefined} />);
+    const keyed = container.querySelector(".st-key-agree-box");
+    expect(keyed?.getAttribute("data-testid")).toBe("stElementContainer");
+    expect(keyed?.textContent).toContain("Agree");
+    expect(screen.getByText("Plain").closest("[data-testid=stElementContainer]")?.className).not.toContain("st-key-");
+    expect(container.querySelector(".st-key-more")?.getAttribute("data-testid")).toBe("stLayoutWrapper");
+    expect(container.querySelector(".st-key-views")?.getAttribute("data-testid")).toBe("stTabs");
+  });
 });

@@ -4,7 +4,8 @@ import { memo, type CSSProperties } from "react";
 import { CONTAINER_TYPES, type Element } from "./protocol.gen";
 import type { TreeNode } from "./store";
 import { components } from "./elements/registry";
-import { elementHook, hook, isWrappedBlock } from "./hooks";
+import { elementHook, hook, isWrappedBlock, keyClass, wrapperKeyClass } from "./hooks";
+import { DeferContext } from "./send";
 
 export const NodeView = memo(function NodeView({ node }: { node: TreeNode }) {
   const el = node.el;
@@ -18,18 +19,23 @@ export const NodeView = memo(function NodeView({ node }: { node: TreeNode }) {
   if (CONTAINER_TYPES.has(el.type)) {
     // Only leaves fade: a faded container would fade its children a second time.
     return (
-      <div className={`el el-${el.type}`} data-testid={isWrappedBlock(el) ? "stLayoutWrapper" : undefined} style={widthStyle(el)}>
+      <div
+        className={["el", `el-${el.type}`, wrapperKeyClass(el)].filter(Boolean).join(" ")}
+        data-testid={isWrappedBlock(el) ? "stLayoutWrapper" : undefined}
+        style={widthStyle(el)}
+      >
         {view}
       </div>
     );
   }
   const own = elementHook(el);
+  const body = own ? <div {...hook(own)}>{view}</div> : view;
   return (
     <div
-      {...hook("stElementContainer", `element-container el el-${el.type}${node.stale ? " stale" : ""}`)}
+      {...hook("stElementContainer", ["element-container", "el", `el-${el.type}`, "key" in el && keyClass(el.key ?? null), node.stale && "stale"].filter(Boolean).join(" "))}
       style={widthStyle(el)}
     >
-      {own ? <div {...hook(own)}>{view}</div> : view}
+      {"defer" in el && el.defer ? <DeferContext.Provider value={true}>{body}</DeferContext.Provider> : body}
     </div>
   );
 });

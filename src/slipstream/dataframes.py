@@ -121,7 +121,9 @@ def _object_column(values: Any) -> tuple[Any, str]:
     import pandas as pd
 
     inferred = pd.api.types.infer_dtype(values, skipna=True)
-    if inferred in ("string", "empty"):
+    if inferred == "empty":  # no values at all: any column type fits it, as in Streamlit
+        return values, "empty"
+    if inferred == "string":
         return values, "string"
     if inferred == "boolean":
         return values.astype("boolean"), "bool"

@@ -34,6 +34,20 @@ FilterMode = Union[Literal["fuzzy", "contains", "prefix"], None]
 # ---- elements -----------------------------------------------------------------------------
 
 
+class _Keyed(TypedDict, total=False):
+    """A widget the script gave a ``key`` carries it: the page marks the element with the
+    ``st-key-<key>`` class that apps aim their CSS at."""
+
+    key: str
+
+
+class _Deferrable(_Keyed, total=False):
+    """A value widget with ``on_change="ignore"`` carries ``defer``: the browser keeps its changes
+    and sends them with the next rerun, whatever causes it, instead of rerunning at once."""
+
+    defer: bool
+
+
 class _MarkdownEl(TypedDict):
     type: Literal["markdown"]
     body: str
@@ -131,7 +145,7 @@ class ExceptionEl(TypedDict):
     width: Width
 
 
-class ButtonEl(TypedDict):
+class ButtonEl(_Keyed):
     """A button. A ``submit`` button sends its form's pending values with its click."""
 
     type: Literal["button"]
@@ -154,7 +168,7 @@ class UploadedFileInfo(TypedDict):
     size: int
 
 
-class FileUploaderEl(TypedDict):
+class FileUploaderEl(_Deferrable):
     """Files are PUT to ``_slipstream/upload/<session>/<widget id>`` (header ``X-Slipstream-Xsrf``:
     the session's token; query ``name``; body: the file). The answer is ``{"file_id": ...}``; the
     widget's value is then the list of its files' ids. ``accept``: MIME types and wildcards
@@ -176,7 +190,7 @@ class FileUploaderEl(TypedDict):
     width: Width
 
 
-class CameraInputEl(TypedDict):
+class CameraInputEl(_Deferrable):
     """Takes a photo with the user's camera and uploads it as a JPEG (like FileUploaderEl, one
     file); ``file`` is the current photo."""
 
@@ -192,7 +206,7 @@ class CameraInputEl(TypedDict):
     resolution: int | None  # the height in pixels to ask the camera for (None: its own choice)
 
 
-class AudioInputEl(TypedDict):
+class AudioInputEl(_Deferrable):
     """Records from the microphone and uploads a WAV file (like FileUploaderEl, one file),
     resampled to ``sample_rate`` when set; ``file`` is the current recording."""
 
@@ -208,7 +222,7 @@ class AudioInputEl(TypedDict):
     width: Width
 
 
-class ChatInputEl(TypedDict):
+class ChatInputEl(_Keyed):
     """A chat box. A trigger: the script sees a submission only in the run it causes; the box
     then empties.
 
@@ -290,8 +304,9 @@ class PopoverEl(TypedDict):
     wrap: bool | None
 
 
-class LinkButtonEl(TypedDict):
+class LinkButtonEl(_Keyed):
     type: Literal["link_button"]
+    id: str | None  # set when the click reruns the script (on_click other than "ignore")
     label: str
     url: str
     help: str | None
@@ -320,7 +335,7 @@ class PageLinkEl(TypedDict):
     width: Width
 
 
-class DownloadButtonEl(TypedDict):
+class DownloadButtonEl(_Keyed):
     """A button that downloads ``url`` (a blob) as ``file_name``, then sends a click like a button
     unless ``rerun`` is false."""
 
@@ -340,7 +355,7 @@ class DownloadButtonEl(TypedDict):
     wrap: bool | None
 
 
-class TextAreaEl(TypedDict):
+class TextAreaEl(_Deferrable):
     type: Literal["text_area"]
     id: str
     label: str
@@ -355,7 +370,7 @@ class TextAreaEl(TypedDict):
     width: Width
 
 
-class MultiselectEl(TypedDict):
+class MultiselectEl(_Deferrable):
     """Chosen options in order: an option by index, or (with ``accept_new_options``) a new value
     by its text; the browser sends the same. ``select_all``: the most options "Select all" is
     offered for (-1: any number, 0: never). ``wrap``: chips wrap onto more rows (None: by layout)."""
@@ -377,7 +392,7 @@ class MultiselectEl(TypedDict):
     width: Width
 
 
-class SelectSliderEl(TypedDict):
+class SelectSliderEl(_Deferrable):
     """A slider over ``options``; ``value`` holds one or two option indices."""
 
     type: Literal["select_slider"]
@@ -391,7 +406,7 @@ class SelectSliderEl(TypedDict):
     width: Width
 
 
-class ButtonGroupEl(TypedDict):
+class ButtonGroupEl(_Deferrable):
     """st.pills, st.segmented_control and st.feedback: toggle buttons; ``value`` holds the chosen
     option indices (at most one unless ``multi``). Feedback styles draw their own icons."""
 
@@ -410,7 +425,7 @@ class ButtonGroupEl(TypedDict):
     wrap: bool | None  # the options wrap onto rows; None: one scrolling row in a row of elements or a column
 
 
-class ColorPickerEl(TypedDict):
+class ColorPickerEl(_Deferrable):
     type: Literal["color_picker"]
     id: str
     label: str
@@ -421,7 +436,7 @@ class ColorPickerEl(TypedDict):
     width: Width
 
 
-class DateInputEl(TypedDict):
+class DateInputEl(_Deferrable):
     """Dates as ISO strings (YYYY-MM-DD). A range holds zero, one or two dates."""
 
     type: Literal["date_input"]
@@ -439,7 +454,7 @@ class DateInputEl(TypedDict):
     width: Width
 
 
-class TimeInputEl(TypedDict):
+class TimeInputEl(_Deferrable):
     """A time of day as HH:MM (or HH:MM:SS), ``step`` in seconds. ``format``: how the hour shows
     (the value is 24-hour text either way). ``required``: an empty field is never sent."""
 
@@ -456,7 +471,7 @@ class TimeInputEl(TypedDict):
     width: Width
 
 
-class DateTimeInputEl(TypedDict):
+class DateTimeInputEl(_Deferrable):
     """A local date and time as YYYY-MM-DDTHH:MM (or with :SS), ``step`` in seconds; the date
     shows in ``format`` (as st.date_input's), the time in 24 hours."""
 
@@ -475,7 +490,7 @@ class DateTimeInputEl(TypedDict):
     width: Width
 
 
-class CheckboxEl(TypedDict):
+class CheckboxEl(_Deferrable):
     type: Literal["checkbox"]
     id: str
     label: str
@@ -488,7 +503,7 @@ class CheckboxEl(TypedDict):
     wrap: bool | None  # the label wraps; None: one line in a row of elements or a column, else it wraps
 
 
-class TextInputEl(TypedDict):
+class TextInputEl(_Deferrable):
     """``icon``: shown in the box (a kind's own by default). ``validate_pattern``: a JavaScript
     regular expression a non-empty value must match before it is sent (``validate_message`` says
     why not). ``live_ms``: the pause in typing after which the value is sent (None: on Enter and
@@ -513,7 +528,7 @@ class TextInputEl(TypedDict):
     width: Width
 
 
-class NumberInputEl(TypedDict):
+class NumberInputEl(_Deferrable):
     type: Literal["number_input"]
     id: str
     label: str
@@ -532,7 +547,7 @@ class NumberInputEl(TypedDict):
     width: Width
 
 
-class SliderEl(TypedDict):
+class SliderEl(_Deferrable):
     """A slider; ``value`` holds one or two thumbs. Dates and times are microseconds since the
     epoch, their clock reading taken as UTC; ``format`` is printf-style for numbers and
     Moment.js-style ("YYYY-MM-DD", "HH:mm") for dates and times."""
@@ -552,7 +567,7 @@ class SliderEl(TypedDict):
     width: Width
 
 
-class SelectboxEl(TypedDict):
+class SelectboxEl(_Deferrable):
     """The chosen option by ``index``, or a typed ``new_value`` (with ``accept_new_options``);
     the browser sends an index, a new value's text, or null. ``clearable``: the user may empty
     the field. ``icon``: an emoji, ``:material/name:`` or "spinner"."""
@@ -575,7 +590,7 @@ class SelectboxEl(TypedDict):
     width: Width
 
 
-class RadioEl(TypedDict):
+class RadioEl(_Deferrable):
     type: Literal["radio"]
     id: str
     label: str
@@ -705,7 +720,7 @@ class EmptyEl(TypedDict):
     type: Literal["empty"]
 
 
-class MenuButtonEl(TypedDict):
+class MenuButtonEl(_Keyed):
     """A button opening a menu of ``options`` (their texts); the browser sends the picked item's
     position, once."""
 
@@ -799,7 +814,7 @@ class SkeletonEl(TypedDict):
     width: Width
 
 
-class PlotlyChartEl(TypedDict):
+class PlotlyChartEl(_Keyed):
     """A Plotly figure as JSON: inline in ``spec``, or fetched from ``url`` (a blob) when large.
     ``config``: Plotly's config object as JSON. ``theme`` "streamlit": draw the figure with the
     app's look when it brings no template of its own. ``height``: pixels, or "stretch".
@@ -818,7 +833,7 @@ class PlotlyChartEl(TypedDict):
     width: Width
 
 
-class DeckChartEl(TypedDict):
+class DeckChartEl(_Keyed):
     """st.pydeck_chart and st.map: a deck.gl JSON description (``spec`` inline, or at ``url``
     when large), drawn with no base map. ``tooltip``: pydeck's tooltip object as JSON. With an
     ``id`` the chart is a widget: the browser sends the picked objects as a JSON string,
@@ -865,7 +880,7 @@ class ChartDataset(TypedDict):
     format: Literal["arrow", "json"]
 
 
-class VegaLiteChartEl(TypedDict):
+class VegaLiteChartEl(_Keyed):
     """st.vega_lite_chart, st.altair_chart and the built-in charts (line, area, bar, scatter):
     a Vega-Lite spec as JSON whose large data is in ``datasets``, fetched by URL and given to
     Vega under their names. ``theme`` "streamlit": the app's fonts and colours; None: Vega-Lite's
@@ -884,7 +899,7 @@ class VegaLiteChartEl(TypedDict):
     width: Width
 
 
-class EchartsChartEl(TypedDict):
+class EchartsChartEl(_Keyed):
     """st.echarts_chart: an ECharts option as JSON, inline in ``spec`` or fetched from ``url`` (a
     blob) when large. A ``dataset.source`` that was a data frame reads ``{"name": ...}``: the rows
     of the ``datasets`` entry of that name. ``theme`` "streamlit": the app's colours and fonts.
@@ -972,7 +987,7 @@ class DataColumn(TypedDict):
     config: dict[str, Any] | None
 
 
-class DataframeEl(TypedDict):
+class DataframeEl(_Keyed):
     """An interactive grid over an Arrow IPC stream fetched from ``url`` (content-addressed, so
     the rows travel once); a larger frame's first rows also at ``head``, a small stream the grid
     draws from while the whole one loads. ``id``: the selection widget when ``selection_mode`` is not empty;
@@ -997,7 +1012,7 @@ class DataframeEl(TypedDict):
     alt: str | None  # the accessible name (alt=)
 
 
-class DataEditorEl(TypedDict):
+class DataEditorEl(_Deferrable):
     """An editable grid over the Arrow stream at ``url`` (and its first rows at ``head``, as for
     DataframeEl). ``edits``: the editing state kept in the
     session (edited_rows, added_rows, deleted_rows), which the browser applies over the rows and
@@ -1074,7 +1089,7 @@ class VideoEl(TypedDict):
     width: Width
 
 
-class PdfEl(TypedDict):
+class PdfEl(_Keyed):
     """A PDF document (``url``) in the browser's viewer; ``height`` in pixels or "stretch"."""
 
     type: Literal["pdf"]
@@ -1132,7 +1147,7 @@ class ComponentFrame(TypedDict):
     columns: str
 
 
-class ComponentEl(TypedDict):
+class ComponentEl(_Keyed):
     """A components v1 custom component: ``url`` (its index.html, or its development server) in
     an iframe, sent ``args`` and ``dfs`` in the render event. Its value comes back under ``id``."""
 
@@ -1145,7 +1160,7 @@ class ComponentEl(TypedDict):
     tab_index: int | None
 
 
-class BidiComponentEl(TypedDict):
+class BidiComponentEl(_Keyed):
     """A components v2 component: ``html`` and ``css`` in the page (inside a shadow root when
     ``isolate_styles``), ``js`` a module whose default export gets the parent element, ``data``
     and the setters. ``css_url`` and ``js_url`` (page-relative) replace ``css`` and ``js`` when

@@ -303,3 +303,23 @@ def test_alt_names_grids_and_tables_for_screen_readers(app: App, caplog: Any) ->
     names = [(e["type"], e["alt"]) for e in a.elements if e["type"] in ("dataframe", "data_editor", "table")]
     assert names == [("dataframe", "Rain by city"), ("data_editor", "5"), ("table", None), ("table", None)]
     assert "gives no accessible name" in caplog.text  # a blank alt is logged, as Streamlit does
+
+
+def test_a_number_column_over_an_empty_object_column(app: App) -> None:
+    # As in Streamlit 1.67: a column with no values yet takes any column type, and an added
+    # row's number comes back as a number.
+    a = app(
+        """
+        import pandas as pd, streamlit as st
+        df = pd.DataFrame({"a": pd.Series([], dtype=object)})
+        config = {"a": st.column_config.NumberColumn("A")}
+        st.dataframe(df, column_config=config)
+        out = st.data_editor(df, column_config=config, num_rows="dynamic", key="ed")
+        st.write(repr(out["a"].tolist()))
+        """
+    )
+    assert not a.of_type("exception")
+    ed = a.of_type("data_editor")[0]
+    assert [c["kind"] for c in ed["columns"] if not c["index"]] == ["empty"]
+    a.run({ed["id"]: orjson.dumps({"edited_rows": {}, "added_rows": [{"a": 5}], "deleted_rows": []}).decode()})
+    assert a.texts()[0] == "[5]"

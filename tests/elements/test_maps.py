@@ -140,3 +140,22 @@ def test_pydeck_errors(app: App) -> None:
     assert "one string" in _error(app, "st.pydeck_chart(None, on_select='rerun', selection_mode=['single-object'])")
     empty = app("import streamlit as st\nst.pydeck_chart()\n").of_type("deck_chart")[0]
     assert json_spec(empty) == {"initialViewState": {"latitude": 0, "longitude": 0, "pitch": 0, "zoom": 1}}
+
+
+def test_map_color_from_a_column_of_rgba_lists(app: App) -> None:
+    # As in Streamlit 1.67: lists of 0-255 ints kept, of 0-1 floats scaled, with or without alpha.
+    a = app(
+        """
+        import pandas as pd, streamlit as st
+        base = {"lat": [1.0, 2.0], "lon": [3.0, 4.0]}
+        st.map(pd.DataFrame({**base, "c": [[255, 0, 0, 128], [0, 255, 0, 255]]}), color="c")
+        st.map(pd.DataFrame({**base, "c": [[1.0, 0.0, 0.0, 0.5], [0.0, 1.0, 0.0, 1.0]]}), color="c")
+        st.map(pd.DataFrame({**base, "c": [(255, 0, 0), (0, 255, 0)]}), color="c")
+        """
+    )
+    colors = [[row["color"] for row in json_spec(el)["layers"][0]["data"]] for el in a.of_type("deck_chart")]
+    assert colors == [
+        [[255, 0, 0, 128], [0, 255, 0, 255]],
+        [[255, 0, 0, 127], [0, 255, 0, 255]],
+        [[255, 0, 0, 255], [0, 255, 0, 255]],
+    ]

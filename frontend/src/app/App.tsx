@@ -10,7 +10,8 @@ import {
   type NavigationMsg,
   type PageConfigMsg,
 } from "../protocol.gen";
-import { RunsContext, SendContext, SessionContext, type Send } from "../send";
+import { InSidebarContext } from "../markdown/anchors";
+import { HoldContext, RunsContext, SendContext, SessionContext, useHeldValues, type Send } from "../send";
 import type { Store, TreeNode } from "../store";
 import { Children } from "../tree";
 import { Logo } from "../elements/Logo";
@@ -105,7 +106,9 @@ function Sidebar({
           {showsMenu(nav, "sidebar") && <SidebarNav nav={nav} others={node.children.some(Boolean)} />}
           <div {...testid("stSidebarUserContent")}>
             <div {...hook("stVerticalBlock", "block sidebar-content")}>
-              <Root node={node} />
+              <InSidebarContext.Provider value={true}>
+                <Root node={node} />
+              </InSidebarContext.Provider>
             </div>
           </div>
         </div>
@@ -134,13 +137,14 @@ const NO_NAVIGATE = () => undefined;
 
 export function App({
   store,
-  send,
+  send: sendNow,
   navigate = NO_NAVIGATE,
 }: {
   store: Store;
   send: Send;
   navigate?: (page: string, query: string | null) => void;
 }) {
+  const { send, hold } = useHeldValues(sendNow);
   const state = useSyncExternalStore(store.subscribe, store.getState);
   useRerunShortcut(send);
   usePageConfig(state.pageConfig, currentTitle(state.navigation));
@@ -158,6 +162,7 @@ export function App({
   return (
     <NavigateContext.Provider value={navigate}>
     <SendContext.Provider value={send}>
+    <HoldContext.Provider value={hold}>
       <SessionContext.Provider value={state.session}>
         <RunsContext.Provider value={state.runs}>
           <div {...hook("stApp", `app${hasSidebar ? " with-sidebar" : ""}${wide ? " wide" : ""}`)}>
@@ -202,6 +207,7 @@ export function App({
           </div>
         </RunsContext.Provider>
       </SessionContext.Provider>
+    </HoldContext.Provider>
     </SendContext.Provider>
     </NavigateContext.Provider>
   );

@@ -3,7 +3,7 @@ import type { GridCellEl, GridEl } from "../protocol.gen";
 import type { TreeNode } from "../store";
 import { Children, NodeView } from "../tree";
 import { gapOf } from "./Container";
-import { keyClass } from "../hooks";
+import { hook, keyClass, testid } from "../hooks";
 import "./gridLayout.css";
 
 const AUTO_MIN_WIDTH = 200; // pixels, st.grid's min_column_width="auto"
@@ -41,13 +41,13 @@ export function GridLayout({ el, node }: { el: GridEl; node: TreeNode }) {
   };
   const classes = ["grid-layout", el.border && "cells-bordered", el.wrap ? "" : "no-wrap", keyClass(el.key)];
   return (
-    <div className={classes.filter(Boolean).join(" ")} style={style} data-testid="stGrid">
+    <div {...hook("stGrid", classes.filter(Boolean).join(" "))} style={style}>
       {node.children.map(
         (child, i) =>
           child && (
             <div
               key={i}
-              className={el.row_height === null ? "grid-cell" : "grid-cell fixed-row"}
+              {...hook("stGridCell", el.row_height === null ? "grid-cell" : "grid-cell fixed-row")}
               style={{ ...placement(child), justifyContent: CONTENT_ALIGN[el.vertical_alignment] }}
             >
               <NodeView node={child} />
@@ -61,7 +61,7 @@ export function GridLayout({ el, node }: { el: GridEl; node: TreeNode }) {
 /** A `grid.cell()`: its elements, stacked. */
 export function GridCell({ node }: { el: GridCellEl; node: TreeNode }) {
   return (
-    <div className="block">
+    <div {...testid("stGridCellContent")} className="block">
       <Children node={node} />
     </div>
   );

@@ -6,8 +6,11 @@ import { ariaShortcut, ButtonFace, useShortcut } from "./buttonFace";
 
 const stretches = (width: number | string | null) => width !== null && width !== "content";
 
-/** `st.link_button`: a link drawn as a button, opening in a new tab. */
+/** `st.link_button`: a link drawn as a button, opening in a new tab; with an `id` (its
+ * `on_click` reruns), the click also reruns the script as a button's does. */
 export function LinkButton({ el }: { el: LinkButtonEl }) {
+  const send = useSend();
+  const id = el.id;
   const className = `button button-${el.kind} link-button${stretches(el.width) ? " stretch" : ""}`;
   const ref = useRef<HTMLAnchorElement>(null);
   useShortcut(el.shortcut, ref, el.disabled);
@@ -25,6 +28,7 @@ export function LinkButton({ el }: { el: LinkButtonEl }) {
           aria-describedby={describedBy}
           tabIndex={el.disabled ? -1 : undefined}
           aria-keyshortcuts={ariaShortcut(el.shortcut)}
+          onClick={id === null || el.disabled ? undefined : () => send({ t: "rerun", values: { [id]: true } })}
         >
           <ButtonFace el={el} />
         </a>

@@ -1,6 +1,7 @@
 import type { CaptionEl, MarkdownEl } from "../protocol.gen";
-import { useMemo } from "react";
+import { useContext, useEffect, useMemo, useRef } from "react";
 import { markdownText } from "../markdown/markdown";
+import { InSidebarContext, scrollIfTargeted, withHeadingAnchors } from "../markdown/anchors";
 import { useMarkdown } from "../markdown/useMarkdown";
 import { alignStyle, oneLine } from "./textLayout";
 import { Help } from "./Help";
@@ -25,7 +26,15 @@ function source(el: MarkdownEl | CaptionEl): string {
 
 export function Markdown({ el }: { el: MarkdownEl | CaptionEl }) {
   // One line takes inline formatting only, as a widget label does.
-  const html = useMarkdown(source(el), el.allow_html, !el.wrap);
+  const rendered = useMarkdown(source(el), el.allow_html, !el.wrap);
+  const inSidebar = useContext(InSidebarContext);
+  const html = useMemo(() => (inSidebar ? rendered : withHeadingAnchors(rendered)), [rendered, inSidebar]);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    for (const heading of ref.current?.querySelectorAll<HTMLElement>("[data-testid=stHeadingWithActionElements] > [id]") ?? []) {
+      scrollIfTargeted(heading.id, heading);
+    }
+  }, [html]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const full = useMemo(() => (el.wrap ? undefined : markdownText(el.body)), [el.wrap, el.body, html]);
   const className = (el.type === "caption" ? "md caption" : "md") + oneLine(el.wrap);
@@ -33,6 +42,7 @@ export function Markdown({ el }: { el: MarkdownEl | CaptionEl }) {
   const body = (
     <div
       {...hooked}
+      ref={ref}
       className={className}
       style={alignStyle(el.text_alignment)}
       title={full}

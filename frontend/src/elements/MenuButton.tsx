@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import type { MenuButtonEl } from "../protocol.gen";
 import { useRerun } from "../send";
+import { hook, testid } from "../hooks";
 import { ButtonFace } from "./buttonFace";
 import { WithTooltip } from "./Help";
 import { InlineMarkdown } from "./widget";
@@ -52,12 +53,13 @@ export function MenuButton({ el }: { el: MenuButtonEl }) {
   };
 
   return (
-    <div className={`menu-button${stretch ? " stretch" : ""}`} ref={box}>
+    <div {...hook("stMenuButton", `menu-button${stretch ? " stretch" : ""}`)} ref={box}>
       <WithTooltip help={el.help}>
         {(describedBy) => (
           <button
             ref={trigger}
             type="button"
+            {...testid("stMenuButtonButton")}
             className={`button button-${el.kind}${stretch ? " stretch" : ""}`}
             disabled={el.disabled}
             aria-haspopup="menu"

@@ -3,7 +3,7 @@ import type { PopoverEl } from "../protocol.gen";
 import type { TreeNode } from "../store";
 import { Children } from "../tree";
 import { useRerun } from "../send";
-import { hook, keyClass, testid } from "../hooks";
+import { hook, testid } from "../hooks";
 import { ButtonFace } from "./buttonFace";
 import { WithTooltip } from "./Help";
 import { useWidgetState } from "./widget";
@@ -59,7 +59,7 @@ export function Popover({ el, node }: { el: PopoverEl; node: TreeNode }) {
   });
 
   return (
-    <div {...hook("stPopover", ["popover", stretch && "stretch", keyClass(el.key)].filter(Boolean).join(" "))} ref={box}>
+    <div {...hook("stPopover", ["popover", stretch && "stretch"].filter(Boolean).join(" "))} ref={box}>
       <WithTooltip help={el.help}>
         {(describedBy) => (
           <button

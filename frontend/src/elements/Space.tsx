@@ -1,5 +1,6 @@
 import type { CSSProperties } from "react";
 import type { SpaceEl } from "../protocol.gen";
+import { hook } from "../hooks";
 import "./space.css";
 
 /** The named sizes of `st.space`, in rem. */
@@ -15,7 +16,7 @@ const SIZES: Record<string, number> = {
 
 /** `st.space`: empty room, vertical in a column of elements and horizontal in a row (space.css). */
 export function Space({ el }: { el: SpaceEl }) {
-  if (el.size === "stretch") return <div className="space space-stretch" aria-hidden="true" />;
+  if (el.size === "stretch") return <div {...hook("stSpace", "space space-stretch")} aria-hidden="true" />;
   const size = typeof el.size === "number" ? `${el.size}px` : `${SIZES[el.size] ?? SIZES.small}rem`;
-  return <div className="space" style={{ "--space-size": size } as CSSProperties} aria-hidden="true" />;
+  return <div {...hook("stSpace", "space")} style={{ "--space-size": size } as CSSProperties} aria-hidden="true" />;
 }

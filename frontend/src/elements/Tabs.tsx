@@ -4,7 +4,7 @@ import type { TreeNode } from "../store";
 import { Children } from "../tree";
 import { useRerun } from "../send";
 import { InlineMarkdown, useWidgetState } from "./widget";
-import { hook, testid } from "../hooks";
+import { hook, keyClass, testid } from "../hooks";
 
 /** A tab's content, when a tab shows up outside `st.tabs`. */
 export function Tab({ node }: { el: TabEl; node: TreeNode }) {
@@ -65,7 +65,7 @@ export function Tabs({ el, node }: { el: TabsEl; node: TreeNode }) {
   const panelStyle: CSSProperties | undefined =
     typeof el.height === "number" ? { height: el.height, overflowY: "auto" } : undefined;
   return (
-    <div {...hook("stTabs", el.height === "stretch" ? "tabs tabs-stretch" : "tabs")}>
+    <div {...hook("stTabs", ["tabs", el.height === "stretch" && "tabs-stretch", keyClass(el.key)].filter(Boolean).join(" "))}>
       <div role="tablist" className="tablist" onKeyDown={onKeyDown}>
         {indexes.map((i) => (
           <button

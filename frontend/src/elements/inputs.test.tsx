@@ -429,11 +429,27 @@ describe("date, time and colour", () => {
 });
 
 describe("link and download buttons", () => {
-  it("link button opens its url in a new tab", () => {
-    show({ type: "link_button", label: "Docs", url: "https://example.com/", kind: "primary", icon: null, icon_position: "left", shortcut: null, wrap: null, ...common });
-    const link = screen.getByRole("link", { name: "Docs" });
-    expect(link.getAttribute("href")).toBe("https://example.com/");
-    expect(link.getAttribute("target")).toBe("_blank");
+  it("link button opens its url in a new tab, and sends its click only when it reruns", () => {
+    const link = (id: string | null, label: string): Element => ({
+      type: "link_button",
+      id,
+      label,
+      url: "https://example.com/",
+      kind: "primary",
+      icon: null,
+      icon_position: "left",
+      shortcut: null,
+      wrap: null,
+      ...common,
+    });
+    const { sent } = show(link(null, "Docs"), link("lb", "Tracked"));
+    const docs = screen.getByRole("link", { name: "Docs" });
+    expect(docs.getAttribute("href")).toBe("https://example.com/");
+    expect(docs.getAttribute("target")).toBe("_blank");
+    fireEvent.click(docs);
+    expect(sent).toEqual([]);
+    fireEvent.click(screen.getByRole("link", { name: "Tracked" }));
+    expect(sent).toEqual([{ t: "rerun", values: { lb: true } }]);
   });
 
   it("download button downloads, then sends its click when rerun is set", () => {

@@ -42,6 +42,20 @@ describe("widgets", () => {
     expect(sent).toEqual([{ t: "rerun", values: { b1: true } }]);
   });
 
+  it("a checkbox with on_change='ignore' holds its change for the next rerun", () => {
+    const { sent } = show(
+      { type: "checkbox", id: "c1", defer: true, label: "Later", value: false, toggle: false, label_visibility: "visible", wrap: null, ...common },
+      { type: "checkbox", id: "c2", label: "Now", value: false, toggle: false, label_visibility: "visible", wrap: null, ...common },
+    );
+    fireEvent.click(screen.getByRole("checkbox", { name: "Later" }));
+    expect(sent).toEqual([]);
+    expect(screen.getByRole("checkbox", { name: "Later" })).toHaveProperty("checked", true);
+    fireEvent.click(screen.getByRole("checkbox", { name: "Now" }));
+    expect(sent).toEqual([{ t: "rerun", values: { c1: true, c2: true } }]);
+    fireEvent.click(screen.getByRole("checkbox", { name: "Now" }));
+    expect(sent[1]).toEqual({ t: "rerun", values: { c2: false } });
+  });
+
   it("checkbox sends its new state; a toggle is a switch", () => {
     const { sent } = show(
       { type: "checkbox", id: "c1", label: "Agree", value: false, toggle: false, label_visibility: "visible", wrap: null, ...common },

@@ -24,7 +24,13 @@ from slipstream.elements._timelike import (
     micros_of,
     to_micros,
 )
-from slipstream.errors import StreamlitAPIException, StreamlitInvalidMinMaxError, StreamlitJSNumberBoundsError
+from slipstream.errors import (
+    StreamlitAPIException,
+    StreamlitInvalidMinMaxError,
+    StreamlitJSNumberBoundsError,
+    StreamlitValueAboveMaxError,
+    StreamlitValueBelowMinError,
+)
 
 FORMATS = {"int": "%d", "float": "%0.2f", "date": "YYYY-MM-DD", "datetime": "YYYY-MM-DD", "time": "HH:mm"}
 _TAKES = "an int, float, date, time or datetime, or a list or tuple of up to two of them"
@@ -61,11 +67,32 @@ class SliderRange:
 
     def position(self, value: Any) -> float | None:
         """Where ``value`` (a Python value of this slider's kind) sits, or None if it does not fit."""
+        where = self._unbounded_position(value)
+        return where if where is not None and math.isfinite(where) and self.low <= where <= self.high else None
+
+    def _unbounded_position(self, value: Any) -> float | None:
         value = plain(value)
-        if kind_of_value(value) != self.kind:
-            return None
-        where = float(value) if self.kind in ("int", "float") else float(to_micros(value))
-        return where if math.isfinite(where) and self.low <= where <= self.high else None
+        kind = kind_of_value(value)
+        if self.kind in ("int", "float"):  # an int on a float slider counts, as in Streamlit
+            return float(value) if kind in ("int", "float") else None
+        return float(to_micros(value)) if kind == self.kind else None
+
+    def check_set_value(self, fn: str, key: str, value: Any) -> None:
+        """A value the script set through ``st.session_state[key]``: raise, as Streamlit does,
+        when one of its thumbs is below the minimum or above the maximum, or is not a value of
+        the slider's kind."""
+        items = list(value) if isinstance(value, (list, tuple)) else [value]
+        for item in items:
+            where = self._unbounded_position(item)
+            if where is None or math.isnan(where):
+                raise StreamlitAPIException(
+                    f"st.{fn}: st.session_state[{key!r}] holds {value!r}, but the slider takes "
+                    f"{self.kind} values; set it to one (or a pair of them for a range)."
+                )
+            if where < self.low:
+                raise StreamlitValueBelowMinError(plain(item), self.to_python(self.low))
+            if where > self.high:
+                raise StreamlitValueAboveMaxError(plain(item), self.to_python(self.high))
 
 
 def _thumbs(value: Any, min_value: Any, max_value: Any, held: Any) -> tuple[list[Any], bool]:

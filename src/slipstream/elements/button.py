@@ -12,10 +12,10 @@ from slipstream.delta_generator import emit_element
 from slipstream.elements._args import check_label, check_width, optional_str
 from slipstream.elements._icons import check_icon
 from slipstream.elements._shortcut import button_extras
-from slipstream.errors import StreamlitAPIException
+from slipstream.errors import StreamlitAPIException, StreamlitValueError
 from slipstream.runtime.context import get_run_context
 from slipstream.runtime.forms import current_form
-from slipstream.runtime.widgets import Key, register
+from slipstream.runtime.widgets import Key, register, user_key
 
 BUTTON_TYPES = ("primary", "secondary", "tertiary")
 
@@ -117,6 +117,10 @@ def link_button(
     label: str,
     url: str,
     *,
+    key: Key = None,
+    on_click: Callable[..., Any] | str | None = "ignore",
+    args: Any = None,
+    kwargs: Any = None,
     help: str | None = None,
     type: str = "secondary",
     icon: str | None = None,
@@ -129,26 +133,57 @@ def link_button(
 ) -> Any:
     """A button that opens ``url`` in a new tab.
 
+    With ``on_click="ignore"`` (the default) the click only opens the link and the element is
+    returned; with ``"rerun"``, None or a function (called first, with ``args`` and ``kwargs``)
+    the click also reruns the script, and the button returns True in that run, as st.button does.
+
     Example::
 
-        st.link_button("Documentation", "https://example.com/docs")
+        if st.link_button("Documentation", "https://example.com/docs", on_click="rerun"):
+            st.write("Opened the documentation in a new tab.")
     """
     check_button_type("link_button", type)
     if use_container_width is not None:
         width = "stretch" if use_container_width else "content"
-    return emit_element(
-        {
-            "type": "link_button",
-            "label": check_label("link_button", label),
-            "url": str(url),
-            "help": optional_str(help),
-            "disabled": bool(disabled),
-            "kind": type,
-            "icon": check_icon("link_button", icon),
-            "width": check_width("link_button", width),
-            **button_extras(icon_position, shortcut, wrap),
-        }
+    if not (on_click is None or callable(on_click) or (isinstance(on_click, str) and on_click in ("rerun", "ignore"))):
+        raise StreamlitValueError(
+            "on_click", ["'rerun'", "'ignore'", "a callback function"], detail=f"st.link_button got {on_click!r}."
+        )
+    element: dict[str, Any] = {
+        "type": "link_button",
+        "id": None,
+        "label": check_label("link_button", label),
+        "url": str(url),
+        "help": optional_str(help),
+        "disabled": bool(disabled),
+        "kind": type,
+        "icon": check_icon("link_button", icon),
+        "width": check_width("link_button", width),
+        **button_extras(icon_position, shortcut, wrap),
+    }
+    if isinstance(on_click, str) and on_click == "ignore":
+        # Not a widget: the element is returned, and a key only names it for the page's CSS.
+        ukey = user_key(key)
+        return emit_element(element if ukey is None else {**element, "key": ukey})
+    wid, clicked = register(
+        "link_button",
+        key=key,
+        identity={
+            "label": element["label"],
+            "url": element["url"],
+            "help": help,
+            "type": type,
+            "icon": element["icon"],
+        },
+        default=False,
+        deserialize=trigger_from_browser,
+        on_change=on_click if callable(on_click) else None,
+        args=args,
+        kwargs=kwargs,
+        trigger=True,
     )
+    emit_element({**element, "id": wid})
+    return bool(clicked)
 
 
 def _download_bytes(data: Any) -> tuple[bytes, str]:

@@ -10,7 +10,8 @@ from slipstream.delta_generator import emit_element
 from slipstream.elements._args import check_label, check_label_visibility, check_width, optional_str
 from slipstream.errors import StreamlitAPIException
 from slipstream.runtime.bound_widgets import text_codec
-from slipstream.runtime.widgets import Key, register
+from slipstream.runtime.context import get_run_context
+from slipstream.runtime.widgets import Key, register, user_key
 
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
 
@@ -58,7 +59,18 @@ def color_picker(
         return _full_hex(raw)
 
     def shown(v: Any) -> dict[str, Any]:
-        return {"value": _full_hex(v)}
+        # Streamlit keeps any text set through session_state; the picker shows only colours.
+        return {"value": _full_hex(v if _HEX.match(v) else default)}
+
+    ukey = user_key(key)
+    ctx = get_run_context()
+    if ukey is not None and ctx is not None and ctx.session.state.set_by_script(ukey):
+        held = ctx.session.state.data.get(ukey)
+        if not isinstance(held, str):
+            raise StreamlitAPIException(
+                f"st.color_picker: st.session_state[{ukey!r}] holds {held!r}, a {type(held).__name__}; "
+                "set it to a hex colour string like '#ff0000'."
+            )
 
     wid, current = register(
         fn,
@@ -69,7 +81,7 @@ def color_picker(
         on_change=on_change,
         args=args,
         kwargs=kwargs,
-        accept=lambda v: isinstance(v, str) and bool(_HEX.match(v)),
+        accept=lambda v: isinstance(v, str),
         value_given=value is not None,
         shown=shown,
         bind=bind,

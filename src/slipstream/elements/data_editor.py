@@ -78,6 +78,11 @@ def _cell_value(kind: str, raw: Any) -> Any:
         if not isinstance(raw, list):
             raise ValueError(f"{raw!r} is not a list")
         return raw
+    if kind == "empty" and isinstance(raw, (bool, int, float)):
+        # A column with no values yet takes what its column type edits (a NumberColumn's numbers).
+        if isinstance(raw, float) and not math.isfinite(raw):
+            raise ValueError(f"{raw!r} is not a number")
+        return raw
     if not isinstance(raw, str) or len(raw) > 100_000:
         raise ValueError(f"{raw!r} is not text")
     if kind == "datetime":
@@ -318,15 +323,13 @@ def data_editor(
         if not isinstance(locked, bool):
             locked = sorted(set(locked_list))
         check = _edits_checker(columns, rows, num_rows, locked)
-        if on_change not in ("rerun", "ignore", None) and not callable(on_change):
-            raise StreamlitAPIException("st.data_editor: on_change must be 'rerun', 'ignore', None or a function.")
         wid, edits = register(
             fn,
             key=key,
             identity={"url": url, "columns": names, "num_rows": num_rows, "disabled": locked},
             default=AttrDict(empty_edits()),
             deserialize=lambda raw: AttrDict(check(raw)),
-            on_change=on_change if callable(on_change) else None,
+            on_change=on_change,
             args=args,
             kwargs=kwargs,
         )

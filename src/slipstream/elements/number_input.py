@@ -25,13 +25,15 @@ from slipstream.errors import (
     StreamlitValueBelowMinError,
 )
 from slipstream.runtime.bound_widgets import number_codec
-from slipstream.runtime.widgets import Key, register
+from slipstream.runtime.context import get_run_context
+from slipstream.runtime.widgets import Key, register, user_key
 
 _FORMAT = re.compile(r"^[^%]*%[-+ 0#]*\d*(?:\.\d+)?[diufFeEgGs][^%]*$")
 
 
 def _shown_number(value: Any) -> dict[str, Any]:
-    return {"value": value}
+    # NaN (which a script may set through session_state) shows as an empty field.
+    return {"value": None if isinstance(value, float) and math.isnan(value) else value}
 
 
 def number_input(
@@ -112,6 +114,27 @@ def number_input(
             return False
         return (min_value is None or v >= min_value) and (max_value is None or v <= max_value)
 
+    def held_fits(v: Any) -> bool:
+        """A value session_state holds, kept as Streamlit keeps it: any number within the
+        bounds, whether int or float, and NaN, which no bound refuses."""
+        if v is None:
+            return True
+        if not is_number(v):
+            return False
+        if isinstance(v, float) and math.isnan(v):
+            return True
+        return (min_value is None or v >= min_value) and (max_value is None or v <= max_value)
+
+    ukey = user_key(key)
+    ctx = get_run_context()
+    if ukey is not None and ctx is not None and ctx.session.state.set_by_script(ukey):
+        held = ctx.session.state.data.get(ukey)
+        if held is not None and not is_number(held):
+            raise StreamlitAPIException(
+                f"st.number_input: st.session_state[{ukey!r}] holds {held!r}, a {type(held).__name__}; "
+                "set it to a number or None."
+            )
+
     def from_browser(v: Any) -> int | float | None:
         if not fits(v):
             raise ValueError(f"{v!r} is not a valid value (min {min_value}, max {max_value})")
@@ -137,7 +160,7 @@ def number_input(
         on_change=on_change,
         args=args,
         kwargs=kwargs,
-        accept=fits,
+        accept=held_fits,
         value_given=value_given,
         shown=_shown_number,
         bind=bind,

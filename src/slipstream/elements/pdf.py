@@ -9,6 +9,7 @@ from slipstream.delta_generator import DeltaGenerator, emit_element
 from slipstream.elements._sources import put_blob, put_file, read_buffer
 from slipstream.elements.image import normalize_alt
 from slipstream.errors import StreamlitAPIException
+from slipstream.runtime.widgets import Key, user_key
 
 
 def _check_height(height: Any) -> int | str:
@@ -23,14 +24,15 @@ def pdf(
     data: Any,
     *,
     height: int | str = 500,
-    key: str | None = None,
+    key: Key = None,
     alt: str | None = None,
 ) -> DeltaGenerator:
     """Show a PDF document in a viewer.
 
     ``data``: a URL (http or https), a file path, bytes or a file-like object. ``height``: the
-    viewer's height in pixels, or "stretch". ``key``: accepted for compatibility. ``alt``: a
-    description for screen readers. Returns the element's placeholder.
+    viewer's height in pixels, or "stretch". ``key``: names the viewer for the page's CSS (its
+    ``st-key-<key>`` class). ``alt``: a description for screen readers. Returns the element's
+    placeholder.
 
     Example::
 
@@ -52,4 +54,7 @@ def pdf(
                 f"st.pdf: cannot show a {type(data).__name__}. Give it a file path, a URL, bytes or a file-like object."
             )
         url = put_blob(payload, "application/pdf")
-    return emit_element({"type": "pdf", "url": url, "height": checked_height, "alt": normalize_alt("pdf", alt) or None})
+    alt_text = normalize_alt("pdf", alt) or None
+    element: dict[str, Any] = {"type": "pdf", "url": url, "height": checked_height, "alt": alt_text}
+    ukey = user_key(key)
+    return emit_element(element if ukey is None else {**element, "key": ukey})

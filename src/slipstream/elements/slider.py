@@ -56,6 +56,8 @@ def slider(
     spec = slider_range(value, min_value, max_value, step, held)
     if format is None:
         format = FORMATS[spec.kind]
+    if ukey is not None and ctx is not None and ctx.session.state.set_by_script(ukey):
+        spec.check_set_value(fn, ukey, held)
     count = len(spec.thumbs)
 
     def to_python(positions: list[float]) -> Any:

@@ -130,7 +130,27 @@ def listen_to_emits(listener: Callable[[Path, dict[str, Any]], None] | None) -> 
 
 def emit_element(element: dict[str, Any]) -> DeltaGenerator:
     """Emit a leaf element; the result replaces it when written to."""
-    return DeltaGenerator(emit(element), slot=True)
+    return DeltaGenerator(emit(_with_widget_marks(element)), slot=True)
+
+
+def _with_widget_marks(element: dict[str, Any]) -> dict[str, Any]:
+    """A widget the script keyed carries its key, which the page turns into the element's
+    ``st-key-<key>`` class, and one with ``on_change="ignore"`` carries ``defer`` (the browser
+    holds its changes for the next rerun); other elements (and charts without selections) go
+    as they are."""
+    wid = element.get("id")
+    ctx = get_run_context()
+    if not isinstance(wid, str) or ctx is None:
+        return element
+    meta = ctx.session.state.widgets.get(wid)
+    if meta is None or (meta.user_key is None and not meta.deferred):
+        return element
+    marks: dict[str, Any] = {}
+    if meta.user_key is not None:
+        marks["key"] = meta.user_key
+    if meta.deferred:
+        marks["defer"] = True
+    return {**element, **marks}
 
 
 def emit_container(element: dict[str, Any]) -> DeltaGenerator:

@@ -49,6 +49,7 @@ class WidgetMeta:
     bound: bool = False  # bind="query-params": its value is in the URL
     # What session_state[key] shows, when not the stored value (a v2 component adds its triggers)
     present: Callable[[Any, SessionState], Any] | None = None
+    deferred: bool = False  # on_change="ignore": the browser sends its changes with the next rerun
 
     @property
     def state_key(self) -> str:
@@ -138,6 +139,11 @@ class SessionState(MutableMapping[str, Any]):
             return self.data[key]
         self.data[key] = default
         return default
+
+    def set_by_script(self, key: str) -> bool:
+        """Whether the script set ``st.session_state[key]`` since the last completed run (a
+        widget checks such a value against its bounds, as Streamlit does)."""
+        return key in self._user_set
 
     def warn_if_set_twice(self, key: str) -> None:
         """A widget got a default value while session_state also set its key: say so, once a session."""

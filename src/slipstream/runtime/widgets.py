@@ -38,6 +38,27 @@ def check_callback(name: str, callback: Any) -> None:
         raise StreamlitAPIException(f"`{name}` must be a function, got {type(callback).__name__}.")
 
 
+ON_CHANGE_MODES = ("rerun", "ignore")
+
+
+def _on_change_mode(name: str, on_change: Any, *, trigger: bool) -> tuple[Callable[..., Any] | None, bool]:
+    """The callback ``on_change`` names, and whether the widget's changes wait for the next rerun
+    (``"ignore"``). A value widget takes a function, None, "rerun" (the same as None) or
+    "ignore", as in Streamlit 1.67; a button takes a function or None."""
+    if isinstance(on_change, str) and on_change in ON_CHANGE_MODES:
+        if trigger:
+            raise StreamlitAPIException(
+                f'`{name}="{on_change}"` is not supported on this widget. Pass a callback, or omit `{name}`.'
+            )
+        return None, on_change == "ignore"
+    if on_change is not None and not callable(on_change):
+        modes = "" if trigger else "'rerun', 'ignore', "
+        raise StreamlitAPIException(
+            f"Invalid `{name}` value. Supported values: {modes}a callback function. Got {on_change!r}."
+        )
+    return on_change, False
+
+
 def register(
     kind: str,
     *,
@@ -45,7 +66,7 @@ def register(
     identity: dict[str, Any],
     default: Any,
     deserialize: Callable[[Any], Any],
-    on_change: Callable[..., Any] | None = None,
+    on_change: Callable[..., Any] | str | None = None,
     args: Any = None,
     kwargs: Any = None,
     trigger: bool = False,
@@ -69,7 +90,8 @@ def register(
     """
     ukey = user_key(key)
     check_binding(fn or kind, ukey, bind, persist_state)
-    check_callback("on_click" if trigger else "on_change", on_change)
+    name = "on_submit" if kind == "chat_input" else "on_click" if trigger else "on_change"
+    on_change, deferred = _on_change_mode(name, on_change, trigger=trigger)
     ctx = get_run_context()
     if ctx is None:
         return widget_id(kind, ukey, identity), default
@@ -98,6 +120,7 @@ def register(
         persist=persist_state,
         page=ctx.session.location.page_url_path,
         bound=bind is not None and url is not None,
+        deferred=deferred and form is None,  # a form holds its widgets' changes anyway
     )
     state = ctx.session.state
     if value_given and ukey is not None:
