@@ -259,3 +259,19 @@ def test_theme_payload_sends_set_options_and_drops_unsafe_values() -> None:
         },
         "theme.sidebar": {"backgroundColor": "#eeeeee"},
     }
+
+
+def test_set_option_on_a_client_option_reaches_the_running_tab_at_once() -> None:
+    from slipstream.runtime.app_runtime import default_app
+    from tests.conftest import HeadlessApp
+
+    app = default_app()
+    before = (app.options["client.toolbarMode"], app.option_sources.get("client.toolbarMode"))
+    try:
+        a = HeadlessApp('import streamlit as st\nst.set_option("client.toolbarMode", "minimal")\n').run()
+        told = [m for m in a.last_frame if m["t"] == "client"]
+        assert [m["client"]["toolbar_mode"] for m in told] == ["minimal"]
+    finally:
+        app.options["client.toolbarMode"] = before[0]
+        if before[1] is not None:
+            app.option_sources["client.toolbarMode"] = before[1]

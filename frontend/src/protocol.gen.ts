@@ -1094,7 +1094,12 @@ export interface PageNotFoundMsg {
   page: string;
 }
 
-export type ServerMessage = SessionMsg | RunStartMsg | RunEndMsg | ElementMsg | UpdateMsg | KeepMsg | AppendMsg | PageConfigMsg | FileChangedMsg | NavigationMsg | UrlMsg | PageNotFoundMsg;
+export interface ClientSettingsMsg {
+  t: "client";
+  client: ClientSettings;
+}
+
+export type ServerMessage = SessionMsg | RunStartMsg | RunEndMsg | ElementMsg | UpdateMsg | KeepMsg | AppendMsg | PageConfigMsg | FileChangedMsg | NavigationMsg | UrlMsg | PageNotFoundMsg | ClientSettingsMsg;
 
 export interface HelloMsg {
   t: "hello";

@@ -266,4 +266,11 @@ describe("Store", () => {
     expect(nodeAt(state, [0, 1])).toBeDefined();
     expect(nodeAt(state, [0, 1, 0])).toBeUndefined(); // a plain keep confirms the container only
   });
+
+  it("takes the chrome settings a client message brings", () => {
+    const store = new Store();
+    const settings = { toolbar_mode: "minimal", show_sidebar_navigation: true, disable_data_export: false, theme: {} };
+    store.applyFrame([{ t: "client", client: settings } as ServerMessage]);
+    expect(store.getState().client?.toolbar_mode).toBe("minimal");
+  });
 });

@@ -148,6 +148,9 @@ export class Store {
             runs = { ...runs, completed: msg.run };
           }
           break;
+        case "client":
+          client = msg.client;
+          break;
         case "page_config":
           pageConfig = msg;
           break;

@@ -32,7 +32,7 @@ def set_option(key: str, value: Any) -> None:
     """Change a configuration option while the app runs; only the options Streamlit marks as
     settable from a script (``client.showErrorDetails``, ``client.toolbarMode``,
     ``client.disableDataExport``, ``client.showSidebarNavigation``). It applies to the whole
-    app, and to the browser's chrome from the next page load.
+    app; the tab that runs it shows the change at once, other tabs from their next page load.
 
     Parameters:
         key: the option's name, ``"section.optionName"``.
@@ -60,3 +60,15 @@ def set_option(key: str, value: Any) -> None:
     app = current_app()
     app.options[key] = checked
     app.option_sources[key] = "st.set_option"
+    if key.startswith("client."):
+        _tell_the_tab(app.options)
+
+
+def _tell_the_tab(options: Any) -> None:
+    """The running tab's chrome follows a client option at once (other tabs on their next load)."""
+    from slipstream.runtime.context import get_run_context
+    from slipstream.theme import client_settings
+
+    ctx = get_run_context()
+    if ctx is not None:
+        ctx.session.outbox.put({"t": "client", "client": client_settings(options)})

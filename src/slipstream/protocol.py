@@ -1437,6 +1437,14 @@ class UrlMsg(TypedDict):
     query: str
 
 
+class ClientSettingsMsg(TypedDict):
+    """The app's chrome settings changed while the tab shows it (st.set_option on a client
+    option): what ``session``'s ``client`` said, anew."""
+
+    t: Literal["client"]
+    client: ClientSettings
+
+
 class PageNotFoundMsg(TypedDict):
     """The page the tab asked for (``page``, a URL path) is not one of the app's: the default
     page runs instead."""
@@ -1458,6 +1466,7 @@ ServerMessage = Union[
     NavigationMsg,
     UrlMsg,
     PageNotFoundMsg,
+    ClientSettingsMsg,
 ]
 
 
