@@ -86,6 +86,7 @@ def emit(element: dict[str, Any], *, target: DeltaGenerator | None = None, check
     """
     ctx = get_run_context()
     if ctx is None:
+        _warn_outside_app()
         return _NOWHERE._path
     session = ctx.session
     if check:
@@ -110,6 +111,37 @@ def emit(element: dict[str, Any], *, target: DeltaGenerator | None = None, check
         for listener in list(listeners):
             listener(path, element)
     return path
+
+
+_warned_outside_app = False
+
+
+def _warn_outside_app() -> None:
+    """An element written with no app running (``python app.py``): say once how to see it, as
+    Streamlit does (global.showWarningOnDirectExecution)."""
+    global _warned_outside_app
+    if _warned_outside_app:
+        return
+    _warned_outside_app = True
+    import logging
+    import sys
+
+    if hasattr(sys, "ps1"):  # an interactive interpreter
+        logging.getLogger().warning(
+            "\n  Warning: to view a Slipstream app in a browser, put it in a file and run:\n\n"
+            "    slipstream run [FILE_NAME] [ARGUMENTS]"
+        )
+        return
+    from pathlib import Path
+
+    from slipstream.config import load
+
+    script = Path(sys.argv[0]).resolve()
+    if load(app_dir=script.parent if script.is_file() else None).get("global.showWarningOnDirectExecution", True):
+        logging.getLogger().warning(
+            "\n  Warning: to view this app in a browser, run it with the following command:\n\n"
+            f"    slipstream run {sys.argv[0]} [ARGUMENTS]"
+        )
 
 
 _listeners = threading.local()
