@@ -105,7 +105,7 @@ OPTIONS: dict[str, Option] = {
         "not re-matched.",
     ),
     "runner.parallelMaxWorkers": _opt(
-        None, int, "Threads that run fragments in parallel in one run.", unsupported="fragments run one at a time."
+        None, int, "Parallel fragments that run at once in one run (none set: min(32, CPU count + 4))."
     ),
     "runner.cacheBackgroundRefreshTTLMultiplier": _opt(
         2.0,

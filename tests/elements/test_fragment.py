@@ -328,3 +328,35 @@ if st.session_state.get("ticking", True):
     assert session.state["ticks"] == ticks  # no longer drawn: the timer ended
     assert not session.fragments.ticking
     session.close()
+
+
+def test_parallel_max_workers_bounds_the_fragments_running_at_once() -> None:
+    from slipstream.runtime.app_runtime import default_app
+
+    app = default_app()
+    before = app.options.get("runner.parallelMaxWorkers")
+    app.options["runner.parallelMaxWorkers"] = 1
+    try:
+        session = Session(
+            SourceScript(
+                """
+import time
+import streamlit as st
+
+@st.fragment(parallel=True)
+def slow(name):
+    time.sleep(0.2)
+    st.write(f"{name} done")
+
+slow("one")
+slow("two")
+""",
+                "app.py",
+            ),
+            threaded=False,
+        )
+        started = time.perf_counter()
+        assert session.run_until_idle() == "ok"
+        assert time.perf_counter() - started >= 0.39  # one after the other
+    finally:
+        app.options["runner.parallelMaxWorkers"] = before

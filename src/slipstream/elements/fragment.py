@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import threading
 from collections.abc import Callable
 from typing import Any, TypeVar, overload
@@ -138,6 +139,9 @@ def make_fragment(
 def _draw_in_parallel(ctx: RunContext, record: Fragment) -> None:
     """Draw ``record`` on a worker thread while the script goes on; the run waits for it at
     its end."""
+    running = [job for job in ctx.parallel_jobs if not job.is_set()]
+    if len(running) >= _max_parallel(ctx):  # runner.parallelMaxWorkers: wait for one to end
+        running[0].wait()
     done = threading.Event()
     ctx.parallel_jobs.append(done)
     worker_ctx = RunContext(session=ctx.session, run=ctx.run, scopes=ctx.scopes, parallel=True)
@@ -159,3 +163,9 @@ def _draw_in_parallel(ctx: RunContext, record: Fragment) -> None:
             done.set()
 
     workers.submit(job)
+
+
+def _max_parallel(ctx: RunContext) -> int:
+    """How many parallel fragments of one run may run at once (runner.parallelMaxWorkers)."""
+    configured = ctx.app.option("runner.parallelMaxWorkers")
+    return int(configured) if configured else min(32, (os.cpu_count() or 1) + 4)
