@@ -87,7 +87,7 @@ function Sidebar({
         hidden={collapsed}
       >
         <div {...testid("stSidebarContent")} className="sidebar-inner">
-          <div {...testid("stSidebarHeader")}>
+          <div {...testid("stSidebarHeader")} className="sidebar-header">
             {logo && (
               <div className="sidebar-logo">
                 <Logo el={logo} />
