@@ -12,7 +12,7 @@ from slipstream.errors import (
     StreamlitInvalidParameterTypeError,
     StreamlitValueOutOfRangeError,
 )
-from slipstream.runtime.bound_widgets import number_codec
+from slipstream.runtime.bound_widgets import int_codec
 from slipstream.runtime.widgets import Key, register
 
 
@@ -68,12 +68,6 @@ def pagination(
             raise ValueError(f"{value!r} is not a page from 1 to {num_pages}")
         return int(value)
 
-    def from_url(number: float) -> int:
-        # the URL's number parses as a float: "3" is page 3, "2.5" no page
-        if not number.is_integer():
-            raise ValueError(f"{number!r} is not a page number")
-        return from_browser(int(number))
-
     wid, current = register(
         fn,
         key=key,
@@ -89,7 +83,7 @@ def pagination(
         shown=lambda page: {"value": page},
         bind=bind,
         persist_state=persist_state,
-        url=number_codec(from_url, clearable=False),
+        url=int_codec(from_browser),
     )
     emit_element(
         {
