@@ -44,7 +44,10 @@ function useRowWidth(): [React.RefObject<HTMLDivElement>, number] {
   useLayoutEffect(() => {
     const row = ref.current?.closest(".stElementContainer")?.parentElement;
     if (!row || typeof ResizeObserver === "undefined") return;
-    const measure = () => setWidth(row.clientWidth);
+    const measure = () => {
+      const style = getComputedStyle(row);
+      setWidth(row.clientWidth - parseFloat(style.paddingLeft || "0") - parseFloat(style.paddingRight || "0"));
+    };
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(row);
