@@ -542,6 +542,19 @@ export interface NumberInputEl {
   width: number | string | null;
 }
 
+export interface PaginationEl {
+  key?: string;
+  defer?: boolean;
+  type: "pagination";
+  id: string;
+  value: number;
+  default: number;
+  num_pages: number;
+  max_visible_pages: number | null;
+  disabled: boolean;
+  width: number | string | null;
+}
+
 export interface SliderEl {
   key?: string;
   defer?: boolean;
@@ -1011,7 +1024,7 @@ export interface BidiComponentEl {
   height: number | string;
 }
 
-export type Element = MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | PageLinkEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | ChatMessageEl | HelpEl | PopoverEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | GridEl | GridCellEl | ExpanderEl | TabsEl | TabEl | DialogEl | EmptyEl | SpaceEl | MenuButtonEl | SpinnerEl | ProgressEl | StatusEl | ToastEl | BalloonsEl | SnowEl | SkeletonEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | MermaidChartEl | VegaLiteChartEl | EchartsChartEl | HtmlEl | IframeEl | ComponentEl | BidiComponentEl;
+export type Element = MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | PageLinkEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | ChatMessageEl | HelpEl | PopoverEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | PaginationEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | GridEl | GridCellEl | ExpanderEl | TabsEl | TabEl | DialogEl | EmptyEl | SpaceEl | MenuButtonEl | SpinnerEl | ProgressEl | StatusEl | ToastEl | BalloonsEl | SnowEl | SkeletonEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | MermaidChartEl | VegaLiteChartEl | EchartsChartEl | HtmlEl | IframeEl | ComponentEl | BidiComponentEl;
 
 export interface SessionMsg {
   t: "session";
@@ -1038,13 +1051,13 @@ export interface RunEndMsg {
 export interface ElementMsg {
   t: "el";
   p: number[];
-  e: MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | PageLinkEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | ChatMessageEl | HelpEl | PopoverEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | GridEl | GridCellEl | ExpanderEl | TabsEl | TabEl | DialogEl | EmptyEl | SpaceEl | MenuButtonEl | SpinnerEl | ProgressEl | StatusEl | ToastEl | BalloonsEl | SnowEl | SkeletonEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | MermaidChartEl | VegaLiteChartEl | EchartsChartEl | HtmlEl | IframeEl | ComponentEl | BidiComponentEl;
+  e: MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | PageLinkEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | ChatMessageEl | HelpEl | PopoverEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | PaginationEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | GridEl | GridCellEl | ExpanderEl | TabsEl | TabEl | DialogEl | EmptyEl | SpaceEl | MenuButtonEl | SpinnerEl | ProgressEl | StatusEl | ToastEl | BalloonsEl | SnowEl | SkeletonEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | MermaidChartEl | VegaLiteChartEl | EchartsChartEl | HtmlEl | IframeEl | ComponentEl | BidiComponentEl;
 }
 
 export interface UpdateMsg {
   t: "upd";
   p: number[];
-  e: MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | PageLinkEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | ChatMessageEl | HelpEl | PopoverEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | GridEl | GridCellEl | ExpanderEl | TabsEl | TabEl | DialogEl | EmptyEl | SpaceEl | MenuButtonEl | SpinnerEl | ProgressEl | StatusEl | ToastEl | BalloonsEl | SnowEl | SkeletonEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | MermaidChartEl | VegaLiteChartEl | EchartsChartEl | HtmlEl | IframeEl | ComponentEl | BidiComponentEl;
+  e: MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | PageLinkEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | ChatMessageEl | HelpEl | PopoverEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | PaginationEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | GridEl | GridCellEl | ExpanderEl | TabsEl | TabEl | DialogEl | EmptyEl | SpaceEl | MenuButtonEl | SpinnerEl | ProgressEl | StatusEl | ToastEl | BalloonsEl | SnowEl | SkeletonEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | MermaidChartEl | VegaLiteChartEl | EchartsChartEl | HtmlEl | IframeEl | ComponentEl | BidiComponentEl;
 }
 
 export interface KeepMsg {

@@ -60,6 +60,7 @@ _ELEMENTS: dict[str, str] = {
     "toggle": "slipstream.elements.checkbox",
     "text_input": "slipstream.elements.text_input",
     "number_input": "slipstream.elements.number_input",
+    "pagination": "slipstream.elements.pagination",
     "slider": "slipstream.elements.slider",
     "selectbox": "slipstream.elements.selection",
     "radio": "slipstream.elements.selection",
@@ -179,6 +180,7 @@ if TYPE_CHECKING:
     from slipstream.elements.navigation import Page, navigation, switch_page
     from slipstream.elements.number_input import number_input
     from slipstream.elements.page_link import page_link
+    from slipstream.elements.pagination import pagination
     from slipstream.elements.pdf import pdf
     from slipstream.elements.plotly_chart import plotly_chart
     from slipstream.elements.popover import popover

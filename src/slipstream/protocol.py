@@ -547,6 +547,20 @@ class NumberInputEl(_Deferrable):
     width: Width
 
 
+class PaginationEl(_Deferrable):
+    """Page buttons; ``value`` and ``default`` are 1-based pages, ``max_visible_pages`` caps the
+    page buttons and ellipses shown (None: as many as fit the width, 0: the arrows alone)."""
+
+    type: Literal["pagination"]
+    id: str
+    value: int
+    default: int
+    num_pages: int
+    max_visible_pages: int | None
+    disabled: bool
+    width: Width
+
+
 class SliderEl(_Deferrable):
     """A slider; ``value`` holds one or two thumbs. Dates and times are microseconds since the
     epoch, their clock reading taken as UTC; ``format`` is printf-style for numbers and
@@ -1217,6 +1231,7 @@ Element = Union[
     CheckboxEl,
     TextInputEl,
     NumberInputEl,
+    PaginationEl,
     SliderEl,
     SelectboxEl,
     RadioEl,

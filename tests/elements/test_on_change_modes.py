@@ -14,6 +14,7 @@ VALUE_WIDGETS = [
     "st.slider('w', key='w', on_change={mode!r})",
     "st.select_slider('w', ['a', 'b'], key='w', on_change={mode!r})",
     "st.number_input('w', key='w', on_change={mode!r})",
+    "st.pagination(3, key='w', on_change={mode!r})",
     "st.text_input('w', key='w', on_change={mode!r})",
     "st.text_area('w', key='w', on_change={mode!r})",
     "st.selectbox('w', ['a', 'b'], key='w', on_change={mode!r})",

@@ -29,6 +29,7 @@ import { MenuButton } from "./MenuButton";
 import { MermaidChart } from "./MermaidChart";
 import { Metric } from "./Metric";
 import { NumberInput } from "./NumberInput";
+import { Pagination } from "./Pagination";
 import { Popover } from "./Popover";
 import { Radio } from "./Radio";
 import { Multiselect, Selectbox } from "./Select";
@@ -95,6 +96,7 @@ export const components: Registry = {
   checkbox: Checkbox,
   text_input: TextInput,
   number_input: NumberInput,
+  pagination: Pagination,
   slider: Slider,
   selectbox: Selectbox,
   radio: Radio,

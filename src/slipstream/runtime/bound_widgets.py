@@ -208,6 +208,19 @@ def number_codec(check: Callable[[float], Any], *, clearable: bool) -> UrlCodec:
     return UrlCodec(lambda v: [""] if v is None else [number_text(v)], decode)
 
 
+def int_codec(check: Callable[[int], Any]) -> UrlCodec:
+    """A whole number written as one ("4", not "4.0", as Streamlit reads an int widget's URL
+    value); ``check`` turns it into the widget's value or raises."""
+
+    def decode(values: list[str]) -> Any:
+        text = _last(values).strip()
+        if not (text.isascii() and text.lstrip("+-").isdecimal()):
+            raise ValueError(f"{text!r} is not a whole number")
+        return check(int(text))
+
+    return UrlCodec(lambda v: [str(v)], decode)
+
+
 def time_text(value: Any) -> str:
     """A date, time or datetime as the URL shows it: 2024-05-01, 13:45, 2024-05-01T13:45."""
     if isinstance(value, datetime):

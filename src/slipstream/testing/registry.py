@@ -51,6 +51,7 @@ NODES: dict[str, type[Node]] = {
     "text_input": w.TextInput,
     "text_area": w.TextInput,
     "number_input": w.NumberInput,
+    "pagination": w.Pagination,
     "slider": w.Slider,
     "selectbox": w.Selectbox,
     "radio": w.Selectbox,

@@ -137,6 +137,22 @@ class TextArea(TextInput):
     pass
 
 
+class Pagination(Widget):
+    """st.pagination: ``value`` is the selected page, from 1."""
+
+    @property
+    def num_pages(self) -> int:
+        return int(self.proto["num_pages"])
+
+    @property
+    def default(self) -> int:
+        return int(self.proto["default"])
+
+    def select(self, page: int) -> Pagination:
+        """Choose ``page``, as a click on its button does."""
+        return self.set_value(page)
+
+
 class ColorPicker(Widget):
     def pick(self, value: str) -> ColorPicker:
         return self.set_value(value)
