@@ -140,10 +140,16 @@ def test_st_write_streams_a_generator() -> None:
 
 def test_an_async_stream_from_a_thread_that_runs_a_loop() -> None:
     import asyncio
+    import threading
 
     async def inside_a_loop() -> str:  # as when a script is run from async code (or a test tool's loop)
         a = HeadlessApp(STREAMS).run()
         assert a.status == "ok", a.elements
         return str(a.state["results"]["async"])
 
-    assert asyncio.run(inside_a_loop()) == "abc"
+    got: list[str] = []
+    # A thread of its own: whatever loop the test runner's thread may run already stays out of it.
+    thread = threading.Thread(target=lambda: got.append(asyncio.run(inside_a_loop())))
+    thread.start()
+    thread.join(30)
+    assert got == ["abc"]
