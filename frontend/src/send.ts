@@ -13,6 +13,12 @@ export const SessionContext = createContext<SessionInfo | null>(null);
 
 export const useSession = (): SessionInfo | null => useContext(SessionContext);
 
+/** Whether the tab is connected to its server: components are told they are disabled while not
+ * (as Streamlit tells them), since nothing they send could arrive. */
+export const ConnectedContext = createContext<boolean>(true);
+
+export const useConnected = (): boolean => useContext(ConnectedContext);
+
 /** The newest started and completed runs (forms use them to drop their edits after a submit). */
 export const RunsContext = createContext<RunNumbers>({ started: 0, completed: 0 });
 

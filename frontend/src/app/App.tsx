@@ -11,7 +11,7 @@ import {
   type PageConfigMsg,
 } from "../protocol.gen";
 import { InSidebarContext } from "../markdown/anchors";
-import { HoldContext, RunsContext, SendContext, SessionContext, useHeldValues, type Send } from "../send";
+import { ConnectedContext, HoldContext, RunsContext, SendContext, SessionContext, useHeldValues, type Send } from "../send";
 import type { Store, TreeNode } from "../store";
 import { Children } from "../tree";
 import { Logo } from "../elements/Logo";
@@ -165,6 +165,7 @@ export function App({
     <HoldContext.Provider value={hold}>
       <SessionContext.Provider value={state.session}>
         <RunsContext.Provider value={state.runs}>
+          <ConnectedContext.Provider value={state.connection === "connected"}>
           <div {...hook("stApp", `app${hasSidebar ? " with-sidebar" : ""}${wide ? " wide" : ""}`)}>
             <div {...hook("stAppViewContainer", "app-view")}>
               {hasSidebar && (
@@ -205,6 +206,7 @@ export function App({
             {dialogs && <Root node={dialogs} />}
             {state.pageNotFound !== null && <PageNotFound onClose={() => store.dismissPageNotFound()} />}
           </div>
+          </ConnectedContext.Provider>
         </RunsContext.Provider>
       </SessionContext.Provider>
     </HoldContext.Provider>

@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ComponentEl, ComponentFrame } from "../protocol.gen";
 import { hook } from "../hooks";
-import { useSend } from "../send";
+import { useConnected, useSend } from "../send";
 import { componentTheme } from "./componentTheme";
 import { toComponentValue } from "./componentValue";
 import { FRAME_ALLOW, FRAME_SANDBOX } from "./frames";
@@ -68,19 +68,20 @@ export function CustomComponent({ el }: { el: ComponentEl }) {
   const frames = useFrames(el.dfs);
   const ready = useRef(false);
   const lastRender = useRef<string | null>(null);
-  const latest = useRef({ el, frames });
-  latest.current = { el, frames };
+  const disabled = !useConnected();
+  const latest = useRef({ el, frames, disabled });
+  latest.current = { el, frames, disabled };
 
   const render = useCallback(() => {
-    const { el: current, frames: dfs } = latest.current;
+    const { el: current, frames: dfs, disabled: off } = latest.current;
     const target = frame.current?.contentWindow;
     if (!ready.current || !target || dfs === null) return;
     const theme = componentTheme();
     // What the frame was last sent: the same arguments, tables and theme are not sent again.
-    const signature = JSON.stringify([current.args, current.dfs, theme]);
+    const signature = JSON.stringify([current.args, current.dfs, theme, off]);
     if (signature === lastRender.current) return;
     lastRender.current = signature;
-    target.postMessage({ type: "streamlit:render", args: current.args, dfs, disabled: false, theme }, "*");
+    target.postMessage({ type: "streamlit:render", args: current.args, dfs, disabled: off, theme }, "*");
   }, []);
 
   useEffect(() => {
@@ -115,7 +116,7 @@ export function CustomComponent({ el }: { el: ComponentEl }) {
     return () => window.removeEventListener("message", onMessage);
   }, [render, send]);
 
-  useEffect(render, [render, el.args, el.dfs, frames]);
+  useEffect(render, [render, el.args, el.dfs, frames, disabled]);
 
   return (
     <iframe
