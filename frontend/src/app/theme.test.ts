@@ -27,6 +27,11 @@ describe("theme", () => {
     expect(vars["--widget-border"]).toBe("1px solid var(--border)");
   });
 
+  it("takes paddingTop and paddingBottom in rem or px, a bare number as px, and nothing else", () => {
+    expect(themeVars({ paddingTop: "2rem", paddingBottom: "40" })).toMatchObject({ "--pad-top": "2rem", "--pad-bottom": "40px" });
+    for (const bad of ["10%", "-1rem", "2em", 32]) expect(themeVars({ paddingTop: bad })["--pad-top"]).toBeUndefined();
+  });
+
   it("takes the viewer's choice, then the theme's base, then the system", () => {
     expect(resolveMode("light", "dark", true)).toBe("light");
     expect(resolveMode("system", "dark", false)).toBe("dark");
@@ -36,6 +41,14 @@ describe("theme", () => {
 });
 
 describe("sidebar theme", () => {
+  it("keeps the sidebar's paddings to the sidebar", async () => {
+    const { sidebarVars } = await import("./theme");
+    expect(sidebarVars({ paddingTop: "0", paddingBottom: "1rem" })).toEqual({
+      "--sidebar-pad-top": "0px",
+      "--sidebar-pad-bottom": "1rem",
+    });
+  });
+
   it("gives the sidebar's background to the variable it is drawn with", async () => {
     const { sidebarVars } = await import("./theme");
     expect(sidebarVars({ backgroundColor: "#e0e7ff", secondaryBackgroundColor: "#cccccc" })).toMatchObject({

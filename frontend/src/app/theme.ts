@@ -63,6 +63,8 @@ export function themeVars(section: Section | undefined): Record<string, string> 
   set("--code-size", cssSize(section.codeFontSize));
   set("--metric-size", cssSize(section.metricValueFontSize));
   set("--metric-weight", weight(section.metricValueFontWeight, 900));
+  set("--pad-top", padding(section.paddingTop));
+  set("--pad-bottom", padding(section.paddingBottom));
   set("--df-border", str(section.dataframeBorderColor));
   set("--df-header-bg", str(section.dataframeHeaderBackgroundColor));
   set("--df-header-text", str(section.dataframeHeaderTextColor));
@@ -95,6 +97,15 @@ function cssSize(value: unknown): string | null {
   return /^\d+(\.\d+)?(px|rem|em)$/.test(text) ? text : null;
 }
 
+/** paddingTop / paddingBottom: "2rem" or "32px", a bare number string as pixels; anything else
+ * (a TOML number, a percentage, another unit, a negative value) keeps the default, as in Streamlit. */
+function padding(value: unknown): string | null {
+  if (typeof value !== "string") return null;
+  const text = value.trim();
+  if (/^\d+(\.\d+)?$/.test(text)) return `${text}px`;
+  return /^\d+(\.\d+)?(px|rem)$/.test(text) ? text : null;
+}
+
 /** --h1-size...--h6-size (or weights) from one value for all six or a list for the first ones. */
 function headingVars(vars: Record<string, string>, what: string, value: unknown, parse: (v: unknown) => string | null) {
   const list = Array.isArray(value) ? value : value === undefined ? [] : [value, value, value, value, value, value];
@@ -110,7 +121,7 @@ export function sidebarVars(section: Section | undefined): Record<string, string
   const vars = themeVars(section);
   // The sidebar's heading sizes and weights are its own: [theme]'s do not reach it.
   for (const name of Object.keys(vars)) {
-    if (!/^--h\d-/.test(name)) continue;
+    if (!/^--(h\d-|pad-)/.test(name)) continue;
     vars[`--sidebar-${name.slice(2)}`] = vars[name]!;
     delete vars[name];
   }
