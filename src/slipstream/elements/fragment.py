@@ -151,11 +151,11 @@ def _draw_in_parallel(ctx: RunContext, record: Fragment) -> None:
         try:
             draw(worker_ctx, record)
         except FragmentShownError:
-            ctx.parallel_failed.append(True)
+            ctx.parallel_failed = True
         except ScriptControl:  # the run was stopped or replaced: the script's thread ends it
             pass
         except Exception:  # an error of the runtime's own: shown with the run's
-            ctx.parallel_failed.append(True)
+            ctx.parallel_failed = True
             raise
         finally:
             worker_ctx.join_parallel()

@@ -33,9 +33,9 @@ class RunContext:
     page: str | None = None  # the URL path of the page whose body runs now (st.navigation's)
     runnable_page: Any = None  # the Page st.navigation returned, until its .run()
     navigated: bool = False  # st.navigation registered the app's pages in this run
-    # Parallel fragments this run started: each sets its event when done, True in failed[0] on error.
+    # Parallel fragments this run started: each sets its event when done (and the flag on error).
     parallel_jobs: list[threading.Event] = field(default_factory=list)
-    parallel_failed: list[bool] = field(default_factory=list)
+    parallel_failed: bool = False
 
     @property
     def full_run(self) -> bool:
@@ -47,7 +47,7 @@ class RunContext:
         for done in self.parallel_jobs:
             done.wait()
         self.parallel_jobs.clear()
-        return any(self.parallel_failed)
+        return self.parallel_failed
 
     @property
     def app(self) -> AppRuntime:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from slipstream.errors import StreamlitAPIException
-from slipstream.runtime.context import RunContext, get_run_context
+from slipstream.runtime.context import RunContext
 from slipstream.runtime.outbox import Path
 
 if TYPE_CHECKING:
@@ -141,12 +141,6 @@ class FragmentRegistry:
                     del self.ticking[fragment_id]
                 return None
             return fragment
-
-
-def fragment_running() -> Fragment | None:
-    """The fragment whose body the current thread runs, if any."""
-    ctx = get_run_context()
-    return None if ctx is None else ctx.fragment
 
 
 def fragment_id_for(definition: str, path: Path) -> str:
