@@ -23,7 +23,7 @@ def test_a_sweep_forgets_only_what_nothing_else_holds() -> None:
     assert all(table.get(value) is value for value in held)
 
 
-def test_views_of_two_sessions_share_their_elements(app: object) -> None:
+def test_views_of_two_sessions_share_their_elements() -> None:
     from tests.conftest import HeadlessApp
 
     one = HeadlessApp("import streamlit as st\nst.write('same text')\n").run()
