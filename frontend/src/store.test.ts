@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ContainerEl, Element, ServerMessage } from "./protocol.gen";
-import { nodeAt, Store } from "./store";
+import { nodeAt, STALE_AFTER_MS, Store } from "./store";
 
 const md = (body: string): Element => ({
   type: "markdown",
@@ -42,6 +42,13 @@ function firstRun(store: Store, ...texts: string[]): void {
 }
 
 describe("Store", () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it("prunes and marks stale only within a run's scope", () => {
     const store = new Store();
     store.applyFrame([
@@ -55,6 +62,7 @@ describe("Store", () => {
       end(1),
     ]);
     store.applyFrame([{ t: "run_start", run: 2, scopes: [[0, 1]] }, el([0, 1, 0], md("redrawn"))]);
+    vi.advanceTimersByTime(STALE_AFTER_MS);
     const state = store.getState();
     expect(nodeAt(state, [0, 1, 1])?.stale).toBe(true); // not drawn yet in this scoped run
     expect(nodeAt(state, [0, 0])?.stale).toBe(false); // outside the scope: untouched
@@ -87,6 +95,7 @@ describe("Store", () => {
       el([0, 0, 0], md("fragment again")),
       el([1, 1, 0], md("wrapped again")),
     ]);
+    vi.advanceTimersByTime(STALE_AFTER_MS);
     expect(nodeAt(store.getState(), [1, 1, 1])?.stale).toBe(true);
     expect(nodeAt(store.getState(), [1, 0])?.stale).toBe(false);
     store.applyFrame([end(2)]);
@@ -139,9 +148,12 @@ describe("Store", () => {
   it("keeps everything when the run is interrupted", () => {
     const store = new Store();
     firstRun(store, "a", "b");
-    store.applyFrame([start(2), el([0, 0], md("A")), end(2, "interrupted")]);
+    store.applyFrame([start(2), el([0, 0], md("A"))]);
+    vi.advanceTimersByTime(STALE_AFTER_MS);
+    store.applyFrame([end(2, "interrupted")]);
     expect(bodies(store)).toEqual(["A", "b"]);
-    expect(nodeAt(store.getState(), [0, 1])?.stale).toBe(true);
+    // Nothing is running any more, so nothing shows as stale (as in Streamlit once a run stops).
+    expect(nodeAt(store.getState(), [0, 1])?.stale).toBe(false);
   });
 
   it("drops the children when the element type at a path changes", () => {
@@ -165,15 +177,31 @@ describe("Store", () => {
     expect(nodeAt(store.getState(), [0, 0])?.children.map((c) => c?.el)).toEqual([md("c")]);
   });
 
-  it("marks unconfirmed elements stale during a run", () => {
-    const store = new Store();
-    firstRun(store, "a", "b");
-    expect(nodeAt(store.getState(), [0, 0])?.stale).toBe(false);
-    store.applyFrame([start(2), { t: "keep", p: [0, 0], n: 1 }]);
-    expect(nodeAt(store.getState(), [0, 0])?.stale).toBe(false);
-    expect(nodeAt(store.getState(), [0, 1])?.stale).toBe(true);
-    store.applyFrame([{ t: "keep", p: [0, 1], n: 1 }, end(2)]);
-    expect(nodeAt(store.getState(), [0, 1])?.stale).toBe(false);
+  it("marks unconfirmed elements stale once a run has gone on for a while", () => {
+      const store = new Store();
+      firstRun(store, "a", "b");
+      store.applyFrame([start(2), { t: "keep", p: [0, 0], n: 1 }]);
+      const early = store.getState();
+      expect(nodeAt(early, [0, 1])?.stale).toBe(false);
+      vi.advanceTimersByTime(STALE_AFTER_MS);
+      expect(nodeAt(store.getState(), [0, 0])?.stale).toBe(false);
+      expect(nodeAt(store.getState(), [0, 1])?.stale).toBe(true);
+      store.applyFrame([{ t: "keep", p: [0, 1], n: 1 }, end(2)]);
+      expect(nodeAt(store.getState(), [0, 1])?.stale).toBe(false);
+  });
+
+  it("leaves every unchanged node as it was across a run split over frames", () => {
+      const store = new Store();
+      firstRun(store, "a", "b", "c");
+      const before = store.getState();
+      store.applyFrame([start(2), { t: "keep", p: [0, 0], n: 1 }]);
+      store.applyFrame([el([0, 1], md("B"))]);
+      store.applyFrame([{ t: "keep", p: [0, 2], n: 1 }, end(2)]);
+      vi.advanceTimersByTime(STALE_AFTER_MS * 2);
+      const after = store.getState();
+      expect(nodeAt(after, [0, 0])).toBe(nodeAt(before, [0, 0]));
+      expect(nodeAt(after, [0, 2])).toBe(nodeAt(before, [0, 2]));
+      expect(nodeAt(after, [0, 1])?.el).toEqual(md("B"));
   });
 
   it("copies only the changed path", () => {

@@ -11,7 +11,8 @@ export interface TreeNode {
   readonly el: Element | null;
   /** Indexed by position; holes are allowed while a run fills the container. */
   readonly children: readonly (TreeNode | undefined)[];
-  /** Shown in an earlier run and not yet confirmed by the current one. */
+  /** Shown in an earlier run and not confirmed by the current one, which has been running for
+   * `STALE_AFTER_MS`. */
   readonly stale: boolean;
   /** The run that last confirmed this node. Bookkeeping: render code never reads it, so
    * confirming a node updates it in place instead of copying the node. */
@@ -56,6 +57,10 @@ export interface SessionInfo {
 /** A node against the run's scopes: inside one, elsewhere, or on the path down to these ones. */
 type Where = "inside" | "outside" | readonly (readonly number[])[];
 
+/** How long a run goes on before what it has not confirmed yet fades. A run that ends sooner
+ * (most do) changes no element's stale state, so unchanged elements do not render at all. */
+export const STALE_AFTER_MS = 400;
+
 interface MutableNode {
   el: Element | null;
   children: (MutableNode | undefined)[];
@@ -87,6 +92,9 @@ export class Store {
   private owned = new Set<MutableNode>();
   /** Whether a root was replaced during the frame being applied. */
   private rootsChanged = false;
+  /** Whether the current run has gone on long enough for unconfirmed nodes to show as stale. */
+  private staleShown = false;
+  private staleTimer: ReturnType<typeof setTimeout> | undefined;
   private listeners = new Set<() => void>();
 
   getState = (): AppState => this.state;
@@ -99,6 +107,7 @@ export class Store {
   setConnection(connection: ConnectionState): void {
     if (connection === this.state.connection) return;
     const running = connection === "connected" ? this.state.running : false;
+    if (!running) this.stopStaleTimer();
     this.publish({ ...this.state, connection, running });
   }
 
@@ -125,6 +134,7 @@ export class Store {
         case "run_start":
           this.run = msg.run;
           this.scopes = msg.scopes ?? [[]];
+          this.startStaleTimer();
           running = true;
           runs = { ...runs, started: msg.run };
           fileChanged = false;
@@ -143,6 +153,7 @@ export class Store {
           break;
         case "run_end":
           running = false;
+          this.stopStaleTimer();
           if (msg.status !== "interrupted") {
             this.prune(msg.run);
             runs = { ...runs, completed: msg.run };
@@ -203,6 +214,21 @@ export class Store {
   /** The "page not found" notice was closed. */
   dismissPageNotFound(): void {
     if (this.state.pageNotFound !== null) this.publish({ ...this.state, pageNotFound: null });
+  }
+
+  private startStaleTimer(): void {
+    this.stopStaleTimer();
+    this.staleTimer = setTimeout(() => {
+      this.staleShown = true;
+      const roots = this.commit();
+      if (roots !== this.state.roots) this.publish({ ...this.state, roots });
+    }, STALE_AFTER_MS);
+  }
+
+  private stopStaleTimer(): void {
+    clearTimeout(this.staleTimer);
+    this.staleTimer = undefined;
+    this.staleShown = false;
   }
 
   private publish(state: AppState): void {
@@ -333,7 +359,7 @@ export class Store {
     const refresh = (node: MutableNode, isRoot: boolean, where: Where, depth: number): MutableNode => {
       if (where === "outside") return node;
       let result = node;
-      const stale = !isRoot && where === "inside" && node.run < this.run;
+      const stale = this.staleShown && !isRoot && where === "inside" && node.run < this.run;
       if (node.stale !== stale) {
         result = this.own(node);
         result.stale = stale;

@@ -1,11 +1,14 @@
 import { act, cleanup, render, screen } from "@testing-library/react";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { App } from "./app/App";
 import { components } from "./elements/registry";
 import type { MarkdownEl, ServerMessage } from "./protocol.gen";
-import { Store } from "./store";
+import { STALE_AFTER_MS, Store } from "./store";
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
 
 const md = (body: string): MarkdownEl => ({
   type: "markdown",
@@ -52,13 +55,51 @@ describe("tree rendering", () => {
     }
   });
 
+  it("renders no unchanged element again when a run arrives over several frames", () => {
+    vi.useFakeTimers();
+    const original = components.markdown;
+    const Original = original;
+    const renders: string[] = [];
+    components.markdown = (props) => {
+      renders.push(props.el.body);
+      return <Original {...props} />;
+    };
+    try {
+      const store = new Store();
+      const first: ServerMessage[] = [{ t: "run_start", run: 1 }];
+      for (let i = 0; i < 30; i++) first.push({ t: "el", p: [0, i], e: md(`line ${i}`) });
+      first.push({ t: "run_end", run: 1, status: "ok" });
+      store.applyFrame(first);
+      const { container } = render(<App store={store} send={() => undefined} />);
+      renders.length = 0;
+      const mutations: MutationRecord[] = [];
+      const observer = new MutationObserver((records) => mutations.push(...records));
+      observer.observe(container, { subtree: true, attributes: true });
+
+      act(() => store.applyFrame([{ t: "run_start", run: 2 }, { t: "keep", p: [0, 0], n: 10 }]));
+      act(() => store.applyFrame([{ t: "el", p: [0, 10], e: md("changed") }]));
+      act(() => vi.advanceTimersByTime(STALE_AFTER_MS / 2));
+      act(() => store.applyFrame([{ t: "keep", p: [0, 11], n: 19 }, { t: "run_end", run: 2, status: "ok" }]));
+      act(() => vi.advanceTimersByTime(STALE_AFTER_MS * 2));
+
+      expect(renders).toEqual(["changed"]);
+      expect(mutations.filter((m) => m.attributeName === "class")).toEqual([]);
+      observer.disconnect();
+    } finally {
+      components.markdown = original;
+    }
+  });
+
   it("fades stale leaves, and shows the sidebar only when it has children", () => {
+    vi.useFakeTimers();
     const store = new Store();
     store.applyFrame([{ t: "run_start", run: 1 }, { t: "el", p: [0, 0], e: md("old") }, { t: "run_end", run: 1, status: "ok" }]);
     const { container } = render(<App store={store} send={() => undefined} />);
     expect(container.querySelector(".stale")).toBeNull();
     expect(screen.queryByRole("complementary", { name: "Sidebar" })).toBeNull();
     act(() => store.applyFrame([{ t: "run_start", run: 2 }, { t: "el", p: [1, 0], e: md("side") }]));
+    expect(container.querySelector(".stale")).toBeNull();
+    act(() => vi.advanceTimersByTime(STALE_AFTER_MS));
     expect(container.querySelector(".stale")?.textContent?.trim()).toBe("old");
     expect(screen.getByRole("complementary", { name: "Sidebar" })).toBeTruthy();
   });
