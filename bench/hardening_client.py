@@ -134,7 +134,9 @@ class Slipstream(Dialect):
     def read(self, frame: str | bytes, seen: Seen) -> None:
         decoded = json.loads(frame)
         for message in decoded if isinstance(decoded, list) else [decoded]:
-            kind = message.get("t") if isinstance(message, dict) else None
+            # the short forms of docs/protocol.md: ["e", RUN, ...] is a run's end
+            short = isinstance(message, list) and message[:1] == ["e"]
+            kind = "run_end" if short else message.get("t") if isinstance(message, dict) else None
             if kind == "el":
                 seen.elements += 1
                 if message["e"].get("type") == "button":

@@ -19,11 +19,13 @@ from typing import Any
 from common import rank_percentile, tree_rss_kib
 from websockets.asyncio.client import ClientConnection, connect
 
+from slipstream.runtime.wire import decode_frame
+
 
 async def _until_run_end(ws: ClientConnection, button: list[str]) -> None:
     """Read frames until the run ends, noting the button's id when its element arrives."""
     while True:
-        messages: list[dict[str, Any]] = json.loads(await ws.recv())
+        messages: list[dict[str, Any]] = decode_frame(await ws.recv())
         for message in messages:
             if message["t"] == "el" and message["e"]["type"] == "button":
                 button[0] = message["e"]["id"]

@@ -11,6 +11,7 @@ from slipstream.compat import install_streamlit_alias
 from slipstream.runtime.client_log import PROCESS_BUDGET
 from slipstream.runtime.script import SourceScript
 from slipstream.runtime.session import Session
+from slipstream.runtime.wire import decode_frame
 
 install_streamlit_alias()
 
@@ -39,7 +40,7 @@ class HeadlessApp:
     def run(self, values: dict[str, Any] | None = None) -> HeadlessApp:
         self.status = self.session.run_until_idle(values)
         frame = self.session.outbox.drain()
-        self.frames.append(orjson.loads(frame) if frame else [])
+        self.frames.append(decode_frame(frame) if frame else [])
         return self
 
     @property
@@ -76,7 +77,7 @@ class HeadlessApp:
         self.session.request_rerun(values)
         self.status = self.session.run_wanted()
         frame = self.session.outbox.drain()
-        self.frames.append(orjson.loads(frame) if frame else [])
+        self.frames.append(decode_frame(frame) if frame else [])
         return self
 
     def press(self, label: str) -> HeadlessApp:

@@ -16,12 +16,14 @@ from starlette.routing import Mount, Route
 from starlette.testclient import TestClient
 
 import slipstream as st
+from slipstream.runtime.wire import decode_frame
 from slipstream.testing.app_test import AppTest
 
 SHOW_OPTION_AND_SECRET = """
 import streamlit as st
 from slipstream import config
 from slipstream.runtime.context import get_run_context
+from slipstream.runtime.wire import decode_frame
 st.write(f"upload limit {config.get_option('server.maxUploadSize')}")
 st.write(f"secret {get_run_context().session.app.secrets.get('token')}")
 """
@@ -37,10 +39,10 @@ def _run_in_browser_protocol(client: TestClient, prefix: str = "") -> list[str]:
     """Open a session over the websocket; the markdown the first run shows."""
     with client.websocket_connect(f"{prefix}/_slipstream/ws") as ws:
         ws.send_text(json.dumps({"t": "hello", "v": 1, "session": None, "query": ""}))
-        ws.receive_json()
+        decode_frame(ws.receive_text())
         bodies: list[str] = []
         while True:
-            frame = ws.receive_json()
+            frame = decode_frame(ws.receive_text())
             bodies += [m["e"]["body"] for m in frame if m["t"] == "el" and m["e"]["type"] == "markdown"]
             if any(m["t"] == "run_end" for m in frame):
                 return bodies

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from slipstream.cli import _split_flags
+from slipstream.runtime.wire import decode_frame
 from tests.server_process import running_server
 
 
@@ -83,7 +84,7 @@ def test_run_serves_the_app_with_its_arguments_as_argv(tmp_path: Path) -> None:
             bodies: list[str] = []
             done = False
             while not done:
-                for m in json.loads(ws.recv(timeout=10)):
+                for m in decode_frame(ws.recv(timeout=10)):
                     bodies += [m["e"]["body"]] if m["t"] == "el" else []
                     done = done or m["t"] == "run_end"
     assert bodies == ["['--flag', 'value']"]

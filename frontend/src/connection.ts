@@ -4,6 +4,7 @@
  */
 import { PROTOCOL_VERSION, type ClientMessage, type HelloMsg, type ServerMessage } from "./protocol.gen";
 import type { Store } from "./store";
+import { decodeFrame } from "./wire";
 
 export const SESSION_KEY = "slipstream.session";
 const FIRST_RETRY_MS = 100;
@@ -99,7 +100,7 @@ export class Connection {
       return;
     }
     if (!Array.isArray(frame)) return;
-    const messages = frame as ServerMessage[];
+    const messages = decodeFrame(frame);
     for (const message of messages) {
       if (message.t === "session") {
         this.options.storage.setItem(SESSION_KEY, message.session);

@@ -1046,12 +1046,21 @@ export interface RunEndMsg {
   t: "run_end";
   run: number;
   status: "ok" | "error" | "stopped" | "interrupted";
+  drop?: number[][];
+  whole?: boolean;
 }
 
 export interface ElementMsg {
   t: "el";
   p: number[];
   e: MarkdownEl | CaptionEl | HeadingEl | TextEl | CodeEl | DividerEl | JsonEl | LatexEl | AlertEl | ExceptionEl | ButtonEl | LinkButtonEl | PageLinkEl | DownloadButtonEl | FileUploaderEl | CameraInputEl | AudioInputEl | ChatInputEl | ChatMessageEl | HelpEl | PopoverEl | TextAreaEl | MultiselectEl | SelectSliderEl | ButtonGroupEl | ColorPickerEl | DateInputEl | TimeInputEl | DateTimeInputEl | CheckboxEl | TextInputEl | NumberInputEl | PaginationEl | SliderEl | SelectboxEl | RadioEl | ContainerEl | ColumnsEl | ColumnEl | GridEl | GridCellEl | ExpanderEl | TabsEl | TabEl | DialogEl | EmptyEl | SpaceEl | MenuButtonEl | SpinnerEl | ProgressEl | StatusEl | ToastEl | BalloonsEl | SnowEl | SkeletonEl | FormEl | ImageEl | AudioEl | VideoEl | PdfEl | LogoEl | MetricEl | TableEl | DataframeEl | DataEditorEl | PlotlyChartEl | DeckChartEl | GraphvizChartEl | MermaidChartEl | VegaLiteChartEl | EchartsChartEl | HtmlEl | IframeEl | ComponentEl | BidiComponentEl;
+  clear?: boolean;
+}
+
+export interface PatchMsg {
+  t: "patch";
+  p: number[];
+  e: Record<string, unknown>;
 }
 
 export interface UpdateMsg {
@@ -1112,7 +1121,7 @@ export interface ClientSettingsMsg {
   client: ClientSettings;
 }
 
-export type ServerMessage = SessionMsg | RunStartMsg | RunEndMsg | ElementMsg | UpdateMsg | KeepMsg | AppendMsg | PageConfigMsg | FileChangedMsg | NavigationMsg | UrlMsg | PageNotFoundMsg | ClientSettingsMsg;
+export type ServerMessage = SessionMsg | RunStartMsg | RunEndMsg | ElementMsg | PatchMsg | UpdateMsg | KeepMsg | AppendMsg | PageConfigMsg | FileChangedMsg | NavigationMsg | UrlMsg | PageNotFoundMsg | ClientSettingsMsg;
 
 export interface HelloMsg {
   t: "hello";

@@ -32,6 +32,9 @@ const end = (run: number, status: "ok" | "interrupted" | "error" = "ok"): Server
   status,
 });
 
+/** The end of a run that sent every element to keep: anything else in its scope goes. */
+const endWhole = (run: number): ServerMessage => ({ t: "run_end", run, status: "ok", whole: true });
+
 function bodies(store: Store, root = 0): (string | null)[] {
   const node = store.getState().roots[root];
   return Array.from(node?.children ?? [], (c) => (c?.el && "body" in c.el ? c.el.body : null));
@@ -67,7 +70,7 @@ describe("Store", () => {
     expect(nodeAt(state, [0, 1, 1])?.stale).toBe(true); // not drawn yet in this scoped run
     expect(nodeAt(state, [0, 0])?.stale).toBe(false); // outside the scope: untouched
     expect(nodeAt(state, [1, 0])?.stale).toBe(false);
-    store.applyFrame([end(2)]);
+    store.applyFrame([endWhole(2)]);
     const after = store.getState();
     expect(bodies(store)).toEqual(["above", null, "below"]);
     expect(Array.from(nodeAt(after, [0, 1])?.children ?? [], (c) => (c?.el && "body" in c.el ? c.el.body : null))).toEqual([
@@ -98,7 +101,7 @@ describe("Store", () => {
     vi.advanceTimersByTime(STALE_AFTER_MS);
     expect(nodeAt(store.getState(), [1, 1, 1])?.stale).toBe(true);
     expect(nodeAt(store.getState(), [1, 0])?.stale).toBe(false);
-    store.applyFrame([end(2)]);
+    store.applyFrame([endWhole(2)]);
     const texts = (path: number[]): (string | null)[] =>
       Array.from(nodeAt(store.getState(), path)?.children ?? [], (c) => (c?.el && "body" in c.el ? c.el.body : null));
     expect(texts([0, 0])).toEqual(["fragment again"]);
@@ -118,14 +121,14 @@ describe("Store", () => {
   it("keeps confirmed siblings and removes the rest at run_end", () => {
     const store = new Store();
     firstRun(store, "a", "b", "c", "d");
-    store.applyFrame([start(2), { t: "keep", p: [0, 0], n: 2 }, el([0, 2], md("C")), end(2)]);
+    store.applyFrame([start(2), { t: "keep", p: [0, 0], n: 2 }, el([0, 2], md("C")), endWhole(2)]);
     expect(bodies(store)).toEqual(["a", "b", "C"]);
   });
 
   it("removes a node's children with it", () => {
     const store = new Store();
     store.applyFrame([start(1), el([0, 0], container()), el([0, 0, 0], md("inner")), end(1)]);
-    store.applyFrame([start(2), el([0, 1], md("x")), end(2)]);
+    store.applyFrame([start(2), el([0, 1], md("x")), endWhole(2)]);
     const root = store.getState().roots[0];
     expect(root?.children[0]).toBeUndefined();
     expect(bodies(store)).toEqual([null, "x"]);
@@ -140,7 +143,7 @@ describe("Store", () => {
       el([0, 0, 1], md("two")),
       end(1),
     ]);
-    store.applyFrame([start(2), { t: "keep", p: [0, 0], n: 1 }, { t: "keep", p: [0, 0, 0], n: 1 }, end(2)]);
+    store.applyFrame([start(2), { t: "keep", p: [0, 0], n: 1 }, { t: "keep", p: [0, 0, 0], n: 1 }, endWhole(2)]);
     const box = nodeAt(store.getState(), [0, 0]);
     expect(box?.children.length).toBe(1);
   });
@@ -173,7 +176,7 @@ describe("Store", () => {
   it("drops the children when a container is put again in the same run", () => {
     const store = new Store();
     store.applyFrame([start(1), el([0, 0], container()), el([0, 0, 0], md("a")), el([0, 0, 1], md("b"))]);
-    store.applyFrame([el([0, 0], container()), el([0, 0, 0], md("c")), end(1)]);
+    store.applyFrame([{ t: "el", p: [0, 0], e: container(), clear: true }, el([0, 0, 0], md("c")), end(1)]);
     expect(nodeAt(store.getState(), [0, 0])?.children.map((c) => c?.el)).toEqual([md("c")]);
   });
 
@@ -202,6 +205,26 @@ describe("Store", () => {
       expect(nodeAt(after, [0, 0])).toBe(nodeAt(before, [0, 0]));
       expect(nodeAt(after, [0, 2])).toBe(nodeAt(before, [0, 2]));
       expect(nodeAt(after, [0, 1])?.el).toEqual(md("B"));
+  });
+
+  it("removes what run_end drops, with what it holds, and keeps everything else", () => {
+    const store = new Store();
+    store.applyFrame([start(1), el([0, 0], md("a")), el([0, 1], container()), el([0, 1, 0], md("in")), el([0, 2], md("c")), end(1)]);
+    store.applyFrame([start(2), { t: "run_end", run: 2, status: "ok", drop: [[0, 1], [0, 2]] }]);
+    expect(bodies(store)).toEqual(["a"]);
+    store.applyFrame([start(3), { t: "run_end", run: 3, status: "ok", drop: [[0, 7], [3, 1]] }]);
+    expect(bodies(store)).toEqual(["a"]); // paths it does not hold are ignored
+  });
+
+  it("patches some fields of an element, keeping its children", () => {
+    const store = new Store();
+    store.applyFrame([start(1), el([0, 0], container()), el([0, 0, 0], md("in")), el([0, 1], md("count: 1")), end(1)]);
+    const before = store.getState();
+    store.applyFrame([start(2), { t: "patch", p: [0, 1], e: { body: "count: 2" } }, { t: "patch", p: [0, 0], e: { border: true } }, end(2)]);
+    const after = store.getState();
+    expect(nodeAt(after, [0, 1])?.el).toEqual(md("count: 2"));
+    expect(nodeAt(after, [0, 0])?.el).toEqual({ ...container(), border: true });
+    expect(nodeAt(after, [0, 0, 0])).toBe(nodeAt(before, [0, 0, 0]));
   });
 
   it("copies only the changed path", () => {
@@ -288,7 +311,7 @@ describe("Store", () => {
       el([0, 1, 0], md("b")),
       end(1),
     ]);
-    store.applyFrame([start(2), { t: "keep", p: [0, 0], n: 1, tree: true }, { t: "keep", p: [0, 1], n: 1 }, end(2)]);
+    store.applyFrame([start(2), { t: "keep", p: [0, 0], n: 1, tree: true }, { t: "keep", p: [0, 1], n: 1 }, endWhole(2)]);
     const state = store.getState();
     expect(nodeAt(state, [0, 0, 1, 0])?.el).toEqual(md("deep"));
     expect(nodeAt(state, [0, 1])).toBeDefined();

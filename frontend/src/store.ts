@@ -140,10 +140,13 @@ export class Store {
           fileChanged = false;
           break;
         case "el":
-          this.put(msg.p, msg.e);
+          this.put(msg.p, msg.e, msg.clear === true);
+          break;
+        case "patch":
+          this.patch(msg.p, msg.e);
           break;
         case "upd":
-          this.put(msg.p, msg.e, true);
+          this.put(msg.p, msg.e);
           break;
         case "keep":
           this.keep(msg.p, msg.n, msg.tree === true);
@@ -155,7 +158,8 @@ export class Store {
           running = false;
           this.stopStaleTimer();
           if (msg.status !== "interrupted") {
-            this.prune(msg.run);
+            if (msg.whole === true) this.prune(msg.run);
+            else this.drop(msg.drop ?? []);
             runs = { ...runs, completed: msg.run };
           }
           break;
@@ -257,12 +261,31 @@ export class Store {
     return owned;
   }
 
-  /** `update`: the container changed in place (st.status's update), so it keeps its children
-   * even when this run put it already. */
-  private put(path: readonly number[], el: Element, update = false): void {
+  /** Put `el` at `path`. A container of the type that was there keeps its children, unless
+   * `clear` (the server says when: a placeholder written again within one run starts empty). */
+  private put(path: readonly number[], el: Element, clear = false): void {
+    const parent = this.ownParent(path);
+    const last = path[path.length - 1];
+    if (parent === null || last === undefined) return;
+    const old = parent.children[last];
+    const keepChildren = !clear && old !== undefined && old.el !== null && old.el.type === el.type;
+    parent.children[last] = this.create(el, keepChildren ? old.children.slice() : []);
+  }
+
+  /** Change some fields of the element at `path`; it keeps its children. */
+  private patch(path: readonly number[], fields: Record<string, unknown>): void {
+    const parent = this.ownParent(path);
+    const last = path[path.length - 1];
+    const old = last === undefined ? undefined : parent?.children[last];
+    if (parent === null || last === undefined || old === undefined || old.el === null) return;
+    parent.children[last] = this.create({ ...old.el, ...fields } as Element, old.children.slice());
+  }
+
+  /** The container holding `path`, owned for changes along the way (null for a root's path). */
+  private ownParent(path: readonly number[]): MutableNode | null {
     const [rootIndex, ...rest] = path;
-    const last = rest.pop();
-    if (rootIndex === undefined || last === undefined) return; // roots hold no element
+    rest.pop();
+    if (rootIndex === undefined || path.length < 2) return null; // roots hold no element
     let parent = this.ownRoot(rootIndex);
     for (const i of rest) {
       const child = parent.children[i];
@@ -271,11 +294,22 @@ export class Store {
       parent.children[i] = owned;
       parent = owned;
     }
-    const old = parent.children[last];
-    // A container put again within one run (a placeholder written twice) starts empty.
-    const keepChildren =
-      old !== undefined && old.el !== null && old.el.type === el.type && (update || old.run !== this.run);
-    parent.children[last] = this.create(el, keepChildren ? old.children.slice() : []);
+    return parent;
+  }
+
+  /** Remove the elements at `paths` (each with its subtree): what the run removed. */
+  private drop(paths: readonly (readonly number[])[]): void {
+    for (const path of paths) {
+      const [rootIndex, ...rest] = path;
+      const last = rest.pop();
+      if (rootIndex === undefined || last === undefined) continue;
+      let node = this.roots[rootIndex];
+      for (const i of rest) node = node?.children[i];
+      if (node?.children[last] === undefined) continue;
+      const parent = this.ownParent(path) as MutableNode;
+      parent.children[last] = undefined;
+      trimHoles(parent.children);
+    }
   }
 
   private keep(path: readonly number[], count: number, tree: boolean): void {

@@ -1343,20 +1343,40 @@ class RunStartMsg(_RunStart, total=False):
     scopes: list[list[int]]
 
 
-class RunEndMsg(TypedDict):
-    """The run ended. Unless ``interrupted``, elements not produced in this run are removed."""
-
+class _RunEnd(TypedDict):
     t: Literal["run_end"]
     run: int
     status: RunStatus
 
 
-class ElementMsg(TypedDict):
-    """Put element ``e`` at path ``p`` (replacing what was there)."""
+class RunEndMsg(_RunEnd, total=False):
+    """The run ended. Unless ``interrupted``, what it removed goes: the elements at the paths in
+    ``drop`` (with what they hold); with ``whole``, every element in its scope it did not send or
+    confirm instead."""
 
+    drop: list[list[int]]
+    whole: bool
+
+
+class _ElementMsg(TypedDict):
     t: Literal["el"]
     p: list[int]
     e: Element
+
+
+class ElementMsg(_ElementMsg, total=False):
+    """Put element ``e`` at path ``p`` (replacing what was there). A container of the type that
+    was there keeps its children, unless ``clear`` (a placeholder written again in one run)."""
+
+    clear: bool
+
+
+class PatchMsg(TypedDict):
+    """The element at ``p`` keeps its type and its children; the fields in ``e`` changed."""
+
+    t: Literal["patch"]
+    p: list[int]
+    e: dict[str, Any]
 
 
 class UpdateMsg(TypedDict):
@@ -1473,6 +1493,7 @@ ServerMessage = Union[
     RunStartMsg,
     RunEndMsg,
     ElementMsg,
+    PatchMsg,
     UpdateMsg,
     KeepMsg,
     AppendMsg,

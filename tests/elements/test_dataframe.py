@@ -50,7 +50,7 @@ def test_dataframe_arrow_blob_and_columns(app: App) -> None:
     assert table.column(4).to_pylist() == ['{"k": 1}', None]
 
 
-def test_unchanged_frame_is_a_keep(app: App) -> None:
+def test_unchanged_frame_is_not_resent(app: App) -> None:
     a = app(
         """
         import numpy as np, pandas as pd, streamlit as st
@@ -58,7 +58,7 @@ def test_unchanged_frame_is_a_keep(app: App) -> None:
         """
     )
     a.run()
-    assert [m["t"] for m in a.last_frame] == ["run_start", "keep", "run_end"]
+    assert [m["t"] for m in a.last_frame] == ["run_start", "run_end"]
     assert len(orjson.dumps(a.last_frame)) < 1024
 
 

@@ -118,7 +118,7 @@ st.write(type(option["dataset"]["source"]).__name__)
     assert table.to_pydict() == {"day": ["Mon", "Tue"], "sales": [120, 200]}  # the index is not sent
     assert a.texts() == ["DataFrame"]  # the script's option is left as it was
     a.run()
-    assert [m["t"] for m in a.last_frame if m["t"] in ("el", "keep")] == ["keep"]  # nothing resent
+    assert [m["t"] for m in a.last_frame if m["t"] in ("el", "patch")] == []  # nothing resent
 
 
 def test_large_options_go_to_the_blob_store(app: App) -> None:
@@ -135,7 +135,7 @@ def test_large_options_go_to_the_blob_store(app: App) -> None:
     assert blob is not None and blob.mimetype == "application/json"
     assert len(json.loads(blob.data)["series"][0]["data"]) == 20000
     a.run()
-    assert [m["t"] for m in a.last_frame if m["t"] in ("el", "keep")] == ["keep"]
+    assert [m["t"] for m in a.last_frame if m["t"] in ("el", "patch")] == []
 
 
 @pytest.mark.parametrize(

@@ -41,7 +41,7 @@ def test_a_widget_in_a_fragment_reruns_the_fragment_alone(app: App) -> None:
     assert a.texts() == ["fragment 2", "app 1"]  # the rest of the page stays as it was
     frame = a.last_frame
     assert frame[0] == {"t": "run_start", "run": 2, "scopes": [[0, 0]]}
-    sent = [m for m in frame if m["t"] == "el"]
+    sent = [m for m in frame if m["t"] in ("el", "patch")]
     assert [m["p"] for m in sent] == [[0, 0, 1]]  # only what changed in the fragment
     a.press("Outside")
     assert (a.state["app_runs"], a.state["fragment_runs"]) == (2, 3)  # a full run draws the fragment again

@@ -80,7 +80,7 @@ def test_map_accepts_other_data_shapes(app: App) -> None:
     assert json_spec(a.of_type("deck_chart")[0])["initialViewState"]["zoom"] == 5
 
 
-def test_large_map_data_goes_to_the_blob_store_and_reruns_keep(app: App) -> None:
+def test_large_map_data_goes_to_the_blob_store_and_reruns_send_nothing(app: App) -> None:
     a = app(
         """
         import numpy as np, pandas as pd, streamlit as st
@@ -91,7 +91,7 @@ def test_large_map_data_goes_to_the_blob_store_and_reruns_keep(app: App) -> None
     (el,) = a.of_type("deck_chart")
     assert el["spec"] is None and el["url"].endswith(".json")
     a.run()
-    assert [m["t"] for m in a.last_frame if m["t"] in ("el", "keep")] == ["keep"]
+    assert [m["t"] for m in a.last_frame if m["t"] in ("el", "patch")] == []
 
 
 DECK = """
@@ -113,7 +113,7 @@ def test_pydeck_chart_sends_the_deck_without_base_map_and_with_stable_ids(app: A
     assert json.loads(el["tooltip"]) == {"text": "n = {n}"}
     assert el["height"] == 400
     a.run()  # a new Deck with a new random layer id: still the same element
-    assert [m["t"] for m in a.last_frame if m["t"] in ("el", "keep")] == ["keep"]
+    assert [m["t"] for m in a.last_frame if m["t"] in ("el", "patch")] == []
 
 
 def test_pydeck_selection(app: App) -> None:

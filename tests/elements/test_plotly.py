@@ -56,10 +56,10 @@ def test_dicts_and_lists_of_traces(app: App) -> None:
     assert first["height"] == 200 and second["width"] == 700
 
 
-def test_rerun_of_an_unchanged_chart_sends_a_keep(app: App) -> None:
+def test_rerun_of_an_unchanged_chart_sends_nothing(app: App) -> None:
     a = app(SCATTER + "st.plotly_chart(fig)\n")
     a.run()
-    assert [m["t"] for m in a.last_frame if m["t"] in ("el", "keep")] == ["keep"]
+    assert [m["t"] for m in a.last_frame if m["t"] in ("el", "patch")] == []
 
 
 def test_large_figures_go_to_the_blob_store(app: App) -> None:
@@ -75,7 +75,7 @@ def test_large_figures_go_to_the_blob_store(app: App) -> None:
     assert blob is not None and blob.mimetype == "application/json"
     assert len(json.loads(blob.data)["data"][0]["x"]) == 20000
     a.run()
-    assert [m["t"] for m in a.last_frame if m["t"] in ("el", "keep")] == ["keep"]
+    assert [m["t"] for m in a.last_frame if m["t"] in ("el", "patch")] == []
 
 
 def test_selection_is_a_widget_value_kept_under_its_key(app: App) -> None:

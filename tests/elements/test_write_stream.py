@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import orjson
-
+from slipstream.runtime.wire import decode_frame
 from tests.conftest import HeadlessApp
 
 STREAMS = """
@@ -79,7 +78,7 @@ def test_text_travels_as_appends_and_the_view_holds_the_whole_text() -> None:
     assert a.texts() == ["".join(f"t{i} " for i in range(100))]
     # The same text streamed again starts over: its first chunk, then appends.
     a.run()
-    assert [m["t"] for m in a.last_frame] == ["run_start", "el", "append", "run_end"]
+    assert [m["t"] for m in a.last_frame] == ["run_start", "patch", "append", "run_end"]
 
 
 def test_a_snapshot_for_a_slow_tab_holds_the_whole_text() -> None:
@@ -91,7 +90,7 @@ def test_a_snapshot_for_a_slow_tab_holds_the_whole_text() -> None:
     )
     for _ in range(3):  # three runs nobody reads: one snapshot replaces them
         a.session.run_until_idle()
-    frame = orjson.loads(a.session.outbox.drain() or b"[]")
+    frame = decode_frame(a.session.outbox.drain() or b"[]")
     assert [m["t"] for m in frame] == ["run_start", "el", "run_end"]
     assert frame[1]["e"]["body"] == "one two three"
 

@@ -6,55 +6,18 @@ from __future__ import annotations
 from typing import Any
 
 import orjson
+import pytest
 
 from slipstream.runtime.outbox import Outbox
+from slipstream.runtime.wire import decode_frame
 from tests.conftest import HeadlessApp
+from tests.runtime.browser_model import Browser, every_run_slow
 
 Path = tuple[int, ...]
 
 
-class Browser:
-    """The browser's store, reduced to what these tests need: elements by path, confirmation,
-    the pruning at a run's end, appends and tree keeps."""
-
-    def __init__(self) -> None:
-        self.shown: dict[Path, dict[str, Any]] = {}
-        self.confirmed: set[Path] = set()
-        self.run = 0
-
-    def apply(self, frame: list[dict[str, Any]]) -> None:
-        for m in frame:
-            kind = m["t"]
-            if kind == "run_start":
-                self.run = m["run"]
-                self.confirmed = set()
-            elif kind == "el":
-                path = tuple(m["p"])
-                old = self.shown.get(path)
-                if old is not None and (old["type"] != m["e"]["type"] or path in self.confirmed):
-                    self._drop_below(path)
-                self.shown[path] = m["e"]
-                self.confirmed.add(path)
-            elif kind == "keep":
-                first = tuple(m["p"])
-                for i in range(m["n"]):
-                    path = (*first[:-1], first[-1] + i)
-                    self.confirmed.add(path)
-                    if m.get("tree"):
-                        self.confirmed |= {p for p in self.shown if p[: len(path)] == path}
-            elif kind == "append":
-                path = tuple(m["p"])
-                self.shown[path] = {**self.shown[path], "body": self.shown[path]["body"] + m["s"]}
-            elif kind == "run_end" and m["status"] != "interrupted":
-                self.shown = {p: e for p, e in self.shown.items() if p in self.confirmed}
-
-    def _drop_below(self, path: Path) -> None:
-        for p in [p for p in self.shown if len(p) > len(path) and p[: len(path)] == path]:
-            del self.shown[p]
-
-
 def _drained(app: HeadlessApp) -> list[dict[str, Any]]:
-    return orjson.loads(app.session.outbox.drain() or b"[]")  # type: ignore[no-any-return]
+    return decode_frame(app.session.outbox.drain() or b"[]")  # type: ignore[no-any-return]
 
 
 CHAT = """
@@ -84,7 +47,8 @@ def test_a_new_chat_message_costs_the_same_whatever_the_history() -> None:
     assert large - small < 40
 
 
-def test_a_tree_keep_stands_for_a_whole_unchanged_subtree_only() -> None:
+def test_a_tree_keep_stands_for_a_whole_unchanged_subtree_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    every_run_slow(monkeypatch)
     app = HeadlessApp(
         """
         import streamlit as st
@@ -107,7 +71,10 @@ def test_a_tree_keep_stands_for_a_whole_unchanged_subtree_only() -> None:
     assert {"t": "keep", "p": [0, 0], "n": 1, "tree": True} not in frame
 
 
-def test_appends_keep_the_browser_equal_to_the_view_across_reruns() -> None:
+@pytest.mark.parametrize("slow", [False, True])
+def test_appends_keep_the_browser_equal_to_the_view_across_reruns(slow: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    if slow:
+        every_run_slow(monkeypatch)
     app = HeadlessApp(
         """
         import streamlit as st
@@ -132,13 +99,13 @@ def test_consecutive_appends_to_one_path_merge_and_order_is_kept() -> None:
     box.put_keep((0, 2))
     box.put_append((0, 1), "c")
     box.put_append((0, 3), "d")
-    box.put({"t": "run_end", "run": 1, "status": "ok"})
-    assert orjson.loads(box.drain() or b"") == [
+    box.put_run_end(1, "ok", [])
+    assert decode_frame(box.drain() or b"") == [
         {"t": "append", "p": [0, 1], "s": "ab"},
         {"t": "keep", "p": [0, 2], "n": 1},
         {"t": "append", "p": [0, 1], "s": "c"},
         {"t": "append", "p": [0, 3], "s": "d"},
-        {"t": "run_end", "run": 1, "status": "ok"},
+        {"t": "run_end", "run": 1, "status": "ok", "drop": []},
     ]
 
 
@@ -149,7 +116,7 @@ def test_a_container_is_kept_whole_only_when_all_it_holds_was_kept_in_the_same_f
     box.put_keep((0, 0, 1))
     box.put_keep((0, 1), descendants=2)
     box.put_keep((0, 1, 0))  # (0, 1, 1) was not kept: the container is kept on its own
-    assert orjson.loads(box.drain() or b"") == [
+    assert decode_frame(box.drain() or b"") == [
         {"t": "keep", "p": [0, 0], "n": 1, "tree": True},
         {"t": "keep", "p": [0, 1], "n": 1},
         {"t": "keep", "p": [0, 1, 0], "n": 1},

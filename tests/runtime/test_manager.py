@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-import orjson
-
 from slipstream.runtime.app_runtime import AppRuntime
 from slipstream.runtime.manager import SessionManager
 from slipstream.runtime.script import SourceScript
 from slipstream.runtime.session import Session
+from slipstream.runtime.wire import decode_frame
 
 APP = """
 import streamlit as st
@@ -29,7 +28,7 @@ def _attach(manager: SessionManager, session_id: str | None = None) -> tuple[Ses
 def _shown(session: Session) -> dict[tuple[int, ...], dict[str, object]]:
     frame = session.outbox.drain()
     assert frame is not None
-    return {tuple(m["p"]): m["e"] for m in orjson.loads(frame) if m["t"] == "el"}
+    return {tuple(m["p"]): m["e"] for m in decode_frame(frame) if m["t"] == "el"}
 
 
 def test_a_disconnected_session_keeps_its_state_but_not_what_its_tab_showed() -> None:

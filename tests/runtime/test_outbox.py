@@ -4,12 +4,13 @@ byte limit the connection is given up."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import orjson
 
 from slipstream.runtime.outbox import Outbox
+from slipstream.runtime.wire import decode_frame
 from tests.conftest import HeadlessApp
+from tests.runtime.browser_model import Browser
 
 App = Callable[[str], HeadlessApp]
 
@@ -25,27 +26,6 @@ if st.session_state.run % 2:
 """
 
 
-def _apply(frames: list[list[dict[str, Any]]]) -> dict[tuple[int, ...], dict[str, Any]]:
-    """What a browser shows after these frames: elements by path, pruned at each run's end."""
-    shown: dict[tuple[int, ...], dict[str, Any]] = {}
-    confirmed: set[tuple[int, ...]] = set()
-    for frame in frames:
-        for message in frame:
-            if message["t"] == "run_start":
-                confirmed = set()
-            elif message["t"] == "el":
-                path = tuple(message["p"])
-                shown[path] = message["e"]
-                confirmed.add(path)
-            elif message["t"] == "keep":
-                first = tuple(message["p"])
-                for i in range(message["n"]):
-                    confirmed.add((*first[:-1], first[-1] + i))
-            elif message["t"] == "run_end" and message["status"] != "interrupted":
-                shown = {p: e for p, e in shown.items() if p in confirmed}
-    return shown
-
-
 def test_runs_a_tab_has_not_read_collapse_into_one_snapshot_of_the_newest() -> None:
     reader = HeadlessApp(WRITES_A_LOT).run()
     a = HeadlessApp(WRITES_A_LOT)
@@ -57,14 +37,14 @@ def test_runs_a_tab_has_not_read_collapse_into_one_snapshot_of_the_newest() -> N
         reader.run()
     unread = len(a.session.outbox)
     assert unread < 2 * len(first)  # one snapshot, not twenty runs
-    frame = orjson.loads(a.session.outbox.drain() or b"")
+    frame = decode_frame(a.session.outbox.drain() or b"")
     assert [m["t"] for m in frame].count("run_start") == 1
-    shown = _apply([orjson.loads(first), frame])
+    shown = Browser().apply_all([decode_frame(first), frame]).shown
     expected = {path: held.decoded() for path, held in a.session.view.held.items()}
     assert shown == expected
     assert shown[(0, 0)]["body"] == "run 21"
     # the same as a tab that read every run
-    assert _apply(reader.frames) == {p: h.decoded() for p, h in reader.session.view.held.items()}
+    assert Browser().apply_all(reader.frames).shown == {p: h.decoded() for p, h in reader.session.view.held.items()}
 
 
 def test_a_tab_that_reads_each_run_gets_diffs_not_snapshots(app: App) -> None:
@@ -82,7 +62,7 @@ def test_messages_that_are_not_view_state_survive_a_snapshot() -> None:
     box.put({"t": "run_start", "run": 2})
     assert box.unsent_runs() == 2
     box.replace_runs([b'{"t":"run_start","run":2}', b'{"t":"run_end","run":2,"status":"ok"}'])
-    assert orjson.loads(box.drain() or b"") == [
+    assert decode_frame(box.drain() or b"") == [
         {"t": "file_changed"},
         {"t": "run_start", "run": 2},
         {"t": "run_end", "run": 2, "status": "ok"},

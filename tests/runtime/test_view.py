@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import orjson
+import pytest
 
 from slipstream.runtime.outbox import Outbox
+from slipstream.runtime.wire import decode_frame
 from tests.conftest import HeadlessApp
+from tests.runtime.browser_model import every_run_slow
 
 App = Callable[[str], HeadlessApp]
 
@@ -29,18 +31,52 @@ def test_unchanged_elements_are_not_resent(app: App) -> None:
     first = a.last_frame
     assert sum(m["t"] == "el" for m in first) == 53
     a.click("Increment")
-    sent = [m for m in a.last_frame if m["t"] == "el"]
-    assert [m["e"]["body"] for m in sent] == ["count: 1"]
+    # a quick run: the changed text as a patch, and no keeps (the run's end says what went)
+    assert a.last_frame == [
+        {"t": "run_start", "run": 2},
+        {"t": "patch", "p": [0, 2], "e": {"body": "count: 1"}},
+        {"t": "run_end", "run": 2, "status": "ok", "drop": []},
+    ]
+
+
+def test_a_slow_run_sends_its_keeps_so_the_tab_fades_only_what_is_not_confirmed(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    every_run_slow(monkeypatch)
+    a = app(COUNTER)
+    a.click("Increment")
     keeps = [m for m in a.last_frame if m["t"] == "keep"]
     assert keeps == [{"t": "keep", "p": [0, 0], "n": 2}, {"t": "keep", "p": [0, 3], "n": 50}]
 
 
-def test_a_rerun_of_the_counter_costs_well_under_400_bytes(app: App) -> None:
+def test_a_rerun_of_the_counter_costs_about_fifty_bytes(app: App) -> None:
     a = app(COUNTER)
     button = a.widget("Increment")["id"]
     a.session.run_until_idle({button: True})
-    frame = a.session.outbox.drain()
-    assert frame is not None and len(frame) < 300
+    assert a.session.outbox.drain() == b'[["s",2],["p",[0,2],{"body":"count: 1"}],["e",2]]'
+
+
+def test_a_run_held_back_keeps_sends_them_once_released_and_drops_them_at_its_end() -> None:
+    box = Outbox()
+    box.put_run_start(1)
+    box.put_keep((0, 0))
+    assert box.drain() == b'[["s",1]]'
+    box.release_keeps(1)
+    box.put_keep((0, 1))
+    assert decode_frame(box.drain() or b"") == [{"t": "keep", "p": [0, 0], "n": 1}, {"t": "keep", "p": [0, 1], "n": 1}]
+    box.put_run_start(2)
+    box.put_keep((0, 0))
+    box.release_keeps(1)  # an old run's timer: too late
+    box.put_run_end(2, "ok", [(0, 1)])
+    assert box.drain() == b'[["s",2],["e",2,"ok",[[0,1]]]]'
+
+
+def test_a_view_reset_during_a_run_has_the_tab_remove_all_the_run_did_not_send(app: App) -> None:
+    a = app(COUNTER)
+    a.session.resend_all()  # as a reloaded tab that resumes its session
+    a.click("Increment")
+    assert a.last_frame[-1] == {"t": "run_end", "run": 2, "status": "ok", "whole": True}
+    assert sum(m["t"] == "el" for m in a.last_frame) == 53
 
 
 def test_elements_not_produced_again_are_removed_when_the_run_completes(app: App) -> None:
@@ -55,7 +91,8 @@ def test_elements_not_produced_again_are_removed_when_the_run_completes(app: App
     assert len(a.texts()) == 5
     a.set("Many", False)
     assert a.texts() == ["line 0", "line 1"]
-    assert a.last_frame[-1] == {"t": "run_end", "run": 2, "status": "ok"}
+    gone = [[0, 3], [0, 4], [0, 5]]  # the checkbox is at [0, 0]
+    assert a.last_frame[-1] == {"t": "run_end", "run": 2, "status": "ok", "drop": gone}
 
 
 def test_replacing_a_placeholder_within_a_run_drops_its_children(app: App) -> None:
@@ -113,7 +150,7 @@ def test_keeps_written_round_robin_into_columns_make_one_message_per_column() ->
     for i in range(200):
         box.put_keep((0, 3, i % 4, i // 4))
     box.put({"t": "run_end"})
-    frame = orjson.loads(box.drain() or b"")
+    frame = decode_frame(box.drain() or b"")
     assert frame == [{"t": "keep", "p": [0, 3, c, 0], "n": 50} for c in range(4)] + [{"t": "run_end"}]
 
 
@@ -123,7 +160,7 @@ def test_consecutive_keeps_in_one_container_collapse_into_one_message() -> None:
         box.put_keep((0, i))
     box.put_keep((0, 7))
     box.put_keep((1, 0))
-    assert box.drain() == (b'[{"t":"keep","p":[0,0],"n":5},{"t":"keep","p":[0,7],"n":1},{"t":"keep","p":[1,0],"n":1}]')
+    assert box.drain() == b'[["k",[0,0],5],["k",[0,7],1],["k",[1,0],1]]'
     assert box.drain() is None
 
 
@@ -178,7 +215,7 @@ def test_a_run_with_a_scope_removes_only_what_it_did_not_draw_within_it(app: App
     inner = next(m.id for m in a.session.state.widgets.values() if m.user_key == "inner")
     a.session.request_rerun({inner: True})  # a run of the fragment alone
     a.session.run_wanted()
-    frame = orjson.loads(a.session.outbox.drain() or b"[]")
+    frame = decode_frame(a.session.outbox.drain() or b"[]")
     assert frame[0] == {"t": "run_start", "run": 2, "scopes": [[0, 1]]}
     shown = {path: e["type"] for path, e in a.session.view.elements().items()}
     assert shown == {(0, 0): "markdown", (0, 1): "container", (0, 2): "checkbox"}  # outside the scope: kept

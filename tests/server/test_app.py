@@ -13,6 +13,7 @@ from starlette.testclient import TestClient
 from starlette.websockets import WebSocketDisconnect
 
 from slipstream.runtime.blobs import BlobStore
+from slipstream.runtime.wire import decode_frame
 from slipstream.server.app import create_app
 from slipstream.server.ranges import parse_range
 
@@ -37,14 +38,14 @@ def client(tmp_path: Path) -> Any:
 
 def _hello(ws: Any, session: str | None = None) -> dict[str, Any]:
     ws.send_text(json.dumps({"t": "hello", "v": 1, "session": session, "query": ""}))
-    (reply,) = ws.receive_json()
+    (reply,) = decode_frame(ws.receive_text())
     return reply  # type: ignore[no-any-return]
 
 
 def _until_run_end(ws: Any) -> list[dict[str, Any]]:
     messages: list[dict[str, Any]] = []
     while True:
-        frame = ws.receive_json()
+        frame = decode_frame(ws.receive_text())
         messages.extend(frame)
         if any(m["t"] == "run_end" for m in frame):
             return messages
@@ -62,7 +63,8 @@ def test_websocket_runs_the_app_and_reruns_on_a_click(client: Any) -> None:
         button = next(m["e"] for m in first if m["t"] == "el" and m["e"]["type"] == "button")
         ws.send_text(json.dumps({"t": "rerun", "values": {button["id"]: True}}))
         second = _until_run_end(ws)
-        assert [m["e"]["body"] for m in second if m["t"] == "el"] == ["count: 1"]
+        # only the text changed: a patch of its body
+        assert [(m["t"], m["e"]) for m in second if m["t"] in ("el", "patch")] == [("patch", {"body": "count: 1"})]
 
 
 def test_a_reconnecting_tab_gets_its_session_and_state_back(client: Any) -> None:
@@ -110,7 +112,7 @@ def test_malformed_messages_close_only_that_connection(client: Any, bad: str, ca
         ws.send_text(bad)
         with pytest.raises(WebSocketDisconnect) as closed:
             while True:
-                ws.receive_json()
+                decode_frame(ws.receive_text())
         assert closed.value.code == 1008
     assert any(r.message.startswith("websocket testclient") and "closed" in r.message for r in caplog.records)
     with client.websocket_connect("/_slipstream/ws") as ws:  # the server keeps serving
@@ -121,7 +123,7 @@ def test_malformed_messages_close_only_that_connection(client: Any, bad: str, ca
 def test_websocket_from_another_origin_is_refused(client: Any) -> None:
     with pytest.raises(WebSocketDisconnect) as refused:
         with client.websocket_connect("/_slipstream/ws", headers={"origin": "http://evil.example"}) as ws:
-            ws.receive_json()
+            decode_frame(ws.receive_text())
     assert refused.value.code == 1008
     with client.websocket_connect("/_slipstream/ws", headers={"origin": "http://testserver"}) as ws:
         assert _hello(ws)["t"] == "session"
@@ -225,6 +227,5 @@ def test_files_are_uploaded_with_the_sessions_xsrf_token_within_the_size_limit(t
         assert ok.status_code == 200
         ws.send_text(json.dumps({"t": "rerun", "values": {widget: [ok.json()["file_id"]]}}))
         second = _until_run_end(ws)
-        assert [m["e"]["body"] for m in second if m["t"] == "el" and m["e"]["type"] == "markdown"] == [
-            "notes.txt: hello"
-        ]
+        sent = [m["e"] for m in second if m["t"] in ("el", "patch")]
+        assert [e["body"] for e in sent if "body" in e] == ["notes.txt: hello"]

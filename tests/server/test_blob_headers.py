@@ -13,6 +13,7 @@ from starlette.testclient import TestClient
 
 from slipstream.config import ConfigError
 from slipstream.runtime.blobs import Blob, BlobStore, blob_store
+from slipstream.runtime.wire import decode_frame
 from slipstream.server.app import create_app
 from tests.conftest import HeadlessApp
 
@@ -266,5 +267,5 @@ def test_large_blobs_stream_with_the_headers(client: TestClient) -> None:
 def test_the_websocket_still_connects_through_the_headers_middleware(client: TestClient) -> None:
     with client.websocket_connect("/_slipstream/ws") as ws:
         ws.send_json({"t": "hello", "v": 1, "session": None, "query": ""})
-        (reply,) = ws.receive_json()
+        (reply,) = decode_frame(ws.receive_text())
         assert reply["t"] == "session"

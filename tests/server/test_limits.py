@@ -22,6 +22,7 @@ from typing import Any
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import ClientConnection, connect
 
+from slipstream.runtime.wire import decode_frame
 from tests.server_process import free_port
 
 COUNTER = """
@@ -83,14 +84,14 @@ def serving(tmp_path: Path, source: str, *flags: str) -> Iterator[Server]:
 
 def _hello(ws: ClientConnection, session: str | None = None) -> dict[str, Any]:
     ws.send(json.dumps({"t": "hello", "v": 1, "session": session, "query": ""}))
-    (reply,) = json.loads(ws.recv(timeout=10))
+    (reply,) = decode_frame(ws.recv(timeout=10))
     return reply  # type: ignore[no-any-return]
 
 
 def _until_run_end(ws: ClientConnection) -> list[dict[str, Any]]:
     messages: list[dict[str, Any]] = []
     while not any(m["t"] == "run_end" for m in messages):
-        messages.extend(json.loads(ws.recv(timeout=10)))
+        messages.extend(decode_frame(ws.recv(timeout=10)))
     return messages
 
 

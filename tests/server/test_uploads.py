@@ -12,6 +12,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from slipstream.runtime.blobs import BlobStore
+from slipstream.runtime.wire import decode_frame
 from slipstream.server.app import create_app
 from slipstream.server.uploads import MAX_FIELD_CHARS, clean_field
 from tests.server.test_app import _until_run_end
@@ -33,14 +34,14 @@ def _uploader(tmp_path: Path, options: dict[str, Any] | None = None) -> Iterator
     app = create_app(script, {"server.fileWatcherType": "none", **(options or {})}, blobs=BlobStore())
     with TestClient(app, base_url="http://testserver") as client, client.websocket_connect("/_slipstream/ws") as ws:
         ws.send_text(json.dumps({"t": "hello", "v": 1, "session": None, "query": ""}))
-        (reply,) = ws.receive_json()
+        (reply,) = decode_frame(ws.receive_text())
         first = _until_run_end(ws)
         widget = next(m["e"]["id"] for m in first if m["t"] == "el" and m["e"]["type"] == "file_uploader")
         yield client, ws, f"/_slipstream/upload/{reply['session']}/{widget}", reply["xsrf"]
 
 
 def _shown(messages: list[dict[str, Any]]) -> list[str]:
-    return [m["e"]["body"] for m in messages if m["t"] == "el" and m["e"]["type"] == "markdown"]
+    return [m["e"]["body"] for m in messages if m["t"] in ("el", "patch") and "body" in m["e"]]
 
 
 def test_unclaimed_uploads_are_bounded_and_submitting_frees_room(

@@ -197,7 +197,7 @@ describe("st.logo", () => {
   it("goes away when a run does not show it again", () => {
     const { store, container } = showAt([[ROOT_LOGO, 0], logo()]);
     expect(container.querySelector(".header-logo")).not.toBeNull();
-    act(() => store.applyFrame([{ t: "run_start", run: 2 }, { t: "run_end", run: 2, status: "ok" }]));
+    act(() => store.applyFrame([{ t: "run_start", run: 2 }, { t: "run_end", run: 2, status: "ok", drop: [[ROOT_LOGO, 0]] }]));
     expect(container.querySelector(".header-logo")).toBeNull();
   });
 });

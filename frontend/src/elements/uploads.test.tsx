@@ -258,8 +258,7 @@ describe("chat input", () => {
     act(() =>
       store.applyFrame([
         { t: "run_start", run: 2 },
-        { t: "keep", p: [0, 0], n: 1 },
-        { t: "run_end", run: 2, status: "ok" },
+        { t: "run_end", run: 2, status: "ok", drop: [[2, 0]] },
       ]),
     );
     expect(container.querySelector(".bottom")).toBeNull();

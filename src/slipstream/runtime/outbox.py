@@ -7,6 +7,11 @@ robin into columns still make one keep per column). A kept container whose every
 kept too before that message is confirmed whole by one ``tree`` keep, so an unchanged app costs a
 few bytes however many containers it has (a chat's 500 messages: one message).
 
+Keeps are held back while a run is young: a run that ends within ``KEEPS_HELD`` seconds (most
+do) sends none, since its ``run_end`` names what it removed and the browser takes everything else
+as confirmed. Past that the held keeps go out (``release_keeps``), so that a slow run shows as
+stale only what it has not confirmed yet.
+
 Text appended to one element (st.write_stream's chunks) is merged into one ``append`` message
 until the next other message.
 
@@ -23,10 +28,16 @@ from collections.abc import Callable
 
 import orjson
 
+from slipstream.runtime import wire
+
 Path = tuple[int, ...]
 
+# How long a run holds its keeps back: well under the browser's delay before it fades what a run
+# has not confirmed (STALE_AFTER_MS in frontend/src/store.ts), which counts from later still.
+KEEPS_HELD = 0.25
+
 # Messages that only describe what the tab shows: a snapshot of the view stands in for them.
-_STATE_KINDS = frozenset({"run_start", "run_end", "el", "upd", "keep", "append", "page_config"})
+_STATE_KINDS = frozenset({"run_start", "run_end", "el", "upd", "patch", "keep", "append", "page_config"})
 
 
 def sized(data: bytes) -> bytes:
@@ -35,8 +46,9 @@ def sized(data: bytes) -> bytes:
     return bytes(memoryview(data))
 
 
-def element_message(path: Path, encoded_element: bytes) -> bytes:
-    return b'{"t":"el","p":' + orjson.dumps(path) + b',"e":' + encoded_element + b"}"
+def element_message(path: Path, encoded_element: bytes, *, clear: bool = False) -> bytes:
+    tail = b',"clear":true}' if clear else b"}"
+    return b'{"t":"el","p":' + orjson.dumps(path) + b',"e":' + encoded_element + tail
 
 
 class Outbox:
@@ -57,6 +69,7 @@ class Outbox:
         self._on_ready = on_ready
         self._on_overflow: Callable[[], None] | None = None
         self._discarding = False
+        self._holding: int | None = None  # the run whose keeps are held back
 
     def attach(self, on_ready: Callable[[], None], on_overflow: Callable[[], None] | None = None) -> None:
         """A tab connected: drop what was queued for nobody, and call ``on_ready`` (from any thread)
@@ -78,8 +91,41 @@ class Outbox:
     def put(self, message: dict[str, object]) -> None:
         self._append(sized(orjson.dumps(message)), message.get("t"))
 
-    def put_element(self, path: Path, encoded_element: bytes) -> None:
-        self._append(element_message(path, encoded_element), "el")
+    def put_run_start(self, run: int, scopes: list[Path] | None = None) -> None:
+        """Run ``run`` starts (drawing only below ``scopes``, if given); its keeps are held."""
+        self._append(wire.run_start(run, scopes), "run_start")
+        with self._lock:
+            self._holding = run
+
+    def put_run_end(self, run: int, status: str, drop: list[Path] | None) -> None:
+        """Run ``run`` ended; ``drop``: what it removed, or None when the tab is to remove
+        everything the run did not send or confirm. Keeps still held are not needed any more."""
+        with self._lock:
+            if self._holding == run:
+                self._holding = None
+                self._keeps, self._missing = [], {}
+        message = wire.run_end(run, status, drop) if drop is not None else wire.run_end_whole(run, status)
+        self._append(message, "run_end")
+
+    def release_keeps(self, run: int) -> None:
+        """Run ``run`` has gone on for a while: send its keeps from now on."""
+        with self._lock:
+            if self._holding != run:
+                return
+            self._holding = None
+            was_empty = not self._parts and self._append_path is None
+            self._flush_keeps()
+            ready = was_empty and bool(self._parts)
+        if ready:
+            self._notify()
+
+    def put_element(self, path: Path, encoded_element: bytes, *, clear: bool = False) -> None:
+        """Put an element at ``path``; ``clear``: a container that drops its children."""
+        self._append(element_message(path, encoded_element, clear=clear), "el")
+
+    def put_patch(self, path: Path, encoded_fields: bytes) -> None:
+        """The element at ``path`` keeps its type; these fields changed."""
+        self._append(wire.patch(path, encoded_fields), "patch")
 
     def put_update(self, path: Path, encoded_element: bytes) -> None:
         """The container at ``path`` changed but keeps its children (st.status's update)."""
@@ -91,7 +137,7 @@ class Outbox:
         with self._lock:
             if self._discarding:
                 return
-            was_empty = self._empty()
+            was_empty = self._empty() and self._holding is None
             self._flush_append()
             for depth in range(2, len(path)):
                 above = path[:depth]
@@ -143,8 +189,8 @@ class Outbox:
     def _flush_keeps(self) -> None:
         """Turn the pending keeps into messages, ahead of any later message: siblings in a row
         make one message, and a container kept with all its descendants one ``tree`` keep that
-        stands for them too. Lock held."""
-        if not self._keeps:
+        stands for them too. Not while they are held. Lock held."""
+        if not self._keeps or self._holding is not None:
             return
         whole = {p for p, missing in self._missing.items() if missing <= 0}
         runs: dict[Path, list[int]] = {}  # per parent: its open run [first, count, tree (-1: either)]
@@ -167,8 +213,7 @@ class Outbox:
 
     @staticmethod
     def _keep_message(parent: Path, first: int, count: int, tree: int) -> bytes:
-        tail = b',"tree":true}' if tree > 0 else b"}"
-        return b'{"t":"keep","p":' + orjson.dumps((*parent, first)) + b',"n":%d' % count + tail
+        return wire.keep((*parent, first), count, tree > 0)
 
     def _flush_append(self) -> None:
         """Turn the pending append into a message. Lock held."""
@@ -180,7 +225,8 @@ class Outbox:
         self._append_path, self._append_text = None, []
 
     def _empty(self) -> bool:
-        return not self._parts and not self._keeps and self._append_path is None
+        held = self._holding is not None
+        return not self._parts and (held or not self._keeps) and self._append_path is None
 
     def _check_limit(self) -> Callable[[], None] | None:
         """Past the limit: drop everything and give up on the connection. Lock held."""
@@ -232,7 +278,8 @@ class Outbox:
             if not self._parts:
                 return None
             parts = self._parts
-            self._clear()
+            self._parts, self._events = [], []
+            self._size = self._runs = 0
         return b"[" + b",".join(parts) + b"]"
 
     def __len__(self) -> int:

@@ -18,7 +18,7 @@ from slipstream.runtime.client_log import ClientLog
 from slipstream.runtime.context import RunContext, set_run_context
 from slipstream.runtime.control import FragmentsRerun, RerunRun, ScriptControl, StopRun, raise_in_thread
 from slipstream.runtime.fragments import Fragment, FragmentRegistry, FragmentShownError, redraw
-from slipstream.runtime.outbox import Outbox, Path
+from slipstream.runtime.outbox import KEEPS_HELD, Outbox, Path
 from slipstream.runtime.script import MAGIC_NAME, AppScript
 from slipstream.runtime.state import SessionState, WidgetMeta
 from slipstream.runtime.tab_location import TabLocation
@@ -313,8 +313,9 @@ class Session:
         ctx = RunContext(session=self, run=run, scopes=scopes)
         set_run_context(ctx)
         self.view.start_run(run)
-        scoped = {"scopes": [list(s) for s in scopes]} if fragment is not None else {}
-        self.outbox.put({"t": "run_start", "run": run, **scoped})
+        self.outbox.put_run_start(run, list(scopes) if fragment is not None else None)
+        if self._threaded:
+            background.call_later(KEEPS_HELD, lambda: self.outbox.release_keeps(run))
         status: RunStatus = "ok"
         try:
             changed = self.state.apply_browser_values(values)
@@ -350,14 +351,15 @@ class Session:
             release_bindings(self.location.query_params, gone)
             if status == "ok" and fragment is None and not ctx.navigated and self.location.page_entries:
                 self.location.forget_pages()  # the app stopped calling st.navigation
+            dropped: list[Path] | None = []
             if completed:
-                self.view.finish_run(scopes)
+                dropped = self.view.finish_run(scopes)
                 self.uploads.keep_only(set(self.state.widgets))
                 self._clear_submitted_forms(ctx)
             if self._forced:
                 # Ended from outside, maybe inside an st.* call that had not told the view yet.
                 self._resend_all = True
-            self.outbox.put({"t": "run_end", "run": run, "status": status})
+            self.outbox.put_run_end(run, status, dropped)
             self.view.coalesce_unsent(run, status)
             set_run_context(None)
             self.last_status = status

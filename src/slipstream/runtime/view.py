@@ -22,6 +22,7 @@ from typing import Any
 import orjson
 
 from slipstream.protocol import CONTAINER_TYPES
+from slipstream.runtime import wire
 from slipstream.runtime.interned import element_bytes, paths
 from slipstream.runtime.outbox import Outbox, Path, element_message, sized
 
@@ -74,6 +75,7 @@ class ClientView:
         self.run = 0
         self.page_config: dict[str, Any] | None = None
         self.navigation: dict[str, Any] | None = None  # the last st.navigation menu sent
+        self._reset = False  # forgotten since the last completed run: the browser may hold more
         # Puts come from the script's thread, from parallel fragments' threads, and from a timer's
         # for a delayed spinner: the lock makes each look-then-put one step against the others.
         self._lock = threading.RLock()
@@ -112,6 +114,7 @@ class ClientView:
     def _put(self, path: Path, element: dict[str, Any]) -> None:
         data = orjson.dumps(element)
         held = self.held.get(path)
+        clear = False
         if held is not None:
             container = held.kind in CONTAINER_TYPES
             if held.data == data and (held.run != self.run or not container):
@@ -121,10 +124,12 @@ class ClientView:
                 return  # else the browser shows it already, confirmed in this run
             if container and (held.run == self.run or held.kind != element["type"]):
                 self._drop_descendants(path)
+                clear = held.kind == element["type"]  # another type drops its children anyway
         else:
             path = paths(path)  # a new key: the process's copy of this path
             self._count(path, 1)
         widget_id = element.get("id")
+        changes = _patch(held.decoded(), element, data) if held is not None and not clear else None
         self.held[path] = Held(
             _kept(data),
             element["type"],
@@ -132,7 +137,10 @@ class ClientView:
             self.run,
             element if self.keep_elements else None,
         )
-        self.outbox.put_element(path, data)
+        if changes is not None:
+            self.outbox.put_patch(path, changes)
+        else:
+            self.outbox.put_element(path, data, clear=clear)
 
     def append(self, path: Path, text: str) -> bool:
         """Append ``text`` to the body of the text element at ``path``, when this run put one
@@ -171,12 +179,20 @@ class ClientView:
                 self.put(path, {**held.decoded(), **fields})
                 return
 
-    def finish_run(self, scopes: tuple[Path, ...] = ((),)) -> None:
+    def finish_run(self, scopes: tuple[Path, ...] = ((),)) -> list[Path] | None:
         """The run completed: forget what it did not produce within ``scopes``, the parts of the
-        app it drew again (the browser removes the same)."""
+        app it drew again. Return what the browser is to remove (each element with what it holds),
+        or None when it is to remove everything the run did not send or confirm (the view was
+        reset during the run, so it cannot say what the browser holds)."""
         with self._lock:
             run = self.run
-            self._remove([p for p, held in self.held.items() if held.run != run and _below(p, scopes)])
+            gone = [p for p, held in self.held.items() if held.run != run and _below(p, scopes)]
+            self._remove(gone)
+            if self._reset:
+                self._reset = False
+                return None
+            removed = set(gone)
+            return sorted(p for p in gone if not any(p[:depth] in removed for depth in range(2, len(p))))
 
     def widget_ids_under(self, scopes: tuple[Path, ...]) -> set[str]:
         """The widgets shown within ``scopes`` (below the elements at those paths)."""
@@ -213,14 +229,14 @@ class ClientView:
         end up showing replaces them all, so a tab that reads slowly costs at most one snapshot."""
         if self.outbox.unsent_runs() < 2:
             return
-        snapshot = [orjson.dumps({"t": "run_start", "run": run})]  # the whole view
+        snapshot = [wire.run_start(run)]  # the whole view
         if self.page_config is not None:
             snapshot.append(orjson.dumps({"t": "page_config", **self.page_config}))
         if self.navigation is not None:
             snapshot.append(orjson.dumps(self.navigation))
         for path, held in sorted(self.held.items()):
             snapshot.append(element_message(path, held.data))
-        snapshot.append(orjson.dumps({"t": "run_end", "run": run, "status": status}))
+        snapshot.append(wire.run_end_whole(run, status))
         self.outbox.replace_runs(snapshot)
 
     def forget(self) -> None:
@@ -229,9 +245,21 @@ class ClientView:
         self.sizes.clear()
         self.page_config = None
         self.navigation = None
+        self._reset = True
 
     def elements(self) -> dict[Path, dict[str, Any]]:
         return {path: held.decoded() for path, held in sorted(self.held.items())}
+
+
+def _patch(old: dict[str, Any], new: dict[str, Any], new_data: bytes) -> bytes | None:
+    """The fields of ``new`` that differ from ``old``, encoded, when the browser can take them as a
+    patch (same type, same fields) and they are smaller than the whole element; else None."""
+    if old.get("type") != new["type"] or old.keys() != new.keys():
+        return None
+    # Compared encoded: 1 == True and 1 == 1.0 in Python, not in JSON.
+    changed = {k: v for k, v in new.items() if v != old[k] or orjson.dumps(v) != orjson.dumps(old[k])}
+    encoded = orjson.dumps(changed)
+    return encoded if len(encoded) < len(new_data) else None
 
 
 def _kept(data: bytes) -> bytes:
