@@ -252,13 +252,15 @@ def test_theme_payload_sends_set_options_and_drops_unsafe_values() -> None:
     )
     settings = client_settings(values)
     assert settings["toolbar_mode"] == "viewer"
-    assert settings["theme"] == {
-        "theme": {
-            "primaryColor": "#ff0000",
-            "fontFaces": [{"family": "Inter", "url": "app/static/Inter.woff2", "weight": "400"}],
-        },
-        "theme.sidebar": {"backgroundColor": "#eeeeee"},
+    theme = settings["theme"]
+    assert theme["theme"] == {
+        "primaryColor": "#ff0000",
+        "fontFaces": [{"family": "Inter", "url": "app/static/Inter.woff2", "weight": "400"}],
     }
+    assert theme["theme.sidebar"] == {"backgroundColor": "#eeeeee"}
+    # the colours the new primary implies (tests/test_theme_colors.py checks them)
+    modes = {"theme.light", "theme.dark", "theme.light.sidebar", "theme.dark.sidebar"}
+    assert set(theme) == {"theme", "theme.sidebar", *modes}
 
 
 def test_set_option_on_a_client_option_reaches_the_running_tab_at_once() -> None:

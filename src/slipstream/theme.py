@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from slipstream.config_options import THEME_SECTIONS
+from slipstream.theme_colors import DARK, LIGHT, derived_colors
 
 _SAFE_TEXT = re.compile(r"[^;{}<>\\\x00-\x1f]{1,300}")
 _FONT_URL = re.compile(r"(app/static/|/app/static/|https://)[A-Za-z0-9._~/%+-]+(\?[A-Za-z0-9._~=&%+-]*)?")
@@ -61,7 +62,28 @@ def theme_payload(options: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
         cleaned = _font_faces(value) if key == "fontFaces" else _clean(value)
         if cleaned is not None and cleaned != []:
             payload.setdefault(section, {})[key] = cleaned
+    _add_derived(payload)
     return payload
+
+
+def _add_derived(payload: dict[str, dict[str, Any]]) -> None:
+    """Put the colours the set options imply into each mode's sections (``theme.light``,
+    ``theme.dark.sidebar``...), where the browser takes them like options set there."""
+    for mode, palette in (("light", LIGHT), ("dark", DARK)):
+        main = {**payload.get("theme", {}), **payload.get(f"theme.{mode}", {})}
+        main_derived = derived_colors(main, palette)
+        resolved = {**palette, **{k: v for k, v in main.items() if isinstance(v, str)}, **main_derived}
+        # The sidebar is drawn on the main theme's secondary background.
+        sidebar_base = {
+            **resolved,
+            "backgroundColor": resolved["secondaryBackgroundColor"],
+            "secondaryBackgroundColor": resolved["backgroundColor"],
+        }
+        sidebar = {**payload.get("theme.sidebar", {}), **payload.get(f"theme.{mode}.sidebar", {})}
+        derived = {f"theme.{mode}": main_derived, f"theme.{mode}.sidebar": derived_colors(sidebar, sidebar_base)}
+        for name, colors in derived.items():
+            if colors:
+                payload.setdefault(name, {}).update(colors)
 
 
 def client_settings(options: Mapping[str, Any]) -> dict[str, Any]:

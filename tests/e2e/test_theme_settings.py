@@ -130,8 +130,51 @@ def test_theme_options_drawn_and_the_menu_items(page: Any, tmp_path: Path) -> No
 
         page.get_by_role("button", name="Main menu").click()
         names = page.eval_on_selector_all('[role="menuitem"]', "items => items.map((i) => i.textContent)")
-        assert names == ["Settings", "Print", "About", "Get help"]  # viewer: no Rerun or Clear cache
+        # viewer: no Rerun or Clear cache; Record screen where the browser can record (1.67 too)
+        assert names == ["Settings", "Print", "Record screen", "About", "Get help"]
         page.get_by_role("menuitem", name="About").click()
         about = page.get_by_role("dialog", name="About")
         about.get_by_text("this app").wait_for()
         assert about.locator("strong").inner_text() == "this app"
+
+
+DERIVED_THEME = """
+[theme]
+redColor = "#00aa00"
+borderColor = "#ff0000"
+baseFontWeight = 300
+"""
+
+DERIVED_APP = """
+import streamlit as st
+st.markdown("**strong** :red[redtext] :red-background[redbg] [link](https://example.com)")
+st.error("error box")
+"""
+
+
+def test_colours_and_weights_derived_as_1_67_derives_them_and_the_menu(page: Any, tmp_path: Path) -> None:
+    # Expected values read from Streamlit 1.67's page for the same config.toml.
+    (tmp_path / ".streamlit").mkdir()
+    (tmp_path / ".streamlit" / "config.toml").write_text(DERIVED_THEME)
+    script = tmp_path / "app.py"
+    script.write_text(DERIVED_APP)
+    with running_server(script) as url:
+        page.goto(url)
+        page.get_by_text("error box").wait_for()
+        assert _css(page, ".md-background-red", "backgroundColor") == "rgba(0, 170, 0, 0.1)"
+        assert _css(page, ".md-text-red", "color") == "rgb(0, 92, 0)"
+        alert = '[data-testid="stAlertContainer"]'
+        assert _css(page, alert, "backgroundColor") == "rgba(0, 170, 0, 0.1)"
+        assert _css(page, alert, "color") == "rgb(0, 92, 0)"
+        assert _css(page, '[data-testid="stMarkdownContainer"] strong', "fontWeight") == "500"
+        assert _css(page, '[data-testid="stMarkdownContainer"] p', "fontWeight") == "300"
+        assert page.evaluate("getComputedStyle(document.documentElement).getPropertyValue('--df-border')") == (
+            "rgba(255, 0, 0, 0.45)"
+        )
+
+        button = page.get_by_role("button", name="Main menu")
+        assert button.locator("circle").count() == 3  # vertical dots
+        button.click()
+        page.get_by_role("menuitem", name="Record screen").wait_for()
+        assert page.get_attribute('[data-testid="stMainMenuItem-recordScreencast"]', "role") == "menuitem"
+        assert page.locator(".menu-footer").inner_text() == "Made with Slipstream"

@@ -5,6 +5,7 @@ import { testid } from "../hooks";
 import { showsMenu, TopNav } from "./Navigation";
 import { SettingsDialog } from "./SettingsDialog";
 import { AboutDialog } from "./AboutDialog";
+import { canRecordScreen, ScreencastDialog, useScreencast } from "./Screencast";
 import type { MenuItems } from "../protocol.gen";
 
 function StatusArea({ state, send }: { state: AppState; send: Send }) {
@@ -80,7 +81,7 @@ type MenuEntry = { id: string; label: string; key?: string; act: () => void } | 
 function menuEntries(
   mode: string | undefined,
   items: MenuItems | undefined,
-  act: { send: Send; settings: () => void; about: () => void },
+  act: { send: Send; settings: () => void; about: () => void; screencast: (() => void) | null; recording: boolean },
 ): MenuEntry[] {
   const link = (url: string) => () => window.open(url, "_blank", "noopener,noreferrer");
   const own: MenuEntry[] = [];
@@ -104,6 +105,8 @@ function menuEntries(
   }
   entries.push({ id: "settings", label: "Settings", act: act.settings });
   entries.push({ id: "print", label: "Print", act: () => window.print() });
+  if (act.screencast)
+    entries.push({ id: "recordScreencast", label: act.recording ? "Stop recording" : "Record screen", act: act.screencast });
   entries.push(...about);
   if (own.length) entries.push("divider", ...own);
   return entries;
@@ -113,11 +116,14 @@ function MainMenu({ state, send }: { state: AppState; send: Send }) {
   const [open, setOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [aboutOpen, setAboutOpen] = useState(false);
+  const screencast = useScreencast();
   const items = state.pageConfig?.menu_items;
   const entries = menuEntries(state.client?.toolbar_mode, items, {
     send,
     settings: () => setSettingsOpen(true),
     about: () => setAboutOpen(true),
+    screencast: canRecordScreen() ? (screencast.recording ? screencast.stop : () => void screencast.start()) : null,
+    recording: screencast.recording,
   });
   const root = useRef<HTMLDivElement>(null);
   const firstItem = useRef<HTMLButtonElement>(null);
@@ -151,8 +157,11 @@ function MainMenu({ state, send }: { state: AppState; send: Send }) {
         aria-expanded={open}
         onClick={() => setOpen(!open)}
       >
-        <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
-          <path d="M4 7h16M4 12h16M4 17h16" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+        {/* three vertical dots, as Streamlit 1.67's menu button */}
+        <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" fill="currentColor">
+          <circle cx="12" cy="6" r="2" />
+          <circle cx="12" cy="12" r="2" />
+          <circle cx="12" cy="18" r="2" />
         </svg>
       </button>
       {open && (
@@ -179,8 +188,10 @@ function MainMenu({ state, send }: { state: AppState; send: Send }) {
               </button>
             );
           })}
+          <div className="menu-footer">Made with Slipstream</div>
         </div>
       )}
+      {screencast.video && <ScreencastDialog url={screencast.video} onClose={screencast.close} />}
       {settingsOpen && (
         <SettingsDialog
           wideByDefault={state.pageConfig?.layout === "wide"}

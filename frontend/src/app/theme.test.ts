@@ -87,6 +87,21 @@ describe("theme options drawn by CSS rules and charts", () => {
     expect(vars["--chart-sequential"]).toBeUndefined();
   });
 
+  it("derives the bolder weights from baseFontWeight, headings kept", () => {
+    const vars = themeVars({ baseFontWeight: 300 });
+    expect(vars["--semibold-weight"]).toBe("400");
+    expect(vars["--bold-weight"]).toBe("500");
+    expect(vars["--extrabold-weight"]).toBe("600");
+    expect(vars["--h1-weight"]).toBeUndefined();
+    expect(themeVars({ baseFontWeight: 700 })["--bold-weight"]).toBeUndefined();
+  });
+
+  it("applies the colours the server derived like options", () => {
+    const vars = themeVars({ fadedTextColor: "rgba(32, 32, 32, 0.6)", redBackgroundColor: "rgba(0, 170, 0, 0.1)" });
+    expect(vars["--muted"]).toBe("rgba(32, 32, 32, 0.6)");
+    expect(vars["--red-bg"]).toBe("rgba(0, 170, 0, 0.1)");
+  });
+
   it("refuses weights Streamlit refuses", () => {
     expect(themeVars({ baseFontWeight: 700 })["--font-weight"]).toBeUndefined();
     expect(themeVars({ baseFontWeight: 333 })["--font-weight"]).toBeUndefined();

@@ -15,6 +15,8 @@ const COLOR_VARS: Record<string, readonly string[]> = {
   borderColor: ["--border"],
   codeBackgroundColor: ["--code-bg"],
   codeTextColor: ["--code-text"],
+  // Not an option: the server derives it from textColor (slipstream/theme_colors.py).
+  fadedTextColor: ["--muted"],
 };
 for (const hue of ["red", "orange", "yellow", "blue", "green", "violet", "gray"]) {
   COLOR_VARS[`${hue}Color`] = [`--${hue}`];
@@ -58,7 +60,14 @@ export function themeVars(section: Section | undefined): Record<string, string> 
     vars["--sidebar-border"] = section.showSidebarBorder ? "1px solid var(--border)" : "none";
   const weight = (value: unknown, max: number) =>
     typeof value === "number" && value % 50 === 0 && value >= 100 && value <= max ? String(value) : null;
-  set("--font-weight", weight(section.baseFontWeight, 600));
+  const base = weight(section.baseFontWeight, 600);
+  set("--font-weight", base);
+  if (base !== null) {
+    // Bolder text keeps its distance from the base weight, as Streamlit 1.67 derives it.
+    vars["--semibold-weight"] = String(Number(base) + 100);
+    vars["--bold-weight"] = String(Number(base) + 200);
+    vars["--extrabold-weight"] = String(Number(base) + 300);
+  }
   set("--code-font-weight", weight(section.codeFontWeight, 600));
   set("--code-size", cssSize(section.codeFontSize));
   set("--metric-size", cssSize(section.metricValueFontSize));
