@@ -1,6 +1,7 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App";
 import { browserContext, currentLocation, PageHistory } from "./app/location";
+import { followAuthRedirect } from "./authRedirect";
 import { Connection, socketUrl } from "./connection";
 import { Store } from "./store";
 import "./styles/fonts.css";
@@ -24,18 +25,20 @@ function tabStorage(): Pick<Storage, "getItem" | "setItem"> {
 }
 
 const store = new Store();
+const storage = tabStorage();
 const pageHistory = new PageHistory((message) => connection.send(message));
 const connection = new Connection({
   url: socketUrl(location.href),
   query: location.search.replace(/^\?/, ""),
   store,
-  storage: tabStorage(),
+  storage,
   hello: () => ({ ...currentLocation(), context: browserContext() }),
   onMessages: (messages) => {
     for (const message of messages) {
       if (message.t === "page_not_found") pageHistory.notFound();
       else if (message.t === "url") pageHistory.show(message);
       else if (message.t === "run_end") pageHistory.settled();
+      else if (message.t === "auth_redirect") followAuthRedirect(message.url, storage, () => connection.close());
     }
   },
 });

@@ -1121,7 +1121,12 @@ export interface ClientSettingsMsg {
   client: ClientSettings;
 }
 
-export type ServerMessage = SessionMsg | RunStartMsg | RunEndMsg | ElementMsg | PatchMsg | UpdateMsg | KeepMsg | AppendMsg | PageConfigMsg | FileChangedMsg | NavigationMsg | UrlMsg | PageNotFoundMsg | ClientSettingsMsg;
+export interface AuthRedirectMsg {
+  t: "auth_redirect";
+  url: string;
+}
+
+export type ServerMessage = SessionMsg | RunStartMsg | RunEndMsg | ElementMsg | PatchMsg | UpdateMsg | KeepMsg | AppendMsg | PageConfigMsg | FileChangedMsg | NavigationMsg | UrlMsg | PageNotFoundMsg | ClientSettingsMsg | AuthRedirectMsg;
 
 export interface HelloMsg {
   t: "hello";

@@ -130,6 +130,9 @@ _OTHERS: dict[str, tuple[str, str]] = {
     "secrets": ("slipstream.runtime.secrets", "secrets"),
     "connection": ("slipstream.connections.factory", "connection"),
     "connections": ("slipstream.connections", ""),
+    "login": ("slipstream.auth.user", "login"),
+    "logout": ("slipstream.auth.user", "logout"),
+    "user": ("slipstream.auth.user", "user"),
 }
 
 __all__ = sorted([*_ELEMENTS, *_OTHERS, "__version__"])
@@ -137,6 +140,7 @@ __all__ = sorted([*_ELEMENTS, *_OTHERS, "__version__"])
 if TYPE_CHECKING:
     from slipstream import column_config, components, connections
     from slipstream.app import App
+    from slipstream.auth.user import login, logout, user
     from slipstream.caching.api import cache_data, cache_resource
     from slipstream.commands import rerun, session_state, stop
     from slipstream.connections.factory import connection

@@ -140,8 +140,7 @@ OPTIONS: dict[str, Option] = {
     "server.cookieSecret": _opt(
         None,
         str,
-        "Key that signs cookies.",
-        unsupported="Slipstream sets no signed cookies yet (no st.login); XSRF tokens are per session.",
+        "Key that seals the login cookie (st.login) when [auth] in secrets has no cookie_secret.",
     ),
     "server.headless": _opt(False, bool, "Do not open a browser tab on start."),
     "server.showEmailPrompt": _opt(True, bool, "Ask for an e-mail address on first run (Slipstream never asks)."),

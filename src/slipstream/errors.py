@@ -7,6 +7,17 @@ class StreamlitAPIException(Exception):
     """An `st.*` function was called wrongly. Shown in the app where it happened."""
 
 
+class StreamlitAuthError(StreamlitAPIException):
+    """Logging in cannot work: the [auth] secrets are missing or wrong, or the provider failed."""
+
+
+class StreamlitMissingAuthlibError(StreamlitAuthError):
+    """st.login was called without the ``auth`` extra (Authlib) installed."""
+
+    def __init__(self) -> None:
+        super().__init__("Authentication requires Authlib>=1.6. Install it via `pip install slipstream[auth]`.")
+
+
 class StreamlitDuplicateElementId(StreamlitAPIException):
     """Two elements of one run got the same automatic id."""
 

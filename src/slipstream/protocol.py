@@ -1488,6 +1488,14 @@ class PageNotFoundMsg(TypedDict):
     page: str
 
 
+class AuthRedirectMsg(TypedDict):
+    """st.login or st.logout: the tab forgets its session and goes to ``url`` (a path relative
+    to the app's root: the login or logout route), so that it comes back in a new session."""
+
+    t: Literal["auth_redirect"]
+    url: str
+
+
 ServerMessage = Union[
     SessionMsg,
     RunStartMsg,
@@ -1503,6 +1511,7 @@ ServerMessage = Union[
     UrlMsg,
     PageNotFoundMsg,
     ClientSettingsMsg,
+    AuthRedirectMsg,
 ]
 
 

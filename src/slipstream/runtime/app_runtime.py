@@ -21,6 +21,7 @@ from slipstream.runtime.context import get_run_context
 from slipstream.runtime.pages import PAGES_FOLDER
 
 if TYPE_CHECKING:
+    from slipstream.auth.oidc import ProviderCache
     from slipstream.caching.cached import Kind, Registry
     from slipstream.runtime.manager import SessionManager
     from slipstream.runtime.outbox import Path
@@ -91,6 +92,13 @@ class AppRuntime:
         from slipstream.runtime.secrets import AppSecrets
 
         return AppSecrets(self, read_files=self.read_secret_files)
+
+    @functools.cached_property
+    def auth_providers(self) -> ProviderCache:
+        """The OpenID Connect providers' metadata and keys this app fetched for its logins."""
+        from slipstream.auth.oidc import ProviderCache
+
+        return ProviderCache()
 
     @functools.cached_property
     def run_messages(self) -> RunMessages:

@@ -68,6 +68,8 @@ class Session:
         self.view = ClientView(self.outbox, keep_elements=not threaded)  # headless: AppTest reads them
         self.location = TabLocation(query, self.outbox, self.view)  # its page and query params
         self.client: ClientInfo | None = None  # st.context: the tab's request and browser
+        # st.user: from the identity cookie when the tab connected ({} when nobody logged in)
+        self.user: dict[str, Any] = {}
         self.run_count = 0
         self.last_status: RunStatus | None = None
         self.detached_since: float | None = None

@@ -28,6 +28,7 @@ from starlette.types import Scope
 from starlette.websockets import WebSocket
 
 from slipstream import config as config_module
+from slipstream.auth.routes import auth_routes
 from slipstream.runtime.app_runtime import AppRuntime
 from slipstream.runtime.blobs import BlobStorage
 from slipstream.runtime.script import AppScript
@@ -129,7 +130,7 @@ def _blob_route(store: BlobStorage) -> Route:
     return Route("/_slipstream/blob/{name}", serve_blob)
 
 
-RESERVED_PATHS = ("/", "/_slipstream", "/assets")
+RESERVED_PATHS = ("/", "/_slipstream", "/assets", "/auth", "/oauth2callback")
 
 
 def check_routes(routes: Sequence[BaseRoute]) -> None:
@@ -147,7 +148,7 @@ def check_routes(routes: Sequence[BaseRoute]) -> None:
             if clash:
                 raise ValueError(
                     f"the route {path!r} clashes with Slipstream's own {reserved!r}: "
-                    "choose a path outside /, /_slipstream/ and /assets/"
+                    "choose a path outside /, /_slipstream/, /assets/, /auth/ and /oauth2callback"
                 )
 
 
@@ -256,6 +257,7 @@ def build_asgi(
         _blob_route(app.blobs),
         upload_route(manager, check_xsrf=bool(app.option("server.enableXsrfProtection"))),
         *component_routes(),
+        *auth_routes(app),
         Mount("/assets", ImmutableStaticFiles(directory=STATIC_DIR / "assets", check_dir=False), name="assets"),
     ]
     if app.option("server.enableStaticServing"):

@@ -14,10 +14,12 @@ import asyncio
 import contextlib
 import logging
 from dataclasses import dataclass
+from typing import Any
 
 import orjson
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
+from slipstream.auth.user import user_from_cookies
 from slipstream.context_info import ClientInfo
 from slipstream.protocol import (
     PROTOCOL_VERSION,
@@ -74,6 +76,7 @@ async def serve_websocket(ws: WebSocket, manager: SessionManager, policy: Socket
             client_log.warning("refused: %s", exc)
             await _close(ws, TRY_AGAIN_LATER, "the server is full")
             return
+        session, resumed = _as_user(ws, manager, session, resumed, hello["query"], client)
         session.arrive(hello.get("page", ""), hello["query"], _client_info(ws, hello))
         await _attached(ws, session, resumed, manager, policy, client_log)
     except OSError:  # the peer went away while the server was sending
@@ -209,6 +212,24 @@ async def _receive_requests(ws: WebSocket, session: Session, manager: SessionMan
             log.info("caches cleared from the app menu")
         else:
             raise ProtocolError(f"unexpected {message['t']!r} message after hello")
+
+
+def _as_user(
+    ws: WebSocket, manager: SessionManager, session: Session, resumed: bool, query: str, client: str
+) -> tuple[Session, bool]:
+    """Give the session the user its tab's identity cookie names (st.user). A session is resumed
+    only by the user it started with: another one (or nobody, after a logout) gets a new session."""
+    user = user_from_cookies(session.app, ws.cookies, ws.headers.get("origin"), f"websocket {client}")
+    if resumed and _identity(session.user) != _identity(user):
+        manager.detach(session)
+        session, resumed = manager.attach(None, query)
+    if not resumed:
+        session.user = user
+    return session, resumed
+
+
+def _identity(user: dict[str, Any]) -> tuple[Any, ...]:
+    return (bool(user.get("is_logged_in")), user.get("provider"), user.get("sub"))
 
 
 def _client_info(ws: WebSocket, hello: HelloMsg) -> ClientInfo:

@@ -6,6 +6,7 @@ in a test go through the same decoding, callbacks, forms and reruns as a browser
 
 from __future__ import annotations
 
+import copy
 import inspect
 import itertools
 import sys
@@ -64,6 +65,9 @@ class AppTest:
         self.session_state = SessionStateView(self._session.state)
         self.query_params: dict[str, Any] = {}
         self.secrets: dict[str, Any] = self._app.secrets
+        # What the runs read as st.user, as in Streamlit's AppTest: set "is_logged_in" and the
+        # claims the app reads to test a logged-in user, and a "tokens" dict for st.user.tokens.
+        self.user: dict[str, Any] = {"email": "test@example.com"}
         self._pending: dict[str, tuple[Any, Any, str | None]] = {}  # widget id -> (value, wire, form)
         self._fired: dict[str, Any] = {}  # trigger widget id -> its value in the last run
         self._tree: ElementTree | None = None
@@ -126,6 +130,9 @@ class AppTest:
             raise AppTestTimeoutError("AppTest: the previous run timed out and is still going; make a new AppTest.")
         install_streamlit_alias()
         limit = self.default_timeout if timeout is None else timeout
+        if not isinstance(self.user, dict):
+            raise TypeError(f"AppTest.user must be a dict, not {type(self.user).__name__}.")
+        self._session.user = copy.deepcopy(self.user)  # the test's own dict stays as it was set
         values = self._take_pending()
         query = urlencode(self.query_params, doseq=True)
         if self._page is not None:
@@ -164,6 +171,7 @@ class AppTest:
         self._tree = None
         shown = parse_qs_all(self._session.location.query)
         self.query_params = {key: values[0] if len(values) == 1 else values for key, values in shown.items()}
+        self.user = dict(self._session.user)  # st.logout leaves a logged-out user for the next runs
         if failure:
             raise failure[0]
         return self

@@ -1,0 +1,251 @@
+"""The whole login against a real OpenID Connect provider on 127.0.0.1, over HTTP and the
+websocket (the browser's own run is in tests/e2e/test_auth.py)."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import httpx
+import pytest
+from starlette.testclient import TestClient
+
+from slipstream.runtime.blobs import BlobStore
+from slipstream.runtime.wire import decode_frame
+from slipstream.server.app import create_app
+from tests.auth.provider import running_provider
+
+pytest.importorskip("oidc_provider_mock")
+
+APP = """
+import streamlit as st
+st.write(f"logged in: {st.user.is_logged_in}")
+if st.user.is_logged_in:
+    st.write(f"email: {st.user.email}")
+    st.write(f"team: {st.user['team']}")
+    st.write(f"bio: {'bio' in st.user}")
+    st.write(f"tokens: {sorted(st.user.tokens)}")
+"""
+ORIGIN = "http://testserver"
+CLIENT_SECRET = "very-secret-client-secret"
+
+
+@pytest.fixture(scope="module")
+def provider() -> Iterator[str]:
+    with running_provider(bob={"email": "bob@example.com", "team": "red", "bio": "x" * 5000}) as url:
+        yield url
+
+
+def make_client(
+    tmp_path: Path, provider: str, extra: str = "", secret: str = "a-cookie-secret-for-tests"
+) -> TestClient:
+    (tmp_path / "app.py").write_text(APP)
+    (tmp_path / ".streamlit").mkdir(exist_ok=True)
+    (tmp_path / ".streamlit" / "secrets.toml").write_text(
+        f"""
+[auth]
+redirect_uri = "{ORIGIN}/oauth2callback"
+cookie_secret = "{secret}"
+client_id = "slipstream-test"
+client_secret = "{CLIENT_SECRET}"
+server_metadata_url = "{provider}/.well-known/openid-configuration"
+{extra}
+"""
+    )
+    app = create_app(tmp_path / "app.py", {"server.fileWatcherType": "none"}, blobs=BlobStore())
+    return TestClient(app, base_url=ORIGIN)
+
+
+@pytest.fixture
+def client(tmp_path: Path, provider: str) -> Iterator[TestClient]:
+    with make_client(tmp_path, provider) as c:
+        yield c
+
+
+def start_login(client: TestClient, provider_name: str = "default") -> str:
+    """Ask the app to log in; the provider's authorization URL it redirects to."""
+    response = client.get(f"/auth/login?provider={provider_name}", follow_redirects=False)
+    assert response.status_code == 302, response.text
+    return response.headers["location"]
+
+
+def authorize(authorization_url: str, sub: str = "alice") -> str:
+    """The user logs in at the provider: the callback URL it sends the browser to."""
+    response = httpx.post(authorization_url, data={"sub": sub}, follow_redirects=False)
+    assert response.status_code == 302, response.text
+    return response.headers["location"]
+
+
+def callback_path(url: str) -> str:
+    parts = urlsplit(url)
+    assert f"{parts.scheme}://{parts.netloc}" == ORIGIN
+    return f"{parts.path}?{parts.query}"
+
+
+def app_lines(client: TestClient, cookies: dict[str, str] | None = None) -> list[str]:
+    """What the app writes, for a tab connecting with the client's cookies."""
+    jar = client.cookies if cookies is None else cookies
+    header = "; ".join(f"{name}={value}" for name, value in jar.items())
+    with client.websocket_connect("/_slipstream/ws", headers={"origin": ORIGIN, "cookie": header}) as ws:
+        ws.send_text(json.dumps({"t": "hello", "v": 1, "session": None, "query": ""}))
+        decode_frame(ws.receive_text())
+        lines: list[str] = []
+        while True:
+            frame = decode_frame(ws.receive_text())
+            lines += [m["e"]["body"] for m in frame if m["t"] in ("el", "patch") and "body" in m["e"]]
+            if any(m["t"] == "run_end" for m in frame):
+                return lines
+
+
+def test_the_authorization_request_has_pkce_state_nonce_and_the_default_scope(client: TestClient) -> None:
+    query = parse_qs(urlsplit(start_login(client)).query)
+    assert query["response_type"] == ["code"] and query["client_id"] == ["slipstream-test"]
+    assert query["redirect_uri"] == [f"{ORIGIN}/oauth2callback"]
+    assert query["scope"] == ["openid profile email"] and query["prompt"] == ["select_account"]
+    assert query["code_challenge_method"] == ["S256"] and len(query["code_challenge"][0]) == 43
+    assert len(query["state"][0]) >= 32 and len(query["nonce"][0]) >= 32
+    assert CLIENT_SECRET not in start_login(client)
+
+
+def test_a_login_fills_st_user_from_the_id_token(client: TestClient, caplog: Any) -> None:
+    assert app_lines(client) == ["logged in: False"]
+    response = client.get(callback_path(authorize(start_login(client))), follow_redirects=False)
+    assert response.status_code == 302 and response.headers["location"] == "/"
+    cookie_header = next(v for v in response.headers.get_list("set-cookie") if v.startswith("_slipstream_user="))
+    assert "HttpOnly" in cookie_header and "SameSite=lax" in cookie_header and "Path=/" in cookie_header
+    assert "Max-Age=2592000" in cookie_header
+    assert app_lines(client) == [
+        "logged in: True",
+        "email: alice@example.com",
+        "team: blue",
+        "bio: False",
+        "tokens: []",  # none exposed unless expose_tokens says so
+    ]
+    assert CLIENT_SECRET not in caplog.text
+
+
+def test_exposed_tokens_reach_st_user_tokens(tmp_path: Path, provider: str) -> None:
+    with make_client(tmp_path, provider, 'expose_tokens = ["id", "access"]') as client:
+        client.get(callback_path(authorize(start_login(client))), follow_redirects=False)
+        assert app_lines(client)[-1] == "tokens: ['access', 'id']"
+
+
+def test_an_over_long_claim_is_left_out(client: TestClient, caplog: Any) -> None:
+    client.get(callback_path(authorize(start_login(client), sub="bob")), follow_redirects=False)
+    assert app_lines(client)[:4] == ["logged in: True", "email: bob@example.com", "team: red", "bio: False"]
+    assert "'bio'" in caplog.text and "x" * 100 not in caplog.text
+
+
+def test_a_replayed_callback_is_refused(client: TestClient) -> None:
+    callback = callback_path(authorize(start_login(client)))
+    assert client.get(callback, follow_redirects=False).status_code == 302
+    client.cookies.clear()
+    again = client.get(callback, follow_redirects=False)
+    assert again.status_code == 400 and "expired or was already used" in again.text
+    assert "_slipstream_user" not in client.cookies
+
+
+def test_a_replayed_code_is_refused_by_the_provider(client: TestClient, caplog: Any) -> None:
+    callback = callback_path(authorize(start_login(client)))
+    flow = dict(client.cookies)
+    assert client.get(callback, follow_redirects=False).status_code == 302
+    client.cookies.clear()
+    for name, value in flow.items():  # the same login cookie, and the same code, again
+        client.cookies.set(name, value)
+    replay = client.get(callback, follow_redirects=False)
+    assert replay.status_code == 400 and "The login did not complete" in replay.text
+    assert "invalid_grant" in replay.text
+    assert CLIENT_SECRET not in caplog.text and "Traceback" not in caplog.text
+
+
+def test_a_wrong_or_missing_state_is_refused(client: TestClient) -> None:
+    callback = callback_path(authorize(start_login(client)))
+    path, query = callback.split("?")
+    params = {key: values[0] for key, values in parse_qs(query).items()}
+    wrong = client.get(path, params={**params, "state": "forged"}, follow_redirects=False)
+    assert wrong.status_code == 400 and "state does not match" in wrong.text
+    start_login(client)
+    missing = client.get(path, params={"code": params["code"]}, follow_redirects=False)
+    assert missing.status_code == 400 and "state does not match" in missing.text
+    assert "_slipstream_user" not in client.cookies
+
+
+def test_a_provider_error_is_shown_as_a_clear_message(client: TestClient) -> None:
+    start_login(client)
+    response = client.get(
+        "/oauth2callback",
+        params={"error": "access_denied", "error_description": "<script>alert(1)</script> The user said no"},
+        follow_redirects=False,
+    )
+    assert response.status_code == 400
+    assert "The provider did not log you in (access_denied: &lt;script&gt;" in response.text
+    assert "<script>alert" not in response.text and "Traceback" not in response.text
+
+
+def test_a_denied_login_at_the_provider_is_shown(client: TestClient) -> None:
+    denied = httpx.post(start_login(client), data={"action": "deny"}, follow_redirects=False)
+    response = client.get(callback_path(denied.headers["location"]), follow_redirects=False)
+    assert response.status_code == 400 and "access_denied" in response.text
+
+
+def test_a_tampered_cookie_is_refused_with_one_log_line(client: TestClient, caplog: Any) -> None:
+    client.get(callback_path(authorize(start_login(client))), follow_redirects=False)
+    sealed = client.cookies["_slipstream_user"]
+    tampered = sealed[:-8] + ("A" if sealed[-8] != "A" else "B") + sealed[-7:]
+    with caplog.at_level(logging.WARNING):
+        assert app_lines(client, {"_slipstream_user": tampered}) == ["logged in: False"]
+    refused = [r for r in caplog.records if "login cookie refused" in r.getMessage()]
+    assert len(refused) == 1 and refused[0].exc_info is None
+
+
+def test_a_cookie_sealed_with_another_secret_is_refused(tmp_path: Path, provider: str) -> None:
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    with make_client(tmp_path / "one", provider) as one:
+        one.get(callback_path(authorize(start_login(one))), follow_redirects=False)
+        cookie = dict(one.cookies)
+    with make_client(tmp_path / "two", provider) as two:
+        # Another server process knowing the same secret recognises the user.
+        assert app_lines(two, cookie)[0] == "logged in: True"
+    with make_client(tmp_path / "two", provider, secret="another-secret") as two:
+        assert app_lines(two, cookie) == ["logged in: False"]
+
+
+def test_logout_removes_the_cookie_and_goes_through_the_providers_logout(client: TestClient) -> None:
+    client.get(callback_path(authorize(start_login(client))), follow_redirects=False)
+    response = client.get("/auth/logout", follow_redirects=False)
+    target = urlsplit(response.headers["location"])
+    assert target.path == "/oauth2/end_session"
+    assert parse_qs(target.query)["post_logout_redirect_uri"] == [f"{ORIGIN}/oauth2callback"]
+    assert any(
+        v.startswith('_slipstream_user=""') and "Max-Age=0" in v for v in response.headers.get_list("set-cookie")
+    )
+    assert "_slipstream_user" not in client.cookies
+    assert app_lines(client) == ["logged in: False"]
+    back = client.get("/oauth2callback", follow_redirects=False)  # where the provider sends the tab back
+    assert back.status_code == 302 and back.headers["location"] == "/"
+
+
+def test_an_unreachable_provider_is_named_in_a_clear_message(tmp_path: Path) -> None:
+    with make_client(tmp_path, "http://127.0.0.1:9") as client:
+        response = client.get("/auth/login?provider=default", follow_redirects=False)
+    assert response.status_code == 500
+    assert "Could not fetch the OpenID Connect metadata of the default provider" in response.text
+    assert CLIENT_SECRET not in response.text and "Traceback" not in response.text
+
+
+def test_a_resumed_session_keeps_its_user_only(client: TestClient) -> None:
+    header = {"origin": ORIGIN}
+    with client.websocket_connect("/_slipstream/ws", headers=header) as ws:
+        ws.send_text(json.dumps({"t": "hello", "v": 1, "session": None, "query": ""}))
+        session = decode_frame(ws.receive_text())[0]["session"]
+    client.get(callback_path(authorize(start_login(client))), follow_redirects=False)
+    cookie = "; ".join(f"{k}={v}" for k, v in client.cookies.items())
+    with client.websocket_connect("/_slipstream/ws", headers={**header, "cookie": cookie}) as ws:
+        ws.send_text(json.dumps({"t": "hello", "v": 1, "session": session, "query": ""}))
+        reply = decode_frame(ws.receive_text())[0]
+    assert reply["session"] != session and reply["resumed"] is False
