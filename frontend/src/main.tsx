@@ -2,6 +2,7 @@ import { createRoot } from "react-dom/client";
 import { App } from "./app/App";
 import { browserContext, currentLocation, PageHistory } from "./app/location";
 import { Connection, socketUrl } from "./connection";
+import { deliverRows } from "./data/rowReplies";
 import { Store } from "./store";
 import "./styles/fonts.css";
 import "./styles/theme.css";
@@ -36,6 +37,7 @@ const connection = new Connection({
       if (message.t === "page_not_found") pageHistory.notFound();
       else if (message.t === "url") pageHistory.show(message);
       else if (message.t === "run_end") pageHistory.settled();
+      else if (message.t === "rows") deliverRows(message);
     }
   },
 });

@@ -13,7 +13,7 @@ import {
   type GridSelection,
   type Item,
 } from "@glideapps/glide-data-grid";
-import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { DataEditorEl, DataframeEl } from "../protocol.gen";
 import { buttonAt, RENDERERS, type ButtonData } from "./cells";
 import { useMarkdown } from "../markdown/useMarkdown";
@@ -30,14 +30,13 @@ import {
   type ViewColumn,
 } from "./gridModel";
 import { useGridTables } from "./gridTables";
+import { LOADING, useLazyRows } from "./lazyRows";
 import { styleTheme, useGridTheme } from "./gridTheme";
 import { GridToolbar } from "./GridToolbar";
 import { useDataExportDisabled } from "../app/clientSettings";
 
 export type GridEl = DataframeEl | DataEditorEl;
 
-/** A row the grid knows of but has not loaded yet (beyond the head, before the whole table). */
-const LOADING = Symbol("loading");
 const ROW_HEIGHT = 35;
 
 /** A column's help (Markdown) under its header. */
@@ -62,7 +61,10 @@ export default function Grid({
   const noExport = useDataExportDisabled();
   const editor = el.type === "data_editor";
   const data = table ?? head;
-  const loadedRows = data?.numRows ?? 0;
+  const lazyGrid = el.type === "dataframe" ? el.lazy : null;
+  // A lazy grid's `table` is its first rows; the others come from the server as they are drawn.
+  const lazy = useLazyRows(lazyGrid, el.rows, table as unknown as ArrowLike | null);
+  const loadedRows = lazyGrid ? el.rows : (data?.numRows ?? 0);
 
   const columns = useMemo(() => viewColumns(el.columns, el.column_order, el.hide_index), [el.columns, el.column_order, el.hide_index]);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
@@ -96,12 +98,19 @@ export default function Grid({
     return el.columns.map((c, i) => (c.index || !arrow ? null : arrow.getChildAt(width + i - index)));
   }, [display, el.columns]);
 
+  const lazyCache = lazy?.cache ?? null;
+  useEffect(() => {
+    if (!lazyCache) return;
+    const column = sort ? columns.find((c) => c.name === sort.column) : undefined;
+    lazyCache.setSort(column ? { column: column.arrow, descending: !sort!.ascending } : null);
+  }, [lazyCache, sort, columns]);
+
   const order = useMemo(() => {
-    if (!table || !sort) return null;
+    if (!table || !sort || lazyGrid) return null;
     const column = columns.find((c) => c.name === sort.column);
     const vector = column ? vectors[column.arrow] : null;
     return vector ? sortedRows(vector, table.numRows, sort.ascending) : null;
-  }, [table, sort, columns, vectors]);
+  }, [table, sort, columns, vectors, lazyGrid]);
 
   const baseRows = useMemo(() => {
     const n = el.rows;
@@ -127,11 +136,15 @@ export default function Grid({
       }
       const row = dataRow(r);
       if (row >= loadedRows) return LOADING;
+      if (lazy) {
+        const value = lazy.cache.value(row, column.arrow);
+        return value === LOADING ? LOADING : plain(value);
+      }
       const edited = editor ? edits.edited_rows[String(row)] : undefined;
       if (edited && column.name in edited) return edited[column.name];
       return plain(vectors[column.arrow]?.get(row) ?? null);
     },
-    [baseCount, dataRow, edits, editor, vectors, loadedRows],
+    [baseCount, dataRow, edits, editor, vectors, loadedRows, lazy],
   );
 
   const locked = useCallback(
@@ -340,13 +353,13 @@ export default function Grid({
   }, [shown, rowCount, valueAt]);
 
   const onKeyDown = useCallback((e: KeyboardEvent) => {
-    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "f") {
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "f" && !lazyGrid) {
       e.preventDefault();
       setSearch(true);
     } else if (e.key === "Escape") {
       setFull(false);
     }
-  }, []);
+  }, [lazyGrid]);
 
   const outer = useRef<HTMLDivElement>(null);
   if (error) return <div className="grid-error">st.dataframe: {error}</div>;
@@ -367,11 +380,11 @@ export default function Grid({
         hidden={hidden}
         onHiddenChange={setHidden}
         search={search}
-        onToggleSearch={() => setSearch((s) => !s)}
+        onToggleSearch={lazyGrid ? undefined : () => setSearch((s) => !s)}
         full={full}
         onToggleFull={() => setFull((f) => !f)}
         canDownload={table !== null}
-        onDownload={noExport ? undefined : download}
+        onDownload={noExport || lazyGrid ? undefined : download}
       />
       <div className="grid" style={{ height, width }}>
         {data ? (
@@ -416,6 +429,7 @@ export default function Grid({
           </div>
         )}
       </div>
+      {lazy?.cache.error && <div className="grid-error">st.dataframe: {lazy.cache.error}</div>}
       {tip && <HeaderTip text={tip.text} x={tip.x} y={tip.y} />}
       {editor && canDelete && selection.rows.length > 0 && (
         <div className="grid-editor-actions">

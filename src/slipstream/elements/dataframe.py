@@ -290,7 +290,6 @@ def dataframe(
     from slipstream.dataframes import grid_rows
     from slipstream.elements.button_column import register_button_columns
     from slipstream.elements.lazy_grid import check_lazy, hold_rows, wants_lazy
-    from slipstream.runtime.lazy_rows import CHUNK_ROWS
 
     fn = "dataframe"
     if use_container_width is not None:
@@ -324,7 +323,7 @@ def dataframe(
                 "alt": accessible_name(fn, alt),
                 "selection_mode": [],
                 "selection": empty_selection(),
-                "lazy": {"source": held.source, "chunk": CHUNK_ROWS},
+                "lazy": {"source": held.source, "chunk": held.chunk},
             }
         )
     with grid_rows(frame) as grid:

@@ -106,11 +106,12 @@ def wants_lazy(data: Any, frame: pd.DataFrame, lazy: Any, *, selecting: bool) ->
 
 @dataclass(frozen=True)
 class LazySource:
-    """A lazy grid's rows as its element refers to them: the first ``CHUNK_ROWS`` at ``url``."""
+    """A lazy grid's rows as its element refers to them: the first ``chunk`` at ``url``."""
 
     source: str
     url: str
     rows: int
+    chunk: int
     columns: list[dict[str, Any]]
 
 
@@ -121,7 +122,7 @@ def hold_rows(frame: pd.DataFrame, store: LazyRows) -> LazySource:
     an identical element (a keep) and converts nothing again."""
     from slipstream.dataframes import ARROW_STREAM, frame_digest, grid_table, table_ipc
     from slipstream.runtime.blobs import current_blobs
-    from slipstream.runtime.lazy_rows import CHUNK_ROWS
+    from slipstream.runtime.lazy_rows import CHUNK_ROWS, MAX_CHUNK_BYTES
 
     digest = frame_digest(frame)
     source = digest[:32] if digest is not None else secrets.token_hex(16)
@@ -136,5 +137,7 @@ def hold_rows(frame: pd.DataFrame, store: LazyRows) -> LazySource:
             while len(_columns) > _COLUMNS_MEMO:
                 _columns.popitem(last=False)
     store.hold(source, table)
-    url = current_blobs().put(table_ipc(table.slice(0, CHUNK_ROWS)), ARROW_STREAM, ".arrow")
-    return LazySource(source, url, table.num_rows, [dict(c) for c in columns])
+    # Wide rows come fewer at a time, so that an answer never has to be cut short.
+    chunk = max(1, min(CHUNK_ROWS, MAX_CHUNK_BYTES // max(1, table.nbytes // max(table.num_rows, 1))))
+    url = current_blobs().put(table_ipc(table.slice(0, chunk)), ARROW_STREAM, ".arrow")
+    return LazySource(source, url, table.num_rows, chunk, [dict(c) for c in columns])
