@@ -12,6 +12,8 @@ import {
   type GridMouseEventArgs,
   type GridSelection,
   type Item,
+  type SpriteMap,
+  type Theme,
 } from "@glideapps/glide-data-grid";
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { DataEditorEl, DataframeEl } from "../protocol.gen";
@@ -27,6 +29,7 @@ import {
   sortedRows,
   viewColumns,
   type ArrowLike,
+  type Measure,
   type ViewColumn,
 } from "./gridModel";
 import { useGridTables } from "./gridTables";
@@ -38,6 +41,26 @@ import { useDataExportDisabled } from "../app/clientSettings";
 export type GridEl = DataframeEl | DataEditorEl;
 
 const ROW_HEIGHT = 35;
+const EDITABLE_ICON = "editable";
+
+/** The header icon of an editable column (st.data_editor): lines of text and a pencil, drawn in
+ * the header's text colour. */
+const HEADER_ICONS: SpriteMap = {
+  [EDITABLE_ICON]: ({ bgColor }) =>
+    `<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20" viewBox="0 0 20 20" fill="none" stroke="${bgColor}" stroke-width="1.5" stroke-linecap="round">` +
+    `<path d="M3 5.5h10M3 9h10M3 12.5h6"/><path d="M11 17l5.5-5.5"/></svg>`,
+};
+
+/** Text widths in the grid's fonts, measured on a canvas (a guess where there is none). */
+function textMeasure(theme: Partial<Theme>): Measure | undefined {
+  const context = typeof navigator !== "undefined" && /jsdom/.test(navigator.userAgent) ? null : document.createElement("canvas").getContext("2d");
+  if (!context) return undefined;
+  const family = theme.fontFamily ?? "sans-serif";
+  return (text, header) => {
+    context.font = `${header ? theme.headerFontStyle : theme.baseFontStyle} ${family}`;
+    return context.measureText(text).width;
+  };
+}
 
 /** A column's help (Markdown) under its header. */
 function HeaderTip({ text, x, y }: { text: string; x: number; y: number }) {
@@ -177,6 +200,8 @@ export default function Grid({
     [shown, valueAt, locked, baseCount, displayVectors, styleVectors, dataRow, editor],
   );
 
+  const measure = useMemo(() => textMeasure(theme), [theme]);
+  const stretch = el.width === "stretch";
   const gridColumns = useMemo((): GridColumn[] => {
     if (!data) return [];
     const sample = Math.min(data.numRows, 50);
@@ -184,14 +209,18 @@ export default function Grid({
       const texts: string[] = [];
       for (let r = 0; r < sample; r++) texts.push(displayText(plain(vectors[column.arrow]?.get(r) ?? null), column));
       const arrow = sort?.column === column.name ? (sort.ascending ? " ↑" : " ↓") : "";
+      const editable = editor && !locked(column);
       return {
         id: column.name,
         title: column.title + arrow,
-        width: widths[column.name] ?? columnWidth(column, texts),
-        themeOverride: column.index ? { textDark: theme.textMedium, bgCell: theme.bgCellMedium } : undefined,
+        icon: editable ? EDITABLE_ICON : undefined,
+        width: widths[column.name] ?? columnWidth(column, texts, measure, editable),
+        // A table narrower than its container shares the room among its data columns, as in Streamlit.
+        grow: stretch && !column.index && !(column.name in widths) ? 1 : undefined,
+        themeOverride: column.index ? { textDark: theme.textLight } : undefined,
       };
     });
-  }, [data, shown, vectors, widths, sort, theme]);
+  }, [data, shown, vectors, widths, sort, theme, measure, stretch, editor, locked]);
 
   const modes = el.type === "dataframe" ? el.selection_mode : [];
   const rowMode = modes.find((m) => m.endsWith("-row") || m === "single-row-required");
@@ -421,6 +450,7 @@ export default function Grid({
             onRowAppended={canAdd ? onRowAppended : undefined}
             trailingRowOptions={canAdd ? { hint: "Add row", sticky: true, tint: true } : undefined}
             customRenderers={RENDERERS}
+            headerIcons={HEADER_ICONS}
             scaleToRem={false}
           />
         ) : (
