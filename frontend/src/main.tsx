@@ -3,6 +3,7 @@ import { App } from "./app/App";
 import { browserContext, currentLocation, PageHistory } from "./app/location";
 import { followAuthRedirect } from "./authRedirect";
 import { Connection, socketUrl } from "./connection";
+import { deliverRows } from "./data/rowReplies";
 import { Store } from "./store";
 import "./styles/fonts.css";
 import "./styles/theme.css";
@@ -39,6 +40,7 @@ const connection = new Connection({
       else if (message.t === "url") pageHistory.show(message);
       else if (message.t === "run_end") pageHistory.settled();
       else if (message.t === "auth_redirect") followAuthRedirect(message.url, storage, () => connection.close());
+      else if (message.t === "rows") deliverRows(message);
     }
   },
 });

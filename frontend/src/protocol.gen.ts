@@ -44,6 +44,11 @@ export interface DataColumn {
   config: Record<string, unknown> | null;
 }
 
+export interface LazyGrid {
+  source: string;
+  chunk: number;
+}
+
 export interface ChartDataset {
   name: string;
   url: string;
@@ -99,6 +104,11 @@ export interface ArrowParts {
   data: string;
   index: string;
   columns: string;
+}
+
+export interface RowSort {
+  column: number;
+  descending: boolean;
 }
 
 export interface MarkdownEl {
@@ -883,6 +893,7 @@ export interface DataframeEl {
   selection_mode: string[];
   selection: Record<string, unknown>;
   alt: string | null;
+  lazy: LazyGrid | null;
 }
 
 export interface DataEditorEl {
@@ -1036,6 +1047,15 @@ export interface SessionMsg {
   client?: ClientSettings;
 }
 
+export interface RowsMsg {
+  t: "rows";
+  source: string;
+  req: number;
+  start: number;
+  arrow?: string;
+  error?: string;
+}
+
 export interface RunStartMsg {
   t: "run_start";
   run: number;
@@ -1126,7 +1146,7 @@ export interface AuthRedirectMsg {
   url: string;
 }
 
-export type ServerMessage = SessionMsg | RunStartMsg | RunEndMsg | ElementMsg | PatchMsg | UpdateMsg | KeepMsg | AppendMsg | PageConfigMsg | FileChangedMsg | NavigationMsg | UrlMsg | PageNotFoundMsg | ClientSettingsMsg | AuthRedirectMsg;
+export type ServerMessage = SessionMsg | RowsMsg | RunStartMsg | RunEndMsg | ElementMsg | PatchMsg | UpdateMsg | KeepMsg | AppendMsg | PageConfigMsg | FileChangedMsg | NavigationMsg | UrlMsg | PageNotFoundMsg | ClientSettingsMsg | AuthRedirectMsg;
 
 export interface HelloMsg {
   t: "hello";
@@ -1161,4 +1181,13 @@ export interface NavigateMsg {
   query: string;
 }
 
-export type ClientMessage = HelloMsg | RerunMsg | StopMsg | RunOnSaveMsg | ClearCacheMsg | NavigateMsg;
+export interface RowsRequestMsg {
+  t: "rows";
+  source: string;
+  req: number;
+  start: number;
+  count: number;
+  sort: RowSort | null;
+}
+
+export type ClientMessage = HelloMsg | RerunMsg | StopMsg | RunOnSaveMsg | ClearCacheMsg | NavigateMsg | RowsRequestMsg;

@@ -1001,12 +1001,21 @@ class DataColumn(TypedDict):
     config: dict[str, Any] | None
 
 
+class LazyGrid(TypedDict):
+    """A lazily loaded grid's rows: ``url`` holds only the first ``chunk`` rows; the browser
+    asks the server for the others (``rows`` messages for ``source``), ``chunk`` rows at a time."""
+
+    source: str
+    chunk: int
+
+
 class DataframeEl(_Keyed):
     """An interactive grid over an Arrow IPC stream fetched from ``url`` (content-addressed, so
     the rows travel once); a larger frame's first rows also at ``head``, a small stream the grid
     draws from while the whole one loads. ``id``: the selection widget when ``selection_mode`` is not empty;
     ``selection``: its current value ({rows, columns}). ``display``: the Arrow URL of text
-    shown instead of values (a Styler's formatting), or None."""
+    shown instead of values (a Styler's formatting), or None. ``lazy``: set when the server
+    keeps the rows and the grid fetches them as it scrolls (``url`` then holds the first ones)."""
 
     type: Literal["dataframe"]
     id: str | None
@@ -1024,6 +1033,7 @@ class DataframeEl(_Keyed):
     selection_mode: list[str]
     selection: dict[str, Any]
     alt: str | None  # the accessible name (alt=)
+    lazy: LazyGrid | None
 
 
 class DataEditorEl(_Deferrable):
@@ -1496,8 +1506,24 @@ class AuthRedirectMsg(TypedDict):
     url: str
 
 
+class _RowsMsg(TypedDict):
+    t: Literal["rows"]
+    source: str
+    req: int
+    start: int
+
+
+class RowsMsg(_RowsMsg, total=False):
+    """The answer to a ``rows`` request of a lazy grid: its rows from ``start`` on as an Arrow IPC
+    stream (base64, at most the rows asked for, fewer when they are large), or an ``error``."""
+
+    arrow: str
+    error: str
+
+
 ServerMessage = Union[
     SessionMsg,
+    RowsMsg,
     RunStartMsg,
     RunEndMsg,
     ElementMsg,
@@ -1516,7 +1542,6 @@ ServerMessage = Union[
 
 
 # ---- client -> server ---------------------------------------------------------------------
-
 
 
 class ArrowParts(TypedDict):
@@ -1600,7 +1625,26 @@ class ClearCacheMsg(TypedDict):
     t: Literal["clear_cache"]
 
 
-ClientMessage = Union[HelloMsg, RerunMsg, StopMsg, RunOnSaveMsg, ClearCacheMsg, NavigateMsg]
+class RowSort(TypedDict):
+    """A server-side sort: by the grid's Arrow column ``column``, descending or not."""
+
+    column: int
+    descending: bool
+
+
+class RowsRequestMsg(TypedDict):
+    """A lazy grid asks for ``count`` rows of ``source`` from ``start`` on, in the ``sort`` order
+    (None: the data's); ``req`` comes back in the answer."""
+
+    t: Literal["rows"]
+    source: str
+    req: int
+    start: int
+    count: int
+    sort: RowSort | None
+
+
+ClientMessage = Union[HelloMsg, RerunMsg, StopMsg, RunOnSaveMsg, ClearCacheMsg, NavigateMsg, RowsRequestMsg]
 
 # The default of server.maxMessageSize (1 MB): messages carry widget values; files go over HTTP.
 MAX_CLIENT_MESSAGE_BYTES = 1 << 20
@@ -1608,6 +1652,8 @@ MAX_WIDGET_ID_CHARS = 1024
 MAX_LIST_ITEMS = 10_000
 MAX_QUERY_CHARS = 8192
 MAX_PAGE_CHARS = 512
+MAX_SOURCE_CHARS = 64
+MAX_ROW = 2**53 - 1  # the largest integer a browser counts exactly
 _CONTEXT_TEXT_CHARS = {"url": 2048, "timezone": 64, "locale": 64}
 
 
@@ -1768,10 +1814,39 @@ def parse_client_message(raw: str | bytes, max_bytes: int = MAX_CLIENT_MESSAGE_B
     if kind == "clear_cache":
         _require(fields == {"t"}, f"clear_cache: unknown fields {sorted(fields)}")
         return ClearCacheMsg(t="clear_cache")
+    if kind == "rows":
+        return _rows_request(msg)
     if kind == "run_on_save":
         _require(fields == {"t", "value"} and isinstance(msg["value"], bool), "run_on_save: value must be a boolean")
         return RunOnSaveMsg(t="run_on_save", value=msg["value"])
     raise ProtocolError(f"unknown message kind {kind!r}")
+
+
+def _count(value: Any, low: int, high: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+
+def _rows_request(msg: dict[str, Any]) -> RowsRequestMsg:
+    _require(
+        set(msg) == set(RowsRequestMsg.__annotations__),
+        f"rows: needs source, req, start, count and sort, got {sorted(msg)}",
+    )
+    source = msg["source"]
+    _require(isinstance(source, str) and 0 < len(source) <= MAX_SOURCE_CHARS, "rows: bad source")
+    _require(_count(msg["req"], 0, MAX_ROW), "rows: req must be a whole number")
+    _require(_count(msg["start"], 0, MAX_ROW), "rows: start must be a row position")
+    _require(_count(msg["count"], 1, MAX_ROW), "rows: count must be a positive number of rows")
+    sort = msg["sort"]
+    if sort is not None:
+        _require(
+            isinstance(sort, dict)
+            and set(sort) == {"column", "descending"}
+            and _count(sort["column"], 0, MAX_LIST_ITEMS)
+            and isinstance(sort["descending"], bool),
+            "rows: sort must be null or {column, descending}",
+        )
+        sort = RowSort(column=sort["column"], descending=sort["descending"])
+    return RowsRequestMsg(t="rows", source=source, req=msg["req"], start=msg["start"], count=msg["count"], sort=sort)
 
 
 def encode_frame(messages: list[ServerMessage]) -> bytes:

@@ -123,6 +123,8 @@ def test_editor_cells_have_pickers_and_button_columns_reach_the_script(serve: Se
         page.get_by_text("sizes=['S', 'M']").wait_for()
         box = page.get_by_test_id("grid-data_editor").locator("canvas").first.bounding_box()
         x0, y0 = box["x"], box["y"]
+        # The five columns share the grid's 734 pixels: Size, Day, Tags, Go, Notes (each from about
+        # 0, 135, 283, 421 and 588)
 
         page.mouse.move(x0 + 30, y0 + 17)  # the Size header: its help shows, as Markdown
         assert page.locator(".grid-tooltip strong").inner_text() == "size"
@@ -131,21 +133,21 @@ def test_editor_cells_have_pickers_and_button_columns_reach_the_script(serve: Se
         page.get_by_role("option", name="L").click()
         page.get_by_text("sizes=['L', 'M']").wait_for()
 
-        page.mouse.dblclick(x0 + 120, y0 + 2 * 35 + 17)  # Day, row 1: a date picker
+        page.mouse.dblclick(x0 + 210, y0 + 2 * 35 + 17)  # Day, row 1: a date picker
         picker = page.get_by_label("Choose a date")
         picker.fill("2027-03-04")
         picker.press("Enter")
         page.get_by_text("days=['2026-01-02', '2027-03-04']").wait_for()
 
-        page.mouse.dblclick(x0 + 200, y0 + 35 + 17)  # Tags, row 0: tick another option, click away
+        page.mouse.dblclick(x0 + 350, y0 + 35 + 17)  # Tags, row 0: tick another option, click away
         page.get_by_role("checkbox", name="c").check()
         page.mouse.click(x0 + 600, y0 + 300)
         page.get_by_text("tags=[['a', 'c'], ['b']]").wait_for()
 
-        page.mouse.click(x0 + 290, y0 + 2 * 35 + 17)  # the Run button of row 1
+        page.mouse.click(x0 + 505, y0 + 2 * 35 + 17)  # the Run button of row 1
         page.get_by_text("click={'row': 1, 'label': 'Run'} log=callback row=1").wait_for()
 
-        page.mouse.dblclick(x0 + 370, y0 + 35 + 17)  # Notes, row 0: add an item to the list
+        page.mouse.dblclick(x0 + 660, y0 + 35 + 17)  # Notes, row 0: add an item to the list
         added = page.get_by_label("Add an option")
         added.fill("y")
         added.press("Enter")

@@ -12,8 +12,10 @@ import {
   type GridMouseEventArgs,
   type GridSelection,
   type Item,
+  type SpriteMap,
+  type Theme,
 } from "@glideapps/glide-data-grid";
-import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { DataEditorEl, DataframeEl } from "../protocol.gen";
 import { buttonAt, RENDERERS, type ButtonData } from "./cells";
 import { useMarkdown } from "../markdown/useMarkdown";
@@ -27,18 +29,38 @@ import {
   sortedRows,
   viewColumns,
   type ArrowLike,
+  type Measure,
   type ViewColumn,
 } from "./gridModel";
 import { useGridTables } from "./gridTables";
+import { LOADING, useLazyRows } from "./lazyRows";
 import { styleTheme, useGridTheme } from "./gridTheme";
 import { GridToolbar } from "./GridToolbar";
 import { useDataExportDisabled } from "../app/clientSettings";
 
 export type GridEl = DataframeEl | DataEditorEl;
 
-/** A row the grid knows of but has not loaded yet (beyond the head, before the whole table). */
-const LOADING = Symbol("loading");
 const ROW_HEIGHT = 35;
+const EDITABLE_ICON = "editable";
+
+/** The header icon of an editable column (st.data_editor): lines of text and a pencil, drawn in
+ * the header's text colour. */
+const HEADER_ICONS: SpriteMap = {
+  [EDITABLE_ICON]: ({ bgColor }) =>
+    `<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20" viewBox="0 0 20 20" fill="none" stroke="${bgColor}" stroke-width="1.5" stroke-linecap="round">` +
+    `<path d="M3 5.5h10M3 9h10M3 12.5h6"/><path d="M11 17l5.5-5.5"/></svg>`,
+};
+
+/** Text widths in the grid's fonts, measured on a canvas (a guess where there is none). */
+function textMeasure(theme: Partial<Theme>): Measure | undefined {
+  const context = typeof navigator !== "undefined" && /jsdom/.test(navigator.userAgent) ? null : document.createElement("canvas").getContext("2d");
+  if (!context) return undefined;
+  const family = theme.fontFamily ?? "sans-serif";
+  return (text, header) => {
+    context.font = `${header ? theme.headerFontStyle : theme.baseFontStyle} ${family}`;
+    return context.measureText(text).width;
+  };
+}
 
 /** A column's help (Markdown) under its header. */
 function HeaderTip({ text, x, y }: { text: string; x: number; y: number }) {
@@ -62,7 +84,10 @@ export default function Grid({
   const noExport = useDataExportDisabled();
   const editor = el.type === "data_editor";
   const data = table ?? head;
-  const loadedRows = data?.numRows ?? 0;
+  const lazyGrid = el.type === "dataframe" ? el.lazy : null;
+  // A lazy grid's `table` is its first rows; the others come from the server as they are drawn.
+  const lazy = useLazyRows(lazyGrid, el.rows, table as unknown as ArrowLike | null);
+  const loadedRows = lazyGrid ? el.rows : (data?.numRows ?? 0);
 
   const columns = useMemo(() => viewColumns(el.columns, el.column_order, el.hide_index), [el.columns, el.column_order, el.hide_index]);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
@@ -96,12 +121,19 @@ export default function Grid({
     return el.columns.map((c, i) => (c.index || !arrow ? null : arrow.getChildAt(width + i - index)));
   }, [display, el.columns]);
 
+  const lazyCache = lazy?.cache ?? null;
+  useEffect(() => {
+    if (!lazyCache) return;
+    const column = sort ? columns.find((c) => c.name === sort.column) : undefined;
+    lazyCache.setSort(column ? { column: column.arrow, descending: !sort!.ascending } : null);
+  }, [lazyCache, sort, columns]);
+
   const order = useMemo(() => {
-    if (!table || !sort) return null;
+    if (!table || !sort || lazyGrid) return null;
     const column = columns.find((c) => c.name === sort.column);
     const vector = column ? vectors[column.arrow] : null;
     return vector ? sortedRows(vector, table.numRows, sort.ascending) : null;
-  }, [table, sort, columns, vectors]);
+  }, [table, sort, columns, vectors, lazyGrid]);
 
   const baseRows = useMemo(() => {
     const n = el.rows;
@@ -127,11 +159,15 @@ export default function Grid({
       }
       const row = dataRow(r);
       if (row >= loadedRows) return LOADING;
+      if (lazy) {
+        const value = lazy.cache.value(row, column.arrow);
+        return value === LOADING ? LOADING : plain(value);
+      }
       const edited = editor ? edits.edited_rows[String(row)] : undefined;
       if (edited && column.name in edited) return edited[column.name];
       return plain(vectors[column.arrow]?.get(row) ?? null);
     },
-    [baseCount, dataRow, edits, editor, vectors, loadedRows],
+    [baseCount, dataRow, edits, editor, vectors, loadedRows, lazy],
   );
 
   const locked = useCallback(
@@ -164,6 +200,8 @@ export default function Grid({
     [shown, valueAt, locked, baseCount, displayVectors, styleVectors, dataRow, editor],
   );
 
+  const measure = useMemo(() => textMeasure(theme), [theme]);
+  const stretch = el.width === "stretch";
   const gridColumns = useMemo((): GridColumn[] => {
     if (!data) return [];
     const sample = Math.min(data.numRows, 50);
@@ -171,14 +209,18 @@ export default function Grid({
       const texts: string[] = [];
       for (let r = 0; r < sample; r++) texts.push(displayText(plain(vectors[column.arrow]?.get(r) ?? null), column));
       const arrow = sort?.column === column.name ? (sort.ascending ? " ↑" : " ↓") : "";
+      const editable = editor && !locked(column);
       return {
         id: column.name,
         title: column.title + arrow,
-        width: widths[column.name] ?? columnWidth(column, texts),
-        themeOverride: column.index ? { textDark: theme.textMedium, bgCell: theme.bgCellMedium } : undefined,
+        icon: editable ? EDITABLE_ICON : undefined,
+        width: widths[column.name] ?? columnWidth(column, texts, measure, editable),
+        // A table narrower than its container shares the room among its data columns, as in Streamlit.
+        grow: stretch && !column.index && !(column.name in widths) ? 1 : undefined,
+        themeOverride: column.index ? { textDark: theme.textLight } : undefined,
       };
     });
-  }, [data, shown, vectors, widths, sort, theme]);
+  }, [data, shown, vectors, widths, sort, theme, measure, stretch, editor, locked]);
 
   const modes = el.type === "dataframe" ? el.selection_mode : [];
   const rowMode = modes.find((m) => m.endsWith("-row") || m === "single-row-required");
@@ -340,13 +382,13 @@ export default function Grid({
   }, [shown, rowCount, valueAt]);
 
   const onKeyDown = useCallback((e: KeyboardEvent) => {
-    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "f") {
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "f" && !lazyGrid) {
       e.preventDefault();
       setSearch(true);
     } else if (e.key === "Escape") {
       setFull(false);
     }
-  }, []);
+  }, [lazyGrid]);
 
   const outer = useRef<HTMLDivElement>(null);
   if (error) return <div className="grid-error">st.dataframe: {error}</div>;
@@ -367,11 +409,11 @@ export default function Grid({
         hidden={hidden}
         onHiddenChange={setHidden}
         search={search}
-        onToggleSearch={() => setSearch((s) => !s)}
+        onToggleSearch={lazyGrid ? undefined : () => setSearch((s) => !s)}
         full={full}
         onToggleFull={() => setFull((f) => !f)}
         canDownload={table !== null}
-        onDownload={noExport ? undefined : download}
+        onDownload={noExport || lazyGrid ? undefined : download}
       />
       <div className="grid" style={{ height, width }}>
         {data ? (
@@ -408,6 +450,7 @@ export default function Grid({
             onRowAppended={canAdd ? onRowAppended : undefined}
             trailingRowOptions={canAdd ? { hint: "Add row", sticky: true, tint: true } : undefined}
             customRenderers={RENDERERS}
+            headerIcons={HEADER_ICONS}
             scaleToRem={false}
           />
         ) : (
@@ -416,6 +459,7 @@ export default function Grid({
           </div>
         )}
       </div>
+      {lazy?.cache.error && <div className="grid-error">st.dataframe: {lazy.cache.error}</div>}
       {tip && <HeaderTip text={tip.text} x={tip.x} y={tip.y} />}
       {editor && canDelete && selection.rows.length > 0 && (
         <div className="grid-editor-actions">

@@ -25,7 +25,8 @@ export interface GridToolbarProps {
   hidden: ReadonlySet<string>;
   onHiddenChange: (hidden: ReadonlySet<string>) => void;
   search: boolean;
-  onToggleSearch: () => void;
+  /** None when the grid cannot search (its rows stay on the server): no search button. */
+  onToggleSearch: (() => void) | undefined;
   full: boolean;
   onToggleFull: () => void;
   /** Whether every row has loaded, so the CSV file can hold them all. */
@@ -39,9 +40,11 @@ export function GridToolbar({ columns, hidden, onHiddenChange, search, onToggleS
   return (
     <>
       <div className="grid-toolbar" role="toolbar" aria-label="Table tools">
-        <button type="button" title="Search" aria-label="Search" aria-pressed={search} onClick={onToggleSearch}>
-          <Icon d={ICONS.search} />
-        </button>
+        {onToggleSearch && (
+          <button type="button" title="Search" aria-label="Search" aria-pressed={search} onClick={onToggleSearch}>
+            <Icon d={ICONS.search} />
+          </button>
+        )}
         <button type="button" title="Show or hide columns" aria-label="Columns" aria-pressed={menu} onClick={() => setMenu((m) => !m)}>
           <Icon d={ICONS.columns} />
         </button>

@@ -201,14 +201,28 @@ export function csvField(text: string): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** The pixel width of a column: from its config, else from its title and first values. */
-export function columnWidth(column: ViewColumn, sample: string[]): number {
+/** A text's width in pixels, in the header's font or the cells'. */
+export type Measure = (text: string, header: boolean) => number;
+
+/** The width a text takes when nothing can measure it (no canvas: unit tests). */
+const guessWidth: Measure = (text) => text.length * 8;
+
+/** Room a header's icon takes beside its title (the editable columns' icon). */
+export const HEADER_ICON_WIDTH = 28;
+const CELL_PADDING = 16;
+const MIN_WIDTH = 50;
+const MAX_AUTO_WIDTH = 500;
+
+/** The pixel width of a column: from its config, else what its title and first values need
+ * (with the cells' padding), within 50 and 500 pixels, as Streamlit sizes them. */
+export function columnWidth(column: ViewColumn, sample: string[], measure: Measure = guessWidth, icon = false): number {
   const width = column.config.width;
   if (typeof width === "number") return width;
   if (width === "small") return 75;
   if (width === "medium") return 200;
   if (width === "large") return 400;
-  const longest = Math.max(column.title.length + 2, ...sample.map((s) => s.length));
-  const least = column.type === "progress" ? 150 : column.type.endsWith("_chart") ? 120 : column.type === "button" ? 100 : 60;
-  return Math.round(Math.min(400, Math.max(least, longest * 8 + 24)));
+  const header = measure(column.title, true) + (icon ? HEADER_ICON_WIDTH : 0);
+  const longest = Math.max(header, ...sample.map((s) => measure(s, false))) + CELL_PADDING;
+  const least = column.type === "progress" ? 150 : column.type.endsWith("_chart") ? 120 : column.type === "button" ? 100 : MIN_WIDTH;
+  return Math.ceil(Math.min(MAX_AUTO_WIDTH, Math.max(least, longest)));
 }

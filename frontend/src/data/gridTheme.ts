@@ -8,22 +8,37 @@ function cssVar(style: CSSStyleDeclaration, name: string, fallback: string): str
   return style.getPropertyValue(name).trim() || fallback;
 }
 
+/** `color` (#rgb, #rrggbb or rgb()) at `alpha`, or null when it is in another form. */
+export function withAlpha(color: string, alpha: number): string | null {
+  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color);
+  let rgb: number[] | null = null;
+  if (hex) {
+    const digits = hex[1]!.length === 3 ? [...hex[1]!].map((d) => d + d) : hex[1]!.match(/../g)!;
+    rgb = digits.map((d) => parseInt(d, 16));
+  } else {
+    const fn = /^rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)/i.exec(color);
+    if (fn) rgb = [Number(fn[1]), Number(fn[2]), Number(fn[3])];
+  }
+  return rgb ? `rgba(${rgb.join(", ")}, ${alpha})` : null;
+}
+
 function readTheme(): Partial<Theme> {
   const s = getComputedStyle(document.documentElement);
   const text = cssVar(s, "--text", "#31333f");
   const muted = cssVar(s, "--muted", "#808495");
   const bg = cssVar(s, "--bg", "#ffffff");
   const soft = cssVar(s, "--bg-soft", "#f0f2f6");
-  const border = cssVar(s, "--df-border", cssVar(s, "--border", "rgba(49,51,63,0.2)"));
+  const border = cssVar(s, "--df-border", withAlpha(text, 0.11) ?? cssVar(s, "--border", "rgba(49,51,63,0.2)"));
   const headerBg = cssVar(s, "--df-header-bg", soft);
-  const headerText = cssVar(s, "--df-header-text", muted);
+  // As Streamlit draws them: the header's titles in the text colour, faded; the index faded more.
+  const headerText = cssVar(s, "--df-header-text", withAlpha(text, 0.7) ?? muted);
   return {
     accentColor: cssVar(s, "--primary", "#ff4b4b"),
     accentFg: cssVar(s, "--on-primary", "#ffffff"),
     accentLight: cssVar(s, "--primary-bg", "rgba(255,75,75,0.12)"),
     textDark: text,
     textMedium: muted,
-    textLight: muted,
+    textLight: withAlpha(text, 0.6) ?? muted,
     textHeader: headerText,
     textHeaderSelected: cssVar(s, "--on-primary", "#ffffff"),
     textBubble: text,
@@ -43,7 +58,7 @@ function readTheme(): Partial<Theme> {
     linkColor: cssVar(s, "--link", "#0b65c2"),
     fontFamily: cssVar(s, "--font", "sans-serif"),
     baseFontStyle: "14px",
-    headerFontStyle: "600 14px",
+    headerFontStyle: "14px",
     editorFontSize: "14px",
   };
 }

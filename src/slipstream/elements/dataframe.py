@@ -15,6 +15,7 @@ from slipstream import browser_json
 from slipstream.delta_generator import emit_element
 from slipstream.elements._args import accessible_name, check_width
 from slipstream.errors import StreamlitAPIException
+from slipstream.runtime.context import get_run_context
 from slipstream.runtime.widgets import Key, register
 
 if TYPE_CHECKING:
@@ -276,7 +277,10 @@ def dataframe(
     ``column_config`` maps column names to ``st.column_config`` objects (or a label, or None to
     hide); ``column_order`` picks and orders the columns shown. With ``on_select="rerun"`` (or a
     callback) the user can select rows/columns/cells (``selection_mode``), and the call returns
-    ``{"selection": {"rows": [...], "columns": [...], "cells": [...]}}``.
+    ``{"selection": {"rows": [...], "columns": [...], "cells": [...]}}``. ``lazy`` keeps the rows
+    on the server, the grid fetching those in view as it scrolls and sorting there: None (large
+    frames only: pandas, polars and pyarrow over 150,000 rows, a polars LazyFrame over 10,000),
+    True (any over 1,000 rows) or False; a lazy grid has no search, CSV download, selection or Styler.
 
     Example::
 
@@ -285,6 +289,7 @@ def dataframe(
     """
     from slipstream.dataframes import grid_rows
     from slipstream.elements.button_column import register_button_columns
+    from slipstream.elements.lazy_grid import check_lazy, hold_rows, wants_lazy
 
     fn = "dataframe"
     if use_container_width is not None:
@@ -297,7 +302,30 @@ def dataframe(
         )
     config = normalize_config(fn, column_config)
     order = check_order(fn, column_order)
+    selecting = on_select != "ignore"
+    check_lazy(data, lazy, selecting=selecting)
     frame, styler = grid_frame(fn, data)
+    ctx = get_run_context()
+    if ctx is not None and wants_lazy(data, frame, lazy, selecting=selecting):
+        held = hold_rows(frame, ctx.session.lazy_rows)
+        columns = held.columns
+        attach_config(columns, config)
+        choose_categories(frame, columns)
+        register_button_columns(fn, column_config, columns)
+        return emit_element(
+            {
+                "type": "dataframe",
+                "id": None,
+                "url": held.url,
+                "head": None,
+                "display": None,
+                **grid_fields(fn, held.rows, columns, order, hide_index, height, width, row_height, placeholder),
+                "alt": accessible_name(fn, alt),
+                "selection_mode": [],
+                "selection": empty_selection(),
+                "lazy": {"source": held.source, "chunk": held.chunk},
+            }
+        )
     with grid_rows(frame) as grid:
         url, rows, columns = grid.url, grid.rows, grid.columns
         attach_config(columns, config)
@@ -313,6 +341,7 @@ def dataframe(
             "alt": accessible_name(fn, alt),
             "selection_mode": [],
             "selection": empty_selection(),
+            "lazy": None,
         }
         if on_select == "ignore":
             return emit_element(element)

@@ -18,6 +18,7 @@ from slipstream.runtime.client_log import ClientLog
 from slipstream.runtime.context import RunContext, set_run_context
 from slipstream.runtime.control import FragmentsRerun, RerunRun, ScriptControl, StopRun, raise_in_thread
 from slipstream.runtime.fragments import Fragment, FragmentRegistry, FragmentShownError, redraw
+from slipstream.runtime.lazy_rows import LazyRows, shown_sources
 from slipstream.runtime.outbox import KEEPS_HELD, Outbox, Path
 from slipstream.runtime.script import MAGIC_NAME, AppScript
 from slipstream.runtime.state import SessionState, WidgetMeta
@@ -70,6 +71,7 @@ class Session:
         self.client: ClientInfo | None = None  # st.context: the tab's request and browser
         # st.user: from the identity cookie when the tab connected ({} when nobody logged in)
         self.user: dict[str, Any] = {}
+        self.lazy_rows = LazyRows()  # the rows of the lazily loaded grids the tab shows
         self.run_count = 0
         self.last_status: RunStatus | None = None
         self.detached_since: float | None = None
@@ -183,6 +185,7 @@ class Session:
                 self._stop_wanted = True
                 self._watch_interrupt()
         self.uploads.clear()
+        self.lazy_rows.clear()
 
     def resend_all(self) -> None:
         """The browser lost what it showed (a reload): the next run sends every element again."""
@@ -198,6 +201,7 @@ class Session:
                 self._drop_view_after_run = True
             else:
                 self.view.forget()
+                self.lazy_rows.clear()
 
     def check_interrupt(self) -> None:
         """Called by every st.* call of the script: end the run when asked to."""
@@ -287,6 +291,7 @@ class Session:
                 if self._drop_view_after_run:
                     self._drop_view_after_run = False
                     self.view.forget()
+                    self.lazy_rows.clear()
 
     def run_until_idle(self, values: dict[str, Any] | None = None) -> RunStatus:
         """Headless: run the whole script with ``values`` (as AppTest does, like Streamlit's),
@@ -356,6 +361,7 @@ class Session:
             dropped: list[Path] | None = []
             if completed:
                 dropped = self.view.finish_run(scopes)
+                self.lazy_rows.keep_only(shown_sources(self.view))
                 self.uploads.keep_only(set(self.state.widgets))
                 self._clear_submitted_forms(ctx)
             if self._forced:

@@ -201,6 +201,10 @@ async def _receive_requests(ws: WebSocket, session: Session, manager: SessionMan
             session.navigate(message["page"], message["query"])
         elif message["t"] == "stop":
             session.request_stop()
+        elif message["t"] == "rows":
+            # Off the event loop (a first sort of a large table takes a moment); one request of a
+            # tab at a time, so a tab cannot make the server sort for it in parallel.
+            session.outbox.put(dict(await asyncio.to_thread(session.lazy_rows.answer, message)))
         elif message["t"] == "run_on_save":
             session.run_on_save = message["value"]
         elif message["t"] == "clear_cache":

@@ -27,10 +27,17 @@ class Dataframe(Element):
     def value(self) -> Any:
         import pyarrow as pa
 
-        data = _blob(self, str(self.proto["url"]))
-        if data is None:
-            return None
-        frame = pa.ipc.open_stream(data).read_all().to_pandas()
+        lazy = self.proto.get("lazy")
+        if lazy:  # every row, as the server holds them for the browser
+            table = self.root._session.lazy_rows.table(lazy["source"])
+            if table is None:
+                return None
+            frame = table.to_pandas()
+        else:
+            data = _blob(self, str(self.proto["url"]))
+            if data is None:
+                return None
+            frame = pa.ipc.open_stream(data).read_all().to_pandas()
         columns = self.proto.get("columns") or []
         if len(columns) != len(frame.columns):
             return frame
