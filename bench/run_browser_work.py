@@ -1,0 +1,265 @@
+"""Issue 19's figures: heavy pages stay fast in the browser, a rerun costs few bytes, the first
+render comes soon after the floor's.
+
+In one run, Slipstream beside Streamlit 1.67 and the two floors, each target started afresh per
+repeat, interleaved:
+
+1. Clicks on bench/apps/heavy.py (a counter above a 20,000-row grid, a line chart and 200
+   metrics), on heavy2000.py (the same with 2,000 metrics) and on thousand.py (a counter above
+   1,000 lines): click-to-update median and p90, and the browser's main-thread work per click
+   (Chromium's TaskDuration from the DevTools Performance domain, summed over the clicks).
+2. counter.py: websocket bytes per rerun, and the cold start (process spawn to "count: 0").
+3. The reference harness (../shared/bench/browser_latency.py) on heavy.py, thousand.py and the
+   deferred floor, so its figures sit beside this bench's.
+
+Writes bench/out/browser_work-<time>.json and a dated section into bench/RESULTS.md.
+
+usage: python3 bench/run_browser_work.py [--clicks 30] [--repeats 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from browser import FIRST_TEXT, FrameCounter, chromium_version, launch
+from common import (
+    APPS,
+    COUNTER_APP,
+    REPO,
+    STREAMLIT_VERSION,
+    Server,
+    Target,
+    child_env,
+    deferred_floor_target,
+    ensure_streamlit_venv,
+    floor_target,
+    rank_percentile,
+    slipstream_target,
+    streamlit_target,
+)
+from playwright.sync_api import sync_playwright
+from run_core import log, machine, publish_section
+
+HEAVY = APPS / "heavy.py"
+HEAVY_2000 = APPS / "heavy2000.py"
+THOUSAND = APPS / "thousand.py"
+REFERENCE_HARNESS = REPO.parent / "shared" / "bench" / "browser_latency.py"
+REFERENCE_TARGETS = (
+    "floor_deferred",
+    "slipstream heavy",
+    "streamlit heavy",
+    "slipstream thousand",
+    "streamlit thousand",
+)
+HEADING = "## Browser work per click: heavy pages, bytes per rerun, first render (issue 19)"
+
+
+@dataclass
+class WorkRun:
+    """One server start: cold start, then `clicks` clicks in one tab."""
+
+    cold_start_s: float
+    click_ms: list[float]
+    ws_bytes_per_rerun: float
+    main_thread_ms_per_click: float  # TaskDuration: all the renderer's main-thread tasks
+
+
+def _task_ms(cdp: Any) -> float:
+    metrics = cdp.send("Performance.getMetrics")["metrics"]
+    return 1000 * next(m["value"] for m in metrics if m["name"] == "TaskDuration")
+
+
+def measure_work(target: Target, clicks: int) -> WorkRun:
+    with Server(target) as server:
+        server.wait_ready()
+        with sync_playwright() as pw:
+            browser = launch(pw)
+            page = browser.new_page()
+            frames = FrameCounter()
+            page.on("websocket", frames.watch)
+            cdp = page.context.new_cdp_session(page)
+            cdp.send("Performance.enable")
+            page.goto(target.url)
+            page.get_by_text(FIRST_TEXT, exact=True).wait_for(timeout=60_000)
+            cold_start = time.perf_counter() - server.started
+            page.wait_for_timeout(1000)  # the grid and the chart draw after the first render
+            button = page.get_by_role("button", name="Increment", exact=True).first
+            bytes_before, work_before = frames.received, _task_ms(cdp)
+            latencies = []
+            for k in range(1, clicks + 1):
+                start = time.perf_counter()
+                button.click()
+                page.get_by_text(f"count: {k}", exact=True).wait_for(timeout=30_000)
+                latencies.append((time.perf_counter() - start) * 1000)
+                page.wait_for_timeout(150)  # let each click's work finish before the next
+            page.wait_for_timeout(300)
+            work = (_task_ms(cdp) - work_before) / clicks
+            per_rerun = (frames.received - bytes_before) / clicks
+            browser.close()
+    return WorkRun(cold_start, latencies, per_rerun, work)
+
+
+def summarize(runs: list[WorkRun]) -> dict[str, Any]:
+    clicks = [ms for run in runs for ms in run.click_ms]
+    return {
+        "click_ms_median": statistics.median(clicks),
+        "click_ms_p90": rank_percentile(clicks, 0.9),
+        "main_thread_ms_per_click": statistics.median(run.main_thread_ms_per_click for run in runs),
+        "ws_bytes_per_rerun": statistics.mean(run.ws_bytes_per_rerun for run in runs),
+        "cold_start_s": statistics.median(run.cold_start_s for run in runs),
+        "runs": [asdict(run) for run in runs],
+    }
+
+
+def reference_harness(target: Target, clicks: int) -> dict[str, Any]:
+    """The shared harness's figures for one fresh start of `target` (it starts the server itself)."""
+    harness = [sys.executable, str(REFERENCE_HARNESS), "--port", str(target.port), "--clicks", str(clicks)]
+    command = [*harness, "--", *target.argv]
+    done = subprocess.run(command, capture_output=True, text=True, env=child_env(), timeout=600, check=True)
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def measure(args: argparse.Namespace, st_python: Path) -> dict[str, Any]:
+    apps = {"heavy": HEAVY, "heavy2000": HEAVY_2000, "thousand": THOUSAND, "counter": COUNTER_APP}
+    targets: dict[str, Callable[[], Target]] = {"floor": floor_target, "floor_deferred": deferred_floor_target}
+    for name, app in apps.items():
+        targets[f"slipstream {name}"] = lambda app=app: slipstream_target(app)
+        if name != "heavy2000":
+            targets[f"streamlit {name}"] = lambda app=app: streamlit_target(st_python, app)
+    # A first, untimed start of each framework caches the bytecode of what it imports.
+    measure_work(slipstream_target(COUNTER_APP), 2)
+    measure_work(streamlit_target(st_python, COUNTER_APP), 2)
+    runs: dict[str, list[WorkRun]] = {}
+    reference: dict[str, list[dict[str, Any]]] = {}
+    for repeat in range(1, args.repeats + 1):
+        for name, make in targets.items():
+            run = measure_work(make(), args.clicks)
+            runs.setdefault(name, []).append(run)
+            log(
+                f"{repeat}/{args.repeats} {name:22} {statistics.median(run.click_ms):6.1f} ms, "
+                f"main thread {run.main_thread_ms_per_click:6.1f} ms/click, {run.ws_bytes_per_rerun:8,.0f} B/rerun, "
+                f"cold {run.cold_start_s:.2f} s"
+            )
+        for name in REFERENCE_TARGETS:
+            result = reference_harness(targets[name](), args.clicks)
+            reference.setdefault(name, []).append(result)
+            log(f"{repeat}/{args.repeats} reference {name:22} {result['click_ms_median']:6.1f} ms")
+    return {
+        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": machine(chromium_version()),
+        "settings": {"clicks": args.clicks, "repeats": args.repeats},
+        "targets": {name: summarize(r) for name, r in runs.items()},
+        "reference": {
+            name: {
+                "click_ms_median": statistics.median(r["click_ms_median"] for r in results),
+                "click_ms_p90": statistics.median(r["click_ms_p90"] for r in results),
+                "runs": results,
+            }
+            for name, results in reference.items()
+        },
+    }
+
+
+def render(results: dict[str, Any]) -> str:
+    t, ref, m, s = results["targets"], results["reference"], results["machine"], results["settings"]
+    deferred = t["floor_deferred"]["click_ms_median"]
+    deferred_p90 = t["floor_deferred"]["click_ms_p90"]
+    ref_deferred = ref["floor_deferred"]["click_ms_median"]
+    ref_deferred_p90 = ref["floor_deferred"]["click_ms_p90"]
+
+    def above(value: float, floor: float) -> str:
+        return f"{value:.1f} ms (floor + {value - floor:.1f})"
+
+    lines = [
+        HEADING,
+        "",
+        f"{results['date']}; {m['cpu']}, load {m['load_average']}; Python {m['python']}; Chromium {m['chromium']}; "
+        f"Slipstream {m['slipstream']}; Streamlit {STREAMLIT_VERSION}. {s['clicks']} clicks per start (150 ms apart), "
+        f"{s['repeats']} starts per target, interleaved. `bench/run_browser_work.py`.",
+        "",
+        "| app | Slipstream median / p90 | Streamlit median / p90 | reference harness median: Slipstream / Streamlit |",
+        "|---|---|---|---|",
+    ]
+    for app in ("heavy", "heavy2000", "thousand", "counter"):
+        slip = t[f"slipstream {app}"]
+        st = t.get(f"streamlit {app}")
+        st_cell = f"{st['click_ms_median']:.1f} / {st['click_ms_p90']:.1f} ms" if st else "—"
+        ref_cell = "—"
+        if f"slipstream {app}" in ref:
+            ref_cell = (
+                f"{above(ref[f'slipstream {app}']['click_ms_median'], ref_deferred)} / "
+                f"{ref[f'streamlit {app}']['click_ms_median']:.1f} ms"
+            )
+        lines.append(
+            f"| {app}.py | {above(slip['click_ms_median'], deferred)} / {above(slip['click_ms_p90'], deferred_p90)} "
+            f"| {st_cell} | {ref_cell} |"
+        )
+    lines += [
+        "",
+        f"Deferred floor (median / p90): {deferred:.1f} / {deferred_p90:.1f} ms here, {ref_deferred:.1f} / "
+        f"{ref_deferred_p90:.1f} ms in the reference harness. Floor: {t['floor']['click_ms_median']:.1f} ms.",
+        "",
+        "| browser main-thread work per click | Slipstream | Streamlit |",
+        "|---|---:|---:|",
+    ]
+    for app in ("heavy", "heavy2000", "thousand", "counter"):
+        st = t.get(f"streamlit {app}")
+        st_cell = f"{st['main_thread_ms_per_click']:.1f} ms" if st else "—"
+        lines.append(f"| {app}.py | {t[f'slipstream {app}']['main_thread_ms_per_click']:.1f} ms | {st_cell} |")
+    ratio = t["slipstream heavy2000"]["main_thread_ms_per_click"] / t["slipstream heavy"]["main_thread_ms_per_click"]
+    counter = t["slipstream counter"]
+    cold = counter["cold_start_s"] - t["floor"]["cold_start_s"]
+    heavy, heavy_ref = t["slipstream heavy"], ref["slipstream heavy"]
+    median_here, median_ref = heavy["click_ms_median"] - deferred, heavy_ref["click_ms_median"] - ref_deferred
+    p90_here, p90_ref = heavy["click_ms_p90"] - deferred_p90, heavy_ref["click_ms_p90"] - ref_deferred_p90
+    thousand = t["slipstream thousand"]["click_ms_median"] - deferred
+    st_counter = t["streamlit counter"]
+    lines += [
+        "",
+        f"counter.py: {counter['ws_bytes_per_rerun']:,.0f} B per rerun on the websocket (Streamlit "
+        f"{st_counter['ws_bytes_per_rerun']:,.0f} B; NiceGUI 3.18: 59 B, from the issue's run). Cold start to first "
+        f"render: Slipstream {counter['cold_start_s']:.2f} s, Streamlit {st_counter['cold_start_s']:.2f} s, "
+        f"floor {t['floor']['cold_start_s']:.2f} s.",
+        "",
+        "| target | figure | met |",
+        "|---|---|---|",
+        f"| heavy.py median ≤ deferred floor + 10 ms | + {median_here:.1f} ms here, + {median_ref:.1f} ms reference "
+        f"| {_met(max(median_here, median_ref) <= 10)} |",
+        f"| heavy.py p90 ≤ deferred floor + 25 ms | + {p90_here:.1f} ms here, + {p90_ref:.1f} ms reference "
+        f"| {_met(max(p90_here, p90_ref) <= 25)} |",
+        f"| 2,000 metrics cost ≤ 2× 200 per click (main thread) | {ratio:.2f}× | {_met(ratio <= 2)} |",
+        f"| thousand.py median ≤ deferred floor + 15 ms | + {thousand:.1f} ms | {_met(thousand <= 15)} |",
+        f"| counter.py ≤ 60 B per rerun | {counter['ws_bytes_per_rerun']:,.0f} B "
+        f"| {_met(counter['ws_bytes_per_rerun'] <= 60)} |",
+        f"| cold start ≤ floor + 0.4 s | floor + {cold:.2f} s | {_met(cold <= 0.4)} |",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _met(ok: bool) -> str:
+    return "yes" if ok else "**no**"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--clicks", type=int, default=30)
+    parser.add_argument("--repeats", type=int, default=2)
+    args = parser.parse_args()
+    st_python = ensure_streamlit_venv()
+    results = measure(args, st_python)
+    publish_section("browser_work", HEADING, results, render(results))
+
+
+if __name__ == "__main__":
+    main()
