@@ -57,7 +57,7 @@ def slider(
     if format is None:
         format = FORMATS[spec.kind]
     set_now = ukey is not None and ctx is not None and ctx.session.state.set_by_script(ukey)
-    if set_now:
+    if set_now and ukey is not None:
         spec.check_set_value(fn, ukey, held)
     count = len(spec.thumbs)
 
