@@ -141,7 +141,8 @@ def _with_theme_placeholders(figure: dict[str, Any], template: Any) -> dict[str,
         figure = {**figure, "data": [recolor(recolor(trace, "marker"), "line") for trace in data]}
     layout = figure.get("layout")
     coloraxis = layout.get("coloraxis") if isinstance(layout, dict) else None
-    if isinstance(layout, dict) and isinstance(coloraxis, dict) and scale is not None and coloraxis.get("colorscale") == scale:
+    copied = isinstance(coloraxis, dict) and scale is not None and coloraxis.get("colorscale") == scale
+    if isinstance(layout, dict) and isinstance(coloraxis, dict) and copied:
         # the default sequential scale, copied: without it the theme's applies
         coloraxis = {k: v for k, v in coloraxis.items() if k != "colorscale"}
         figure = {**figure, "layout": {**layout, "coloraxis": coloraxis}}
