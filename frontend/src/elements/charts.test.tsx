@@ -72,6 +72,9 @@ describe("plotly selection", () => {
     expect(first!.line).toEqual({ color: "#0068c9", width: 2 });
     expect((third!.marker as { color: string }).color).toBe("#ff2b2b");
     expect((own!.marker as { color: string }).color).toBe("#123456");
+    // a trace with nothing to paint is left as it is (plotly refuses `marker: undefined` on bars)
+    const bar = { type: "bar", x: [1], y: [2] };
+    expect(withThemeColors([bar], false)[0]).toBe(bar);
   });
 });
 

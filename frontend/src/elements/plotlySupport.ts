@@ -73,7 +73,10 @@ export function withThemeColors(data: Json[], dark: boolean): Json[] {
     if (typeof color !== "string" || !PLACEHOLDER.test(color)) return part;
     return { ...(part as Json), color: categorical[(Number(color.slice(5)) - 1) % categorical.length] };
   };
-  return data.map((trace) => ({ ...trace, marker: paint(trace.marker), line: paint(trace.line) }));
+  return data.map((trace) => {
+    const [marker, line] = [paint(trace.marker), paint(trace.line)];
+    return marker === trace.marker && line === trace.line ? trace : { ...trace, marker, line };
+  });
 }
 
 /** The selection the script gets, as Streamlit shapes it. */
