@@ -67,7 +67,16 @@ export function elementHook(el: Element): string | null {
 }
 
 /** Blocks that Streamlit wraps in a `stLayoutWrapper` (tabs sit in the flow unwrapped). */
-const WRAPPED_BLOCKS: ReadonlySet<Element["type"]> = new Set(["container", "columns", "expander", "status", "form", "popover", "grid"]);
+const WRAPPED_BLOCKS: ReadonlySet<Element["type"]> = new Set([
+  "container",
+  "columns",
+  "expander",
+  "status",
+  "form",
+  "popover",
+  "grid",
+  "grid_cell",
+]);
 
 export const isWrappedBlock = (el: Element): boolean => WRAPPED_BLOCKS.has(el.type);
 

@@ -45,6 +45,24 @@ def test_theme_none_and_an_explicit_template_keep_plotly_templates(app: App) -> 
     assert (dark["width"], dark["height"]) == (500, 300)
 
 
+def test_plotly_express_colours_become_the_themes(app: App) -> None:
+    # px copies the default template's colours into its traces; with the Streamlit theme they
+    # become placeholders the browser paints in the theme's palette, as on Streamlit 1.67
+    code = (
+        "import pandas as pd, plotly.express as px, streamlit as st\n"
+        "df = pd.DataFrame({'x': [1, 2, 1, 2], 'y': [3, 4, 5, 6], 'g': ['a', 'a', 'b', 'b']})\n"
+        "st.plotly_chart(px.line(df, x='x', y='y', color='g'))\n"
+        "st.plotly_chart(px.line(df, x='x', y='y', color='g'), theme=None)\n"
+        "st.plotly_chart(px.scatter(df, x='x', y='y', color='y'))\n"
+        "st.plotly_chart(px.line(df, x='x', y='y', color='g', color_discrete_sequence=['red', 'blue']))\n"
+    )
+    themed, plain, continuous, chosen = (json_spec(el) for el in app(code).of_type("plotly_chart"))
+    assert [t["line"]["color"] for t in themed["data"]] == ["#000001", "#000002"]  # type: ignore[index]
+    assert [t["line"]["color"] for t in plain["data"]] == ["#636efa", "#EF553B"]  # type: ignore[index]
+    assert "colorscale" not in continuous["layout"]["coloraxis"]  # type: ignore[index,operator]
+    assert [t["line"]["color"] for t in chosen["data"]] == ["red", "blue"]  # type: ignore[index]
+
+
 def test_dicts_and_lists_of_traces(app: App) -> None:
     a = app(
         "import streamlit as st\n"

@@ -71,7 +71,8 @@ export function SidebarNav({ nav, others }: { nav: NavigationMsg; others: boolea
   const [open, setOpen] = useState(false);
   const [closedSections, setClosedSections] = useState<ReadonlySet<string>>(new Set());
   const limit = nav.visible ?? COLLAPSED_PAGES;
-  const total = nav.pages.filter((p) => !p.hidden).length;
+  // Pages of a closed section take no room, as on Streamlit.
+  const total = nav.pages.filter((p) => !p.hidden && !closedSections.has(p.section)).length;
   const collapsible = others && !nav.expanded && total > limit + 2;
   let budget = collapsible && !open ? limit : Infinity;
   const toggleSection = (section: string) =>
@@ -84,15 +85,15 @@ export function SidebarNav({ nav, others }: { nav: NavigationMsg; others: boolea
     <nav {...testid("stSidebarNav")} className="sidebar-nav" aria-label="App pages">
       <ul {...testid("stSidebarNavItems")} className="nav-items">
         {bySection(nav).map(([section, pages]) => {
-          const shown = pages.slice(0, Math.max(0, budget));
-          budget -= shown.length;
-          if (shown.length === 0) return null;
           const closed = closedSections.has(section);
+          const shown = pages.slice(0, Math.max(0, budget));
+          if (!closed) budget -= shown.length;
+          if (shown.length === 0) return null;
           const items = closed
             ? []
             : shown.map((page) => (
-                <li key={page.url_path}>
-                  <div {...testid("stSidebarNavLinkContainer")}>
+                <li key={page.url_path} className="nav-page">
+                  <div {...testid("stSidebarNavLinkContainer")} className="nav-link-box">
                     <NavLink page={page} current={page.url_path === nav.page} testId="stSidebarNavLink" />
                   </div>
                 </li>
@@ -108,7 +109,7 @@ export function SidebarNav({ nav, others }: { nav: NavigationMsg; others: boolea
                 onClick={() => toggleSection(section)}
               >
                 <InlineMarkdown text={section} />
-                <Icon icon={closed ? ":material/expand_more:" : ":material/expand_less:"} />
+                <Icon icon=":material/expand_more:" className="nav-section-chevron" />
               </button>
               <ul className="nav-section-items">{items}</ul>
             </li>

@@ -40,28 +40,38 @@ export function GridLayout({ el, node }: { el: GridEl; node: TreeNode }) {
     height: typeof el.height === "number" ? el.height : undefined,
   };
   const classes = ["grid-layout", el.border && "cells-bordered", el.wrap ? "" : "no-wrap", keyClass(el.key)];
+  // Streamlit's boxes around the grid and inside each cell, which take no room of their own
+  // (display: contents) but which an app's CSS may name.
   return (
-    <div {...hook("stGrid", classes.filter(Boolean).join(" "))} style={style}>
-      {node.children.map(
-        (child, i) =>
-          child && (
-            <div
-              key={i}
-              {...hook("stGridCell", el.row_height === null ? "grid-cell" : "grid-cell fixed-row")}
-              style={{ ...placement(child), justifyContent: CONTENT_ALIGN[el.vertical_alignment] }}
-            >
-              <NodeView node={child} />
-            </div>
-          ),
-      )}
+    <div {...testid("stGridScrollBody")} className="grid-pass">
+      <div {...testid("stGridContentMeasure")} className="grid-pass">
+        <div {...hook("stGrid", classes.filter(Boolean).join(" "))} style={style}>
+          {node.children.map(
+            (child, i) =>
+              child && (
+                <div
+                  key={i}
+                  {...hook("stGridCell", el.row_height === null ? "grid-cell" : "grid-cell fixed-row")}
+                  style={{ ...placement(child), justifyContent: CONTENT_ALIGN[el.vertical_alignment] }}
+                >
+                  <div {...testid("stGridCellBody")} className="grid-pass">
+                    <div {...testid("stGridCellContent")} className="grid-pass">
+                      <NodeView node={child} />
+                    </div>
+                  </div>
+                </div>
+              ),
+          )}
+        </div>
+      </div>
     </div>
   );
 }
 
-/** A `grid.cell()`: its elements, stacked. */
+/** A `grid.cell()`: its elements, stacked in a block as a container's are. */
 export function GridCell({ node }: { el: GridCellEl; node: TreeNode }) {
   return (
-    <div {...testid("stGridCellContent")} className="block">
+    <div {...hook("stVerticalBlock", "block")}>
       <Children node={node} />
     </div>
   );

@@ -4,7 +4,7 @@ import type { PlotlyChartEl } from "../protocol.gen";
 import { useRerun } from "../send";
 import { useDarkMode, useJsonSpec } from "./chartSpec";
 import { ElementToolbar, useFullscreen } from "./ElementToolbar";
-import { selectionFromEvent, streamlitTemplate, type PlotlySelectEvent } from "./plotlySupport";
+import { selectionFromEvent, streamlitTemplate, withThemeColors, type PlotlySelectEvent } from "./plotlySupport";
 
 import type { Config, Data, Layout } from "plotly.js-dist-min";
 
@@ -87,7 +87,7 @@ export function PlotlyChart({ el }: { el: PlotlyChartEl }) {
         if (!live) return;
         await P.react(
           div,
-          (figure.data as Data[] | undefined) ?? [],
+          withThemeColors((figure.data as Json[] | undefined) ?? [], dark) as Data[],
           layoutFor(el, figure, dark, full) as Partial<Layout>,
           configFor(el) as Partial<Config>,
         );

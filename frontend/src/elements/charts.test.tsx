@@ -4,7 +4,7 @@ import { App } from "../app/App";
 import type { ClientMessage, Element } from "../protocol.gen";
 import { Store } from "../store";
 import { hexToRgba, nextSelection, tooltipText } from "./DeckChart";
-import { selectionFromEvent, streamlitTemplate } from "./plotlySupport";
+import { selectionFromEvent, streamlitTemplate, withThemeColors } from "./plotlySupport";
 
 afterEach(cleanup);
 
@@ -50,8 +50,31 @@ describe("plotly selection", () => {
   it("has a template for light and dark pages", () => {
     const light = streamlitTemplate(false).layout as Record<string, unknown>;
     const dark = streamlitTemplate(true).layout as Record<string, unknown>;
-    expect(light.paper_bgcolor).toBe("rgba(0,0,0,0)");
+    expect(light.paper_bgcolor).toBe("#ffffff");
     expect(light.colorway).not.toEqual(dark.colorway);
+  });
+
+  it("styles figures as Streamlit 1.67's plotly theme does", () => {
+    const layout = streamlitTemplate(false).layout as Record<string, Record<string, unknown>>;
+    expect(layout.font).toMatchObject({ color: "#808495", size: 12 });
+    expect(layout.margin).toEqual({ l: 0, r: 0, pad: 8 });
+    expect(layout.xaxis).toMatchObject({ showgrid: false, zeroline: false, title: { font: { color: "#808495", size: 14 }, standoff: 20 } });
+    expect(layout.yaxis).toMatchObject({ gridcolor: "#e6eaf1", title: { standoff: 24 } });
+    expect(layout.legend).toMatchObject({ font: { color: "#262730", size: 12 }, valign: "top" });
+    expect(layout.hoverlabel).toMatchObject({ bordercolor: "#DCD8D4", font: { color: "#808495", size: 12 } });
+  });
+
+  it("paints the server's colour placeholders in the theme's categorical colours", () => {
+    const [first, third, own] = withThemeColors(
+      [{ line: { color: "#000001", width: 2 } }, { marker: { color: "#000003" } }, { marker: { color: "#123456" } }],
+      false,
+    );
+    expect(first!.line).toEqual({ color: "#0068c9", width: 2 });
+    expect((third!.marker as { color: string }).color).toBe("#ff2b2b");
+    expect((own!.marker as { color: string }).color).toBe("#123456");
+    // a trace with nothing to paint is left as it is (plotly refuses `marker: undefined` on bars)
+    const bar = { type: "bar", x: [1], y: [2] };
+    expect(withThemeColors([bar], false)[0]).toBe(bar);
   });
 });
 

@@ -4,50 +4,79 @@ import { chartPalettes, cssVar } from "./chartSpec";
 
 type Json = Record<string, unknown>;
 
-/** A plotly template drawing figures with the app's font, colours and a transparent background. */
+/** Colours of Streamlit 1.67's plotly theme that its app theme does not name. */
+const CHART_COLORS = {
+  light: { text: "#808495", legend: "#262730", grid: "#e6eaf1", hoverBorder: "#DCD8D4", modebar: "68, 68, 68" },
+  dark: { text: "#e6eaf1", legend: "#fafafa", grid: "#31333F", hoverBorder: "#4A4742", modebar: "255, 255, 255" },
+};
+
+/** A plotly template drawing figures as Streamlit 1.67's theme does: 12px grey text, a title in
+ * the text colour at the top left, horizontal grid lines only, the legend's items at its top,
+ * no side margins, the app's background and chart palettes. */
 export function streamlitTemplate(dark: boolean): Json {
-  const text = cssVar("--text", dark ? "#fafafa" : "#31333f");
-  const muted = cssVar("--muted", dark ? "rgba(250,250,250,0.62)" : "rgba(49,51,63,0.62)");
-  const grid = cssVar("--border", dark ? "rgba(250,250,250,0.2)" : "rgba(49,51,63,0.2)");
-  const raised = cssVar("--bg-raised", dark ? "#1f222b" : "#ffffff");
+  const colors = dark ? CHART_COLORS.dark : CHART_COLORS.light;
+  const heading = cssVar("--text", dark ? "#fafafa" : "#31333f");
+  const bg = cssVar("--bg", dark ? "#0e1117" : "#ffffff");
   const font = cssVar("--font", "sans-serif");
   const { categorical, sequential, diverging } = chartPalettes(dark);
   const scale = sequential.map((c, i) => [i / (sequential.length - 1), c]);
+  const small = { color: colors.text, size: 12 };
   const axis = {
-    gridcolor: grid,
-    linecolor: grid,
-    zerolinecolor: grid,
-    tickcolor: grid,
-    tickfont: { color: muted, size: 12 },
-    title: { font: { color: muted, size: 13 }, standoff: 12 },
+    gridcolor: colors.grid,
+    linecolor: colors.grid,
+    zerolinecolor: colors.grid,
+    tickcolor: colors.grid,
+    tickfont: small,
+    title: { font: { color: colors.text, size: 14 } },
     automargin: true,
   };
+  const xaxis = { ...axis, showgrid: false, zeroline: false, title: { ...axis.title, standoff: 20 } };
+  const yaxis = { ...axis, title: { ...axis.title, standoff: 24 } };
   const sceneAxis = { ...axis, backgroundcolor: "rgba(0,0,0,0)", showbackground: false };
   return {
     layout: {
-      font: { family: font, color: text, size: 13 },
-      title: { font: { size: 16, color: text }, x: 0, xanchor: "left", pad: { l: 4 } },
-      paper_bgcolor: "rgba(0,0,0,0)",
-      plot_bgcolor: "rgba(0,0,0,0)",
+      font: { family: font, ...small },
+      title: { font: { size: 16, color: heading }, x: 0, xanchor: "left", pad: { l: 4 } },
+      paper_bgcolor: bg,
+      plot_bgcolor: bg,
       colorway: categorical,
       colorscale: { sequential: scale, sequentialminus: scale, diverging: diverging.map((c, i) => [i / (diverging.length - 1), c]) },
-      xaxis: axis,
-      yaxis: axis,
+      xaxis,
+      yaxis,
       scene: { xaxis: sceneAxis, yaxis: sceneAxis, zaxis: sceneAxis },
-      polar: { bgcolor: "rgba(0,0,0,0)", angularaxis: axis, radialaxis: axis },
-      ternary: { bgcolor: "rgba(0,0,0,0)", aaxis: axis, baxis: axis, caxis: axis },
-      geo: { bgcolor: "rgba(0,0,0,0)", lakecolor: "rgba(0,0,0,0)", landcolor: grid, subunitcolor: grid },
-      legend: { font: { color: muted }, bgcolor: "rgba(0,0,0,0)" },
-      coloraxis: { colorbar: { outlinewidth: 0, tickfont: { color: muted } } },
-      hoverlabel: { bgcolor: raised, bordercolor: grid, font: { color: text, family: font } },
-      margin: { l: 16, r: 16, t: 40, b: 16, pad: 0 },
-      modebar: { bgcolor: "rgba(0,0,0,0)", color: muted, activecolor: text },
+      polar: { bgcolor: bg, angularaxis: axis, radialaxis: axis },
+      ternary: { bgcolor: bg, aaxis: axis, baxis: axis, caxis: axis },
+      geo: { bgcolor: bg, lakecolor: bg, landcolor: colors.grid, subunitcolor: colors.grid },
+      legend: { font: { color: colors.legend, size: 12 }, title: { font: small }, bgcolor: bg, bordercolor: "transparent", valign: "top" },
+      coloraxis: { colorscale: scale, colorbar: { outlinewidth: 0, tickfont: small } },
+      hoverlabel: { bgcolor: bg, bordercolor: colors.hoverBorder, font: { color: colors.text, family: font, size: 12 } },
+      margin: { l: 0, r: 0, pad: 8 },
+      modebar: { bgcolor: "transparent", color: `rgba(${colors.modebar}, 0.3)`, activecolor: `rgba(${colors.modebar}, 0.7)` },
     },
     data: {
-      pie: [{ marker: { line: { color: raised, width: 1 } } }],
+      pie: [{ marker: { line: { color: bg, width: 1 } } }],
       bar: [{ marker: { line: { width: 0 } } }],
+      scatter: [{ marker: { line: { width: 0 } } }],
     },
   };
+}
+
+const PLACEHOLDER = /^#0000(0[1-9]|10)$/;
+
+/** The traces with the server's placeholders for the theme's categorical colours ("#000001"
+ * for the first: plotly express copied them from the default template) painted in. */
+export function withThemeColors(data: Json[], dark: boolean): Json[] {
+  const { categorical } = chartPalettes(dark);
+  const paint = (part: unknown): unknown => {
+    if (typeof part !== "object" || part === null) return part;
+    const color = (part as Json).color;
+    if (typeof color !== "string" || !PLACEHOLDER.test(color)) return part;
+    return { ...(part as Json), color: categorical[(Number(color.slice(5)) - 1) % categorical.length] };
+  };
+  return data.map((trace) => {
+    const [marker, line] = [paint(trace.marker), paint(trace.line)];
+    return marker === trace.marker && line === trace.line ? trace : { ...trace, marker, line };
+  });
 }
 
 /** The selection the script gets, as Streamlit shapes it. */

@@ -15,7 +15,7 @@ from slipstream.elements._shortcut import button_extras
 from slipstream.errors import StreamlitAPIException, StreamlitValueError
 from slipstream.runtime.context import get_run_context
 from slipstream.runtime.forms import current_form
-from slipstream.runtime.widgets import Key, register, user_key
+from slipstream.runtime.widgets import Key, register, register_element, user_key
 
 BUTTON_TYPES = ("primary", "secondary", "tertiary")
 
@@ -162,8 +162,13 @@ def link_button(
         **button_extras(icon_position, shortcut, wrap),
     }
     if isinstance(on_click, str) and on_click == "ignore":
-        # Not a widget: the element is returned, and a key only names it for the page's CSS.
+        # Not a widget: the element is returned, and a key only names it for the page's CSS. As
+        # in Streamlit, a key must still be unique in the run, and so must a button with a
+        # shortcut (whose keys only one button can take); plain links may repeat.
         ukey = user_key(key)
+        if ukey is not None or element.get("shortcut") is not None:
+            identity = ("label", "url", "help", "kind", "icon", "width", "icon_position", "shortcut")
+            register_element("link_button", key=ukey, identity={name: element[name] for name in identity})
         return emit_element(element if ukey is None else {**element, "key": ukey})
     wid, clicked = register(
         "link_button",

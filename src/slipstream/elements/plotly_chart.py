@@ -105,9 +105,48 @@ def figure_json(figure_or_data: Any, theme: str | None) -> tuple[str, Any]:
         ) from None
     layout = figure.get("layout")
     if theme == "streamlit" and isinstance(layout, dict) and "template" in layout:
-        if layout["template"] == _default_template(plotly.io):
+        template = _default_template(plotly.io)
+        if layout["template"] == template:
             figure = {**figure, "layout": {k: v for k, v in layout.items() if k != "template"}}
+            figure = _with_theme_placeholders(figure, template)
     return plotly.io.to_json(figure, validate=False), figure
+
+
+# plotly express copies the default template's colours into each trace when it builds a
+# figure; Streamlit's own default template makes those copies placeholders ("#000001" for its
+# first categorical colour...) that the browser paints in the theme's colours. Ours are put
+# in here, in place of the default template's colours, to the same effect.
+_CATEGORICAL_PLACEHOLDERS = [f"#0000{i:02d}" for i in range(1, 11)]
+
+
+def _with_theme_placeholders(figure: dict[str, Any], template: Any) -> dict[str, Any]:
+    tlayout = template.get("layout", {}) if isinstance(template, dict) else {}
+    colorway = tlayout.get("colorway") or []
+    placeholder = {
+        color.lower(): _CATEGORICAL_PLACEHOLDERS[i % 10] for i, color in enumerate(colorway) if isinstance(color, str)
+    }
+    scale = (tlayout.get("colorscale") or {}).get("sequential")
+
+    def recolor(part: Any, key: str) -> Any:
+        inner = part.get(key) if isinstance(part, dict) else None
+        if not isinstance(inner, dict):
+            return part
+        color = inner.get("color")
+        if isinstance(color, str) and color.lower() in placeholder:
+            return {**part, key: {**inner, "color": placeholder[color.lower()]}}
+        return part
+
+    data = figure.get("data")
+    if isinstance(data, list):
+        figure = {**figure, "data": [recolor(recolor(trace, "marker"), "line") for trace in data]}
+    layout = figure.get("layout")
+    coloraxis = layout.get("coloraxis") if isinstance(layout, dict) else None
+    copied = isinstance(coloraxis, dict) and scale is not None and coloraxis.get("colorscale") == scale
+    if isinstance(layout, dict) and isinstance(coloraxis, dict) and copied:
+        # the default sequential scale, copied: without it the theme's applies
+        coloraxis = {k: v for k, v in coloraxis.items() if k != "colorscale"}
+        figure = {**figure, "layout": {**layout, "coloraxis": coloraxis}}
+    return figure
 
 
 def _layout_size(figure: Any, name: str) -> int | None:

@@ -56,7 +56,8 @@ def slider(
     spec = slider_range(value, min_value, max_value, step, held)
     if format is None:
         format = FORMATS[spec.kind]
-    if ukey is not None and ctx is not None and ctx.session.state.set_by_script(ukey):
+    set_now = ukey is not None and ctx is not None and ctx.session.state.set_by_script(ukey)
+    if set_now and ukey is not None:
         spec.check_set_value(fn, ukey, held)
     count = len(spec.thumbs)
 
@@ -69,18 +70,32 @@ def slider(
         found = [spec.position(item) for item in items] if len(items) == count else []
         return [p for p in found if p is not None] if found and None not in found else None
 
+    def held_positions(v: Any) -> list[float] | None:
+        """The thumbs of a value the script set, even one of the other shape (a single value on
+        a range slider, a pair on a single one): Streamlit returns such a value as it is for the
+        run that set it, and shows its thumbs."""
+        items = list(v) if isinstance(v, (tuple, list)) else [v]
+        found = [spec.position(item) for item in items]
+        return [p for p in found if p is not None] if None not in found else None
+
+    def accept(v: Any) -> bool:
+        # a value of the wrong shape lasts one run: the next one gives the default, as in Streamlit
+        return positions_of(v) is not None or (set_now and held_positions(v) is not None)
+
     def from_browser(raw: Any) -> Any:
-        if not isinstance(raw, list) or len(raw) != count:
-            raise ValueError(f"expected a list of {count} thumb position(s)")
-        if not all(isinstance(p, (int, float)) and not isinstance(p, bool) for p in raw):
-            raise ValueError(f"{raw!r} holds something other than numbers")
+        if not isinstance(raw, list) or not all(isinstance(p, (int, float)) and not isinstance(p, bool) for p in raw):
+            raise ValueError(f"expected a list of {count} thumb position(s), got {raw!r}")
+        if len(raw) != count:
+            # the thumbs of a wrong-shaped session_state value: back to the default, as Streamlit does
+            return to_python(spec.thumbs)
         positions = sorted(float(p) for p in raw)
         if not all(spec.low <= p <= spec.high for p in positions):
             raise ValueError(f"{raw!r} is outside [{spec.low}, {spec.high}]")
         return to_python(positions)
 
     def shown(v: Any) -> dict[str, Any]:
-        return {"value": _wire(spec, positions_of(v) or spec.thumbs)}
+        thumbs = positions_of(v) or held_positions(v) or []
+        return {"value": _wire(spec, thumbs if 1 <= len(thumbs) <= 2 else spec.thumbs)}
 
     def from_url(text: str) -> float:
         # a value outside the bounds is moved to the nearest one, as Streamlit does
@@ -115,7 +130,7 @@ def slider(
         on_change=on_change,
         args=args,
         kwargs=kwargs,
-        accept=lambda v: positions_of(v) is not None,
+        accept=accept,
         value_given=value is not None,
         shown=shown,
         bind=bind,

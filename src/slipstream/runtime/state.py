@@ -71,6 +71,7 @@ class SessionState(MutableMapping[str, Any]):
         self._by_state_key: dict[str, WidgetMeta] = {}
         self._ids_this_run: set[str] = set()
         self._created_this_run: set[str] = set()
+        self._element_keys_this_run: set[str] = set()  # keys of elements that are not widgets
         self._user_set: set[str] = set()
         self._triggered: set[str] = set()  # widget ids whose trigger awaits the script
         self._consumed: set[str] = set()
@@ -114,7 +115,9 @@ class SessionState(MutableMapping[str, Any]):
 
     def register_widget(self, meta: WidgetMeta, default: Any, *, accept: Callable[[Any], bool] | None = None) -> Any:
         """Bind a widget created by the running script; return its value for this run."""
-        if meta.user_key is not None and meta.user_key in self._created_this_run:
+        if meta.user_key is not None and (
+            meta.user_key in self._created_this_run or meta.user_key in self._element_keys_this_run
+        ):
             raise StreamlitDuplicateElementKey(meta.user_key)
         if meta.id in self._ids_this_run:
             raise StreamlitDuplicateElementId(meta.kind)
@@ -139,6 +142,21 @@ class SessionState(MutableMapping[str, Any]):
             return self.data[key]
         self.data[key] = default
         return default
+
+    def claim_element(self, element_id: str, kind: str, user_key: str | None) -> None:
+        """An element that is not a widget but whose key, or whose id, must be unique in a run,
+        as a widget's (a link button given a key or a shortcut): raise when it is not. Its key
+        holds no value, so session_state may not set one, as Streamlit checks."""
+        if user_key is not None:
+            if user_key in self._created_this_run or user_key in self._element_keys_this_run:
+                raise StreamlitDuplicateElementKey(user_key)
+            if user_key in self._user_set:
+                self._user_set.discard(user_key)
+                raise StreamlitValueAssignmentNotAllowedError(user_key)
+            self._element_keys_this_run.add(user_key)
+        if element_id in self._ids_this_run:
+            raise StreamlitDuplicateElementId(kind)
+        self._ids_this_run.add(element_id)
 
     def set_by_script(self, key: str) -> bool:
         """Whether the script set ``st.session_state[key]`` since the last completed run (a
@@ -188,6 +206,7 @@ class SessionState(MutableMapping[str, Any]):
     def start_run(self) -> None:
         self._ids_this_run.clear()
         self._created_this_run.clear()
+        self._element_keys_this_run.clear()
 
     def finish_run(
         self, *, completed: bool, in_scope: set[str] | None = None, page: str | None = None
@@ -228,6 +247,7 @@ class SessionState(MutableMapping[str, Any]):
             self._user_set.clear()
         self._ids_this_run.clear()
         self._created_this_run.clear()
+        self._element_keys_this_run.clear()
         return gone_metas
 
 

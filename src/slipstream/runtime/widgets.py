@@ -9,9 +9,11 @@ from typing import Any
 import orjson
 
 from slipstream.errors import StreamlitAPIException, StreamlitInvalidFormCallbackError
+from slipstream.protocol import ROOT_MAIN
 from slipstream.runtime.bound_widgets import UrlCodec, check_binding, seed_from_url, write_url
-from slipstream.runtime.context import get_run_context
+from slipstream.runtime.context import RunContext, get_run_context
 from slipstream.runtime.forms import current_form
+from slipstream.runtime.placement import current_target, place_of
 from slipstream.runtime.state import INTERNAL_ID_PREFIX, WidgetMeta
 
 Key = str | int | None
@@ -59,6 +61,29 @@ def _on_change_mode(name: str, on_change: Any, *, trigger: bool) -> tuple[Callab
     return on_change, False
 
 
+def _placed(ctx: RunContext, identity: dict[str, Any]) -> dict[str, Any]:
+    """The identity of a widget without a key, with where it is: the same widget on two pages
+    of a multipage app, or in the main area and the sidebar, is two widgets."""
+    if ctx.page is not None:
+        identity = {**identity, "page": ctx.page}
+    root = place_of(current_target())[0]
+    return identity if root == ROOT_MAIN else {**identity, "root": root}
+
+
+def register_element(kind: str, *, key: str | None, identity: dict[str, Any]) -> str:
+    """The id of an element that is not a widget but must be unique in its run, as a widget
+    must (see ``SessionState.claim_element``)."""
+    ctx = get_run_context()
+    if ctx is None:
+        return widget_id(kind, key, identity)
+    form = current_form(ctx)
+    if form is not None and key is None:
+        identity = {**identity, "form": form.form_id}
+    wid = widget_id(kind, key, identity if key is not None else _placed(ctx, identity))
+    ctx.session.state.claim_element(wid, kind, key)
+    return wid
+
+
 def register(
     kind: str,
     *,
@@ -99,9 +124,7 @@ def register(
     form = current_form(ctx)
     if form is not None:  # the same widget in two forms is two widgets
         identity = {**identity, "form": form.form_id}
-    if ctx.page is not None and ukey is None:  # and on two pages of a multipage app
-        identity = {**identity, "page": ctx.page}
-    wid = widget_id(kind, ukey, identity)
+    wid = widget_id(kind, ukey, identity if ukey is not None else _placed(ctx, identity))
     if form is not None and on_change is not None and kind != "form_submit_button":
         raise StreamlitInvalidFormCallbackError(kind)
     meta = WidgetMeta(
