@@ -17,7 +17,7 @@ from starlette.testclient import TestClient
 from slipstream.runtime.blobs import BlobStore
 from slipstream.runtime.wire import decode_frame
 from slipstream.server.app import create_app
-from tests.auth.provider import running_provider
+from tests.auth.provider import running_pkce_provider, running_provider
 
 pytest.importorskip("oidc_provider_mock")
 
@@ -101,14 +101,25 @@ def app_lines(client: TestClient, cookies: dict[str, str] | None = None) -> list
                 return lines
 
 
-def test_the_authorization_request_has_pkce_state_nonce_and_the_default_scope(client: TestClient) -> None:
+def test_the_authorization_request_has_state_nonce_and_the_default_scope(client: TestClient) -> None:
     query = parse_qs(urlsplit(start_login(client)).query)
     assert query["response_type"] == ["code"] and query["client_id"] == ["slipstream-test"]
     assert query["redirect_uri"] == [f"{ORIGIN}/oauth2callback"]
     assert query["scope"] == ["openid profile email"] and query["prompt"] == ["select_account"]
-    assert query["code_challenge_method"] == ["S256"] and len(query["code_challenge"][0]) == 43
     assert len(query["state"][0]) >= 32 and len(query["nonce"][0]) >= 32
+    # This provider does not list S256 in code_challenge_methods_supported: no PKCE, as 1.67.
+    assert "code_challenge" not in query and "code_challenge_method" not in query
     assert CLIENT_SECRET not in start_login(client)
+
+
+def test_pkce_is_sent_and_checked_when_the_provider_advertises_s256(tmp_path: Path) -> None:
+    with running_pkce_provider() as (url, layer), make_client(tmp_path, url) as client:
+        query = parse_qs(urlsplit(start_login(client)).query)
+        assert query["code_challenge_method"] == ["S256"] and len(query["code_challenge"][0]) == 43
+        response = client.get(callback_path(authorize(start_login(client))), follow_redirects=False)
+        assert response.status_code == 302 and response.headers["location"] == "/"
+        assert app_lines(client)[:2] == ["logged in: True", "email: alice@example.com"]
+        assert len(layer.challenges) == 1  # the provider saw the challenge and checked the verifier
 
 
 def test_a_login_fills_st_user_from_the_id_token(client: TestClient, caplog: Any) -> None:

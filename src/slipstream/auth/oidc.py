@@ -1,7 +1,9 @@
 """The OpenID Connect authorization-code flow, with PKCE, state and nonce, through Authlib.
 
 ``start`` makes the provider's authorization URL and what the callback must check (kept in a
-sealed cookie, not in the server); ``finish`` trades the code for tokens and checks the ID token
+sealed cookie, not in the server). State and nonce are always sent; PKCE (S256) only when the
+provider's metadata lists S256 in ``code_challenge_methods_supported``, as Streamlit 1.67 does: a
+provider that does not support it may refuse an authorization request that carries it. ``finish`` trades the code for tokens and checks the ID token
 (signature against the provider's keys, issuer, audience, nonce, expiry). Errors are
 ``LoginFailed`` with a message fit for the user: the provider's error code and description, never
 a token or the client secret.
@@ -36,7 +38,7 @@ class LoginFailed(Exception):
 @dataclass(frozen=True)
 class Started:
     url: str  # the provider's authorization page
-    flow: dict[str, str]  # what the callback checks: state, nonce, code_verifier, provider
+    flow: dict[str, str]  # what the callback checks: state, nonce, provider (code_verifier with PKCE)
 
 
 def _checked_metadata(url: str, document: Any) -> dict[str, Any]:
@@ -115,7 +117,13 @@ class ProviderCache:
         return KeySet.import_key_set(cached)  # type: ignore[arg-type]
 
 
-def _client(provider: ProviderSettings) -> Any:
+def uses_pkce(metadata: dict[str, Any]) -> bool:
+    """Whether the provider advertises S256 PKCE (a null or absent list: it does not)."""
+    methods = metadata.get("code_challenge_methods_supported")
+    return isinstance(methods, list) and "S256" in methods
+
+
+def _client(provider: ProviderSettings, pkce: bool) -> Any:
     from authlib.integrations.httpx_client import AsyncOAuth2Client
 
     return AsyncOAuth2Client(
@@ -124,24 +132,27 @@ def _client(provider: ProviderSettings) -> Any:
         scope=provider.scope,
         redirect_uri=provider.redirect_uri,
         token_endpoint_auth_method=provider.token_endpoint_auth_method,
-        code_challenge_method="S256",
+        code_challenge_method="S256" if pkce else None,
         timeout=HTTP_TIMEOUT,
     )
 
 
 def start(provider: ProviderSettings, metadata: dict[str, Any]) -> Started:
-    """The authorization URL for ``provider``, with a fresh state, nonce and PKCE verifier."""
+    """The authorization URL for ``provider``, with a fresh state and nonce, and a fresh PKCE
+    verifier when the provider supports it."""
     from authlib.common.security import generate_token
 
-    state, nonce, verifier = generate_token(32), generate_token(32), generate_token(64)
-    url, _ = _client(provider).create_authorization_url(
+    flow = {"state": generate_token(32), "nonce": generate_token(32), "provider": provider.name}
+    pkce = uses_pkce(metadata)
+    if pkce:
+        flow["code_verifier"] = generate_token(64)
+    url, _ = _client(provider, pkce).create_authorization_url(
         metadata["authorization_endpoint"],
-        state=state,
-        code_verifier=verifier,
-        nonce=nonce,
+        state=flow["state"],
+        code_verifier=flow.get("code_verifier"),
+        nonce=flow["nonce"],
         **provider.authorize_params,
     )
-    flow = {"state": state, "nonce": nonce, "code_verifier": verifier, "provider": provider.name}
     return Started(str(url), flow)
 
 
@@ -152,13 +163,12 @@ async def finish(
     import httpx
     from authlib.integrations.httpx_client import OAuthError
 
+    verifier = flow.get("code_verifier")
+    pkce = {"code_verifier": verifier} if isinstance(verifier, str) else {}
     try:
-        async with _client(provider) as client:
+        async with _client(provider, bool(pkce)) as client:
             token = await client.fetch_token(
-                metadata["token_endpoint"],
-                grant_type="authorization_code",
-                code=code,
-                code_verifier=flow["code_verifier"],
+                metadata["token_endpoint"], grant_type="authorization_code", code=code, **pkce
             )
     except OAuthError as exc:
         described = f"{exc.error}" + (f": {exc.description}" if exc.description else "")
