@@ -3,10 +3,10 @@
 ``start`` makes the provider's authorization URL and what the callback must check (kept in a
 sealed cookie, not in the server). State and nonce are always sent; PKCE (S256) only when the
 provider's metadata lists S256 in ``code_challenge_methods_supported``, as Streamlit 1.67 does: a
-provider that does not support it may refuse an authorization request that carries it. ``finish`` trades the code for tokens and checks the ID token
-(signature against the provider's keys, issuer, audience, nonce, expiry). Errors are
-``LoginFailed`` with a message fit for the user: the provider's error code and description, never
-a token or the client secret.
+provider that does not support it may refuse an authorization request that carries it.
+``finish`` trades the code for tokens and checks the ID token (signature against the provider's
+keys, issuer, audience, nonce, expiry). Errors are ``LoginFailed`` with a message fit for a log
+line: the provider's error code and description, never a token or the client secret.
 """
 
 from __future__ import annotations
