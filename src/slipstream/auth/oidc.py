@@ -32,7 +32,12 @@ _NEEDED = ("issuer", "authorization_endpoint", "token_endpoint", "jwks_uri")
 
 
 class LoginFailed(Exception):
-    """The login cannot complete; the message says why, in words for the user."""
+    """The login cannot complete; the message says why (for the log). ``unreachable``: the
+    provider could not be reached, rather than refusing."""
+
+    def __init__(self, message: str, *, unreachable: bool = False) -> None:
+        super().__init__(message)
+        self.unreachable = unreachable
 
 
 @dataclass(frozen=True)
@@ -112,9 +117,22 @@ class ProviderCache:
                     raise ValueError("not a JSON Web Key Set")
             except (httpx.HTTPError, ValueError) as exc:
                 log.warning("login failed: the provider's keys could not be fetched from %s (%s)", jwks_uri, exc)
-                raise LoginFailed("the provider's signing keys could not be fetched") from None
+                raise LoginFailed("the provider's signing keys could not be fetched", unreachable=True) from None
             cached = self._keep(jwks_uri, document)
         return KeySet.import_key_set(cached)  # type: ignore[arg-type]
+
+
+def _exchange_errors() -> tuple[type[Exception], ...]:
+    """What a failed token request raises in Authlib's client: httpx's errors, or httpx2's where
+    Authlib uses that (recent Authlib, when httpx2 is installed); ValueError for a reply that is
+    not JSON."""
+    import httpx
+
+    try:
+        import httpx2  # type: ignore[import-not-found, unused-ignore]
+    except ImportError:
+        return (httpx.HTTPError, ValueError)
+    return (httpx.HTTPError, httpx2.HTTPError, ValueError)
 
 
 def uses_pkce(metadata: dict[str, Any]) -> bool:
@@ -160,7 +178,6 @@ async def finish(
     provider: ProviderSettings, metadata: dict[str, Any], cache: ProviderCache, code: str, flow: dict[str, str]
 ) -> tuple[dict[str, Any], dict[str, str]]:
     """Trade ``code`` for tokens; the ID token's checked claims and the tokens by kind."""
-    import httpx
     from authlib.integrations.httpx_client import OAuthError
 
     verifier = flow.get("code_verifier")
@@ -173,9 +190,9 @@ async def finish(
     except OAuthError as exc:
         described = f"{exc.error}" + (f": {exc.description}" if exc.description else "")
         raise LoginFailed(f"the provider refused the login ({described[:300]})") from None
-    except (httpx.HTTPError, ValueError) as exc:
+    except _exchange_errors() as exc:
         log.warning("login failed: the token request to the provider failed (%s)", type(exc).__name__)
-        raise LoginFailed("the provider could not be reached to complete the login") from None
+        raise LoginFailed("the provider could not be reached to complete the login", unreachable=True) from None
     id_token = token.get("id_token")
     if not isinstance(id_token, str):
         raise LoginFailed("the provider sent no ID token (is 'openid' in the scope?)")

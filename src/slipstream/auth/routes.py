@@ -3,20 +3,24 @@
 What the callback must check (state, nonce, PKCE verifier) travels in a sealed cookie that lives
 ten minutes and is removed by the callback, so any server process can finish a login another
 began, and a callback replayed (or forged, or without a login begun in this browser) is refused.
-A login that fails shows a short page saying why, with a way back to the app: never a traceback,
-a token or the client secret.
+
+A login that fails logs why and sends the tab back to the app, as Streamlit 1.67 does; the app
+then tells the user in a toast. The reason travels as ``#login-failed=<reason>`` in the URL's
+fragment: one word out of ``REASONS``, for which the page has fixed sentences, so a crafted link
+can show nothing but those; the fragment never reaches a server, the page removes it at once (a
+reload does not show the message again) and a script's ``st.query_params`` never sees it. Nothing
+the provider sent (its error description, a token) is shown in the page.
 """
 
 from __future__ import annotations
 
 import hmac
-import html
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlencode
 
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from slipstream.auth import oidc
@@ -40,11 +44,14 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("slipstream.auth")
 
-_PAGE = """<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-<title>Login failed</title>
-<style>body{{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#31333f}}
-h1{{font-size:1.5rem}}a{{color:#ff4b4b}}</style>
-<h1>Login failed</h1><p data-testid="stLoginError">{message}</p><p><a href="{home}">Back to the app</a></p>"""
+# Why a login failed, as the page's toast says it (frontend/src/authRedirect.ts has the sentences):
+# denied: the user (or the provider) refused at the provider; provider: the provider returned
+# another error or no code; expired: no login in progress (replayed, too old, another browser);
+# state: the callback's state is not the login's; refused: the provider refused the code or its
+# ID token failed the checks; unreachable: the provider could not be reached; config: the [auth]
+# settings are incomplete or wrong.
+Reason = Literal["denied", "provider", "expired", "state", "refused", "unreachable", "config"]
+FRAGMENT = "login-failed"
 
 
 def _root(request: Request, own_path: str) -> str:
@@ -53,9 +60,10 @@ def _root(request: Request, own_path: str) -> str:
     return path[: -len(own_path)] if path.endswith(own_path) else "/"
 
 
-def _failed(root: str, message: str, status: int, request: Request) -> Response:
-    page = _PAGE.format(message=html.escape(message), home=html.escape(root, quote=True))
-    response = HTMLResponse(page, status_code=status, headers={"Cache-Control": "no-store"})
+def _home(root: str, request: Request, reason: Reason | None = None) -> Response:
+    """Back to the app (telling it why the login failed), the login in progress forgotten."""
+    target = root if reason is None else f"{root}#{FRAGMENT}={reason}"
+    response = RedirectResponse(target, status_code=302, headers={"Cache-Control": "no-store"})
     delete_cookie(response, request.cookies, FLOW_COOKIE, path=root)
     return response
 
@@ -74,17 +82,20 @@ def auth_routes(app: AppRuntime) -> list[Route]:
             name = check_provider_name(request.query_params.get("provider"))
             check_authlib()
             provider = provider_settings(app, name)
+        except StreamlitAPIException as exc:
+            log.warning("login not started: %s", exc)
+            return _home(root, request, "config")
+        try:
             metadata = await app.auth_providers.metadata(provider)
         except StreamlitAPIException as exc:
             log.warning("login not started: %s", exc)
-            return _failed(root, f"Login is not possible: {exc}", 500, request)
+            return _home(root, request, "unreachable")
         started = oidc.start(provider, metadata)
         response = RedirectResponse(started.url, status_code=302, headers={"Cache-Control": "no-store"})
-        secret = _cookie_secret(app)
         set_cookie(
             response,
             FLOW_COOKIE,
-            Sealer(secret, "flow").seal(started.flow),
+            Sealer(_cookie_secret(app), "flow").seal(started.flow),
             path=root,
             max_age=FLOW_MAX_AGE,
             secure=provider.redirect_uri.startswith("https:"),
@@ -96,36 +107,41 @@ def auth_routes(app: AppRuntime) -> list[Route]:
         query = request.query_params
         if not {"code", "state", "error"} & set(query):
             # The provider's logout sends the browser back here, with nothing to check.
-            response = RedirectResponse(root, status_code=302)
-            delete_cookie(response, request.cookies, FLOW_COOKIE, path=root)
-            return response
+            return _home(root, request)
         if "error" in query:
             error, description = _clean(query["error"], 100), _clean(query.get("error_description", ""))
             log.warning("login failed: the provider returned %s%s", error, f" ({description})" if description else "")
-            said = f"{error}: {description}" if description else error
-            return _failed(root, f"The provider did not log you in ({said}).", 400, request)
+            return _home(root, request, "denied" if error == "access_denied" else "provider")
         flow = _flow(app, request)
         if flow is None:
             log.warning("login refused: a callback came with no login in progress (replayed, expired or forged)")
-            return _failed(root, "This login link has expired or was already used. Log in again.", 400, request)
+            # Back and forward through the history lead here too: a logged-in user needs no word.
+            return _home(root, request, None if _logged_in(app, request) else "expired")
         if not hmac.compare_digest(query.get("state", ""), flow.get("state", "")):
             log.warning("login refused: the callback's state does not match the login in progress")
-            return _failed(root, "The login's state does not match: log in again.", 400, request)
+            return _home(root, request, "state")
         code = query.get("code", "")
         if not code:
-            return _failed(root, "The provider sent no authorization code: log in again.", 400, request)
+            log.warning("login failed: the provider sent no authorization code")
+            return _home(root, request, "provider")
         try:
             provider = provider_settings(app, check_provider_name(flow.get("provider")))
+        except StreamlitAPIException as exc:
+            log.warning("login failed: %s", exc)
+            return _home(root, request, "config")
+        try:
             metadata = await app.auth_providers.metadata(provider)
             claims, tokens = await oidc.finish(provider, metadata, app.auth_providers, code, flow)
         except StreamlitAPIException as exc:
             log.warning("login failed: %s", exc)
-            return _failed(root, f"Login is not possible: {exc}", 500, request)
+            return _home(root, request, "unreachable")
         except oidc.LoginFailed as exc:
             log.warning("login failed: %s", exc)
-            return _failed(root, f"The login did not complete: {exc}.", 400, request)
-        response = RedirectResponse(root, status_code=302, headers={"Cache-Control": "no-store"})
-        delete_cookie(response, request.cookies, FLOW_COOKIE, path=root)
+            response = _home(root, request, "unreachable" if exc.unreachable else "refused")
+            # As 1.67: a code the provider refused logs out whoever this browser was logged in as.
+            delete_cookie(response, request.cookies, USER_COOKIE, path=root)
+            return response
+        response = _home(root, request)
         identity = {
             "claims": claims,
             "tokens": tokens,
@@ -133,7 +149,7 @@ def auth_routes(app: AppRuntime) -> list[Route]:
             "origin": origin_of(provider.redirect_uri),
         }
         if not _set_identity(response, app, identity, root, provider.redirect_uri.startswith("https:")):
-            return _failed(root, "The provider's identity is too large to keep in a cookie.", 400, request)
+            return _home(root, request, "refused")
         return response
 
     async def logout(request: Request) -> Response:
@@ -157,6 +173,17 @@ def _cookie_secret(app: AppRuntime) -> str:
     return shared_settings(app).cookie_secret
 
 
+def _logged_in(app: AppRuntime, request: Request) -> bool:
+    sealed = read_cookie(request.cookies, USER_COOKIE)
+    if sealed is None:
+        return False
+    try:
+        Sealer(_cookie_secret(app), "user").open(sealed, USER_MAX_AGE)
+    except (BadSeal, StreamlitAPIException):
+        return False
+    return True
+
+
 def _flow(app: AppRuntime, request: Request) -> dict[str, Any] | None:
     sealed = read_cookie(request.cookies, FLOW_COOKIE)
     if sealed is None:
@@ -175,7 +202,9 @@ def _set_identity(response: Response, app: AppRuntime, identity: dict[str, Any],
             set_cookie(response, USER_COOKIE, sealer.seal(attempt), path=root, max_age=USER_MAX_AGE, secure=secure)
             return True
         except ValueError:
-            log.warning("login: the identity with its tokens is too large for a cookie; tokens are not kept")
+            if attempt is identity:
+                log.warning("login: the identity with its tokens is too large for a cookie; tokens are not kept")
+    log.warning("login failed: the identity is too large for a cookie even without its tokens")
     return False
 
 
