@@ -1,7 +1,7 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App";
 import { browserContext, currentLocation, PageHistory } from "./app/location";
-import { followAuthRedirect } from "./authRedirect";
+import { followAuthRedirect, showLoginFailure } from "./authRedirect";
 import { Connection, socketUrl } from "./connection";
 import { deliverRows } from "./data/rowReplies";
 import { Store } from "./store";
@@ -44,6 +44,7 @@ const connection = new Connection({
     }
   },
 });
+showLoginFailure();
 pageHistory.start();
 const container = document.getElementById("root");
 if (container) createRoot(container).render(<App store={store} send={connection.send} navigate={pageHistory.go} />);
