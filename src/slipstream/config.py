@@ -13,6 +13,7 @@ command-line flag is an error, since whoever typed it is there to fix it.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -36,7 +37,14 @@ class ConfigError(ValueError):
     pass
 
 
-_KIND_NAMES = {int: "an integer", bool: "true or false", str: "a string", list: "a list", float: "a number"}
+_KIND_NAMES = {
+    int: "an integer",
+    bool: "true or false",
+    str: "a string",
+    list: "a list",
+    float: "a number",
+    dict: "a table (a JSON object in an environment variable or on the command line)",
+}
 
 
 def accepted(name: str) -> str:
@@ -73,6 +81,13 @@ def _convert(name: str, value: Any) -> Any:
                 pass
         if kind is list:
             return [part.strip() for part in text.split(",") if part.strip()]
+        if kind is dict:
+            try:
+                parsed = json.loads(text)
+            except json.JSONDecodeError as exc:
+                raise ConfigError(f"{name} must be {accepted(name)}; {value!r} is not JSON ({exc.msg})") from None
+            if isinstance(parsed, dict):
+                return parsed
     raise ConfigError(f"{name} must be {accepted(name)}, not {value!r}")
 
 
@@ -95,11 +110,29 @@ def check_frame_ancestors(origins: Any) -> list[str]:
     return origins
 
 
+def check_trusted_user_headers(mapping: dict[str, Any]) -> None:
+    """``server.trustedUserHeaders``: header names to st.user keys, each key named once."""
+    for header, key in mapping.items():
+        if not isinstance(key, str):
+            raise ConfigError(
+                f"server.trustedUserHeaders: the header {header!r} must map to a string (a key of st.user), not {key!r}"
+            )
+    keys = list(mapping.values())
+    twice = sorted({key for key in keys if keys.count(key) > 1})
+    if twice:
+        raise ConfigError(
+            f"server.trustedUserHeaders maps several headers to the same key of st.user: {twice}; "
+            "map each header to its own key"
+        )
+
+
 def _check(name: str, value: Any) -> Any:
     """``value`` converted for option ``name``, with the checks some options need beyond kind."""
     value = _convert(name, value)
     if name == "server.frameAncestors":
         check_frame_ancestors(value)
+    elif name == "server.trustedUserHeaders":
+        check_trusted_user_headers(value)
     elif name in ("server.port", "browser.serverPort") and value is not None and not 0 < value < 65536:
         raise ConfigError(f"{name} must be a port number from 1 to 65535, not {value!r}")
     return value

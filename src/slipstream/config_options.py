@@ -157,7 +157,17 @@ OPTIONS: dict[str, Option] = {
         "Host names allowed in the Host header of websocket connections.",
         unsupported="put a reverse proxy in front to restrict host names.",
     ),
-    "server.enableXsrfProtection": _opt(True, bool, "Require the session's XSRF token on file uploads."),
+    "server.enableXsrfProtection": _opt(
+        True, bool, "Require the session's XSRF token on file uploads (always, when [auth] is in the secrets)."
+    ),
+    "server.trustedUserHeaders": _opt(
+        {},
+        dict,
+        "Request headers whose values st.user shows, each header name mapped to a key of st.user (the first "
+        "value when a header comes twice; None when it is absent); they override what the login cookie says. "
+        "Only for a server behind a proxy that sets these headers itself and removes them from browsers' "
+        "requests. Experimental in Streamlit 1.67.",
+    ),
     "server.xsrfCookieSameSite": _opt(
         "lax",
         str,

@@ -85,6 +85,12 @@ def auth_section(app: AppRuntime) -> Mapping[str, Any] | None:
     return section if isinstance(section, Mapping) else None
 
 
+def xsrf_protected(app: AppRuntime) -> bool:
+    """Whether uploads need the session's XSRF token: server.enableXsrfProtection, or always once
+    [auth] is in the secrets (as Streamlit 1.67: a login is worth protecting whatever the config)."""
+    return bool(app.option("server.enableXsrfProtection")) or auth_section(app) is not None
+
+
 def _fail(app: AppRuntime, problem: str) -> StreamlitAuthError:
     return StreamlitAuthError(
         f"Authentication credentials in secrets.toml {problem}. Please check your configuration "

@@ -67,6 +67,20 @@ def user_from_cookies(app: AppRuntime, cookies: Mapping[str, str], origin: str |
     return user
 
 
+def user_from_headers(app: AppRuntime, headers: Any) -> dict[str, str | None]:
+    """What ``server.trustedUserHeaders`` takes from a connecting tab's request into st.user: for
+    each header named, its first value (None when absent), under the key it maps to. ``headers``
+    is the request's (a Starlette ``Headers``, with ``getlist``)."""
+    mapping = app.option("server.trustedUserHeaders")
+    if not isinstance(mapping, Mapping):
+        return {}
+    found: dict[str, str | None] = {}
+    for header, key in mapping.items():
+        values = headers.getlist(str(header))
+        found[str(key)] = values[0] if values else None
+    return found
+
+
 def _session_user() -> dict[str, Any]:
     """The running session's user as st.user shows it (a copy): {} outside any session."""
     from slipstream.runtime.context import get_run_context
@@ -225,6 +239,7 @@ def logout() -> None:
         return
     session = ctx.session
     was_set = "is_logged_in" in session.user
+    session.logged_out = True
     session.user.clear()
     if was_set:  # the rest of this run (and an AppTest's next ones) sees a logged-out user
         session.user["is_logged_in"] = False

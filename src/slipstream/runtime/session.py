@@ -71,6 +71,7 @@ class Session:
         self.client: ClientInfo | None = None  # st.context: the tab's request and browser
         # st.user: from the identity cookie when the tab connected ({} when nobody logged in)
         self.user: dict[str, Any] = {}
+        self.logged_out = False  # st.logout ran: no tab resumes this session (its user is gone)
         self.lazy_rows = LazyRows()  # the rows of the lazily loaded grids the tab shows
         self.run_count = 0
         self.last_status: RunStatus | None = None

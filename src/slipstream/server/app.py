@@ -29,6 +29,7 @@ from starlette.websockets import WebSocket
 
 from slipstream import config as config_module
 from slipstream.auth.routes import auth_routes
+from slipstream.auth.settings import auth_section, xsrf_protected
 from slipstream.runtime.app_runtime import AppRuntime
 from slipstream.runtime.blobs import BlobStorage
 from slipstream.runtime.script import AppScript
@@ -166,6 +167,11 @@ def build_asgi(
     ``routes``; ``middleware`` runs before Slipstream's own. ``lifespan`` (the app's own
     startup and shutdown) runs inside Slipstream's, and what it yields goes to ``state``."""
     check_routes(routes)
+    if not app.option("server.enableXsrfProtection") and auth_section(app) is not None:
+        log.info(
+            "server.enableXsrfProtection is false, but [auth] is in the secrets: uploads still need the "
+            "session's XSRF token (a login turns XSRF protection on, as in Streamlit)"
+        )
     frame_ancestors = config_module.check_frame_ancestors(app.option("server.frameAncestors"))
     script = app.script
     assert script is not None
@@ -255,7 +261,7 @@ def build_asgi(
         Route("/_slipstream/health", health),
         WebSocketRoute("/_slipstream/ws", websocket),
         _blob_route(app.blobs),
-        upload_route(manager, check_xsrf=bool(app.option("server.enableXsrfProtection"))),
+        upload_route(manager, check_xsrf=lambda: xsrf_protected(app)),
         *component_routes(),
         *auth_routes(app),
         Mount("/assets", ImmutableStaticFiles(directory=STATIC_DIR / "assets", check_dir=False), name="assets"),

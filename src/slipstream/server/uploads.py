@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
@@ -28,15 +29,16 @@ MAX_FIELD_CHARS = 255  # of a file's name and mimetype
 _CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
-def upload_route(manager: SessionManager, *, check_xsrf: bool = True) -> Route:
+def upload_route(manager: SessionManager, *, check_xsrf: bool | Callable[[], bool] = True) -> Route:
     """The upload endpoint; ``check_xsrf`` False (server.enableXsrfProtection) takes uploads
-    without the session's token."""
+    without the session's token (a function: asked at each upload)."""
 
     async def upload(request: Request) -> Response:
         session = manager.get(request.path_params["session"])
         if session is None:
             return PlainTextResponse("no such session", status_code=404)
-        if check_xsrf and request.headers.get("x-slipstream-xsrf") != session.xsrf:
+        xsrf = check_xsrf() if callable(check_xsrf) else check_xsrf
+        if xsrf and request.headers.get("x-slipstream-xsrf") != session.xsrf:
             session.log.warning("refused an upload with a missing or wrong XSRF token")
             return PlainTextResponse("missing or wrong XSRF token", status_code=403)
         widget_id = request.path_params["widget"]

@@ -14,12 +14,11 @@ import asyncio
 import contextlib
 import logging
 from dataclasses import dataclass
-from typing import Any
 
 import orjson
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
-from slipstream.auth.user import user_from_cookies
+from slipstream.auth.user import user_from_cookies, user_from_headers
 from slipstream.context_info import ClientInfo
 from slipstream.protocol import (
     PROTOCOL_VERSION,
@@ -221,19 +220,18 @@ async def _receive_requests(ws: WebSocket, session: Session, manager: SessionMan
 def _as_user(
     ws: WebSocket, manager: SessionManager, session: Session, resumed: bool, query: str, client: str
 ) -> tuple[Session, bool]:
-    """Give the session the user its tab's identity cookie names (st.user). A session is resumed
-    only by the user it started with: another one (or nobody, after a logout) gets a new session."""
+    """Give the session the user its tab's identity cookie names (st.user), with what the trusted
+    headers (server.trustedUserHeaders) say over it. As in Streamlit 1.67, a session is resumed
+    only by exactly the user it started with (claims, tokens and headers alike), and never after
+    st.logout: anyone else gets a new session."""
     user = user_from_cookies(session.app, ws.cookies, ws.headers.get("origin"), f"websocket {client}")
-    if resumed and _identity(session.user) != _identity(user):
+    user.update(user_from_headers(session.app, ws.headers))
+    if resumed and (session.logged_out or session.user != user):
         manager.detach(session)
         session, resumed = manager.attach(None, query)
     if not resumed:
         session.user = user
     return session, resumed
-
-
-def _identity(user: dict[str, Any]) -> tuple[Any, ...]:
-    return (bool(user.get("is_logged_in")), user.get("provider"), user.get("sub"))
 
 
 def _client_info(ws: WebSocket, hello: HelloMsg) -> ClientInfo:
