@@ -54,8 +54,10 @@ describe("auth redirect", () => {
   });
 
   it("shows a failed login once as a toast, and takes it out of the address", () => {
-    const replace = vi.fn();
-    showLoginFailure({ hash: "#login-failed=unreachable", pathname: "/base/", search: "?a=1" }, replace);
+    // A live location: its hash empties when the address is replaced.
+    const loc = { hash: "#login-failed=unreachable", pathname: "/base/", search: "?a=1" };
+    const replace = vi.fn(() => void (loc.hash = ""));
+    showLoginFailure(loc, replace);
     expect(replace).toHaveBeenCalledWith("/base/?a=1");
     expect(currentToasts()).toEqual([
       { id: "login-failed", body: `**Login failed.** ${LOGIN_FAILURES.unreachable}`, icon: ":material/error:" },

@@ -62,9 +62,10 @@ export function showLoginFailure(
   loc: Pick<Location, "hash" | "pathname" | "search"> = location,
   replace: (url: string) => void = (url) => history.replaceState(history.state, "", url),
 ): void {
-  if (!loc.hash.replace(/^#/, "").startsWith(`${FAILURE_KEY}=`)) return;
+  const hash = loc.hash; // read before the address changes: `location` is live
+  if (!hash.replace(/^#/, "").startsWith(`${FAILURE_KEY}=`)) return;
   replace(`${loc.pathname}${loc.search}`);
-  const reason = loginFailure(loc.hash);
+  const reason = loginFailure(hash);
   if (reason === null) return;
   showToast({
     type: "toast",
