@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -288,3 +289,13 @@ def test_a_resumed_session_keeps_its_user_only(client: TestClient) -> None:
         ws.send_text(json.dumps({"t": "hello", "v": 1, "session": session, "query": ""}))
         reply = decode_frame(ws.receive_text())[0]
     assert reply["session"] != session and reply["resumed"] is False
+
+
+def test_every_failure_reason_has_a_sentence_in_the_page() -> None:
+    from typing import get_args
+
+    from slipstream.auth.routes import Reason
+
+    source = (Path(__file__).parents[2] / "frontend" / "src" / "authRedirect.ts").read_text()
+    table = source[source.index("LOGIN_FAILURES") : source.index("};", source.index("LOGIN_FAILURES"))]
+    assert sorted(get_args(Reason)) == sorted(re.findall(r"^\s+(\w+): ", table, re.M))
