@@ -18,12 +18,15 @@ st.text(f"a={None if a is None else (a.name, a.size)}")
 
 # Each part's box relative to the stFileUploader box: [x, y, width, height].
 MEASURE = """(key) => { const root = document.querySelector(`.st-key-${key} [data-testid=stFileUploader]`);
-  const R = root.getBoundingClientRect(); const box = (sel) => { const n = root.querySelector(sel); if (!n) return null;
-  const r = n.getBoundingClientRect(); return [Math.round(r.x - R.x), Math.round(r.y - R.y), Math.round(r.width), Math.round(r.height)]; };
-  return { root: Math.round(R.height), zone: box('[data-testid=stFileUploaderDropzone]'),
-    button: box('[data-testid=stBaseButton-secondary]'), limits: box('[data-testid=stFileUploaderDropzoneInstructions] span'),
-    chip: box('[data-testid=stFileChip]'), remove: box('[data-testid=stFileChipDeleteBtn]'),
-    add: box('[data-testid=stBaseButton-borderlessIcon]') }; }"""
+  const R = root.getBoundingClientRect();
+  const box = (id, inner = '') => { const n = root.querySelector(`[data-testid=${id}] ${inner}`); if (!n) return null;
+    const r = n.getBoundingClientRect();
+    return [r.x - R.x, r.y - R.y, r.width, r.height].map(Math.round); };
+  return { root: Math.round(R.height), zone: box('stFileUploaderDropzone'),
+    button: box('stBaseButton-secondary'), limits: box('stFileUploaderDropzoneInstructions', 'span'),
+    chip: box('stFileChip'), remove: box('stFileChipDeleteBtn'), add: box('stBaseButton-borderlessIcon') }; }"""
+
+ZONE_STYLE = "(n) => { const s = getComputedStyle(n); return [s.padding, s.borderRadius, s.borderTopWidth, s.gap]; }"
 
 
 def test_the_uploader_measures_as_in_1_67(serve: ServeApp, page: Any, tmp_path: Path) -> None:
@@ -40,8 +43,9 @@ def test_the_uploader_measures_as_in_1_67(serve: ServeApp, page: Any, tmp_path: 
         assert page.locator(".st-key-a [data-testid=stFileUploaderDropzoneInstructions]").inner_text() == (
             "200MB per file • CSV, TXT"
         )
-        assert page.locator(".st-key-a [data-testid=stFileUploaderDropzoneInput]").get_attribute("accept") == ".csv,.txt"
-        style = zone.evaluate("(n) => { const s = getComputedStyle(n); return [s.padding, s.borderRadius, s.borderTopWidth, s.gap]; }")
+        file_input = page.locator(".st-key-a [data-testid=stFileUploaderDropzoneInput]")
+        assert file_input.get_attribute("accept") == ".csv,.txt"
+        style = zone.evaluate(ZONE_STYLE)
         assert style == ["12px", "8px", "1px", "16px"]
         empty = page.evaluate(MEASURE, "a")
         assert empty["root"] == 96

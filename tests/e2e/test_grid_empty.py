@@ -23,7 +23,8 @@ with st.grid(3, key="plain"):
 """
 
 CELLS = """(key) => Array.from(document.querySelectorAll(`.${key} > [data-testid=stGridCell]`), (c) => {
-  const s = getComputedStyle(c); return [s.borderTopWidth, s.paddingTop, Math.round(c.getBoundingClientRect().height)]; })"""
+  const s = getComputedStyle(c);
+  return [s.borderTopWidth, s.paddingTop, Math.round(c.getBoundingClientRect().height)]; })"""
 
 
 def test_empty_takes_no_room_in_the_flow_and_a_cell_in_a_grid(serve: ServeApp, page: Any) -> None:
