@@ -93,3 +93,55 @@ def test_types_take_mime_types_and_wildcards_and_directories_keep_paths(app: App
     a.set("Folder", [_upload(a, "Folder", "notes.txt", b"1")])  # text/plain is not accepted
     assert a.texts() == ["['photos/a.PNG', 'photos/2024/b.jpeg', 'docs/c.pdf']"]
     assert app("import streamlit as st\nst.file_uploader('F')\n").widget("F")["directory"] is False
+
+
+def test_types_are_normalised_as_in_1_67() -> None:
+    from slipstream.elements.file_uploader import file_types
+
+    assert file_types([" CSV ", ".Txt", "IMAGE", "Application/PDF"]) == ["image/*", "application/pdf", ".csv", ".txt"]
+    assert file_types(["tiff", "jpeg", "mp4", "htm", "mpg"]) == [
+        ".tiff", ".jpeg", ".mp4", ".htm", ".mpg", ".jpg", ".mpeg", ".mpeg4", ".tif", ".html"
+    ]
+    assert file_types("") == file_types([]) == file_types(None) == []
+
+
+def test_max_upload_size_takes_whole_megabytes(app: App) -> None:
+    for bad in ("0", "-1", "1.5", "True", "'10'"):
+        a = app(f"import streamlit as st\nst.file_uploader('F', max_upload_size={bad})\n")
+        assert a.error().startswith("Invalid `max_upload_size` value"), bad
+        assert a.of_type("exception")[0]["exc_type"] == "StreamlitValueError", bad
+    assert app("import streamlit as st\nst.file_uploader('F', max_upload_size=3)\n").widget("F")["max_size"] == 3 << 20
+
+
+def test_the_returned_file_and_the_callback(app: App) -> None:
+    a = app(
+        """
+        import streamlit as st
+        def changed(tag, *, who):
+            up = st.session_state.up
+            st.session_state.log = f"{tag} {who} {up.name if up is not None else None}"
+        f = st.file_uploader("F", key="up", on_change=changed, args=("cb",), kwargs={"who": "me"})
+        if f is not None:
+            st.write(f"{f.name}|{f.type}|{f.size}|{f.file_id == st.session_state.up.file_id}|{f.read()}|{f.getvalue()}")
+        st.write(st.session_state.get("log", "none"))
+        """
+    )
+    file_id = _upload(a, "F", "a.csv", b"x,y")
+    a.set("F", [file_id])
+    assert a.texts() == ["a.csv|text/csv|3|True|b'x,y'|b'x,y'", "cb me a.csv"]
+    a.set("F", [])
+    assert a.texts() == ["cb me None"]
+
+
+def test_a_mime_type_accepts_what_the_browser_declared(app: App) -> None:
+    a = app(
+        """
+        import streamlit as st
+        f = st.file_uploader("Pic", type="image/*")
+        st.write("none" if f is None else f.name)
+        """
+    )
+    a.set("Pic", [_upload(a, "Pic", "camera-shot", b"1", mimetype="image/png")])
+    assert a.texts() == ["camera-shot"]
+    a.set("Pic", [_upload(a, "Pic", "x\0.png", b"1", mimetype="image/png")])
+    assert a.texts() == ["camera-shot"]  # a NUL in the name is refused

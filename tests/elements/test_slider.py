@@ -164,3 +164,16 @@ def test_a_single_thumb_sent_for_a_range_slider_gives_its_default(app: App) -> N
     a = slider_app(app, "st.slider('a', 0, 10, (2, 8))")
     a.set("a", [5])
     assert a.texts() == ["(2, 8) tuple"]
+
+
+def test_text_or_none_in_session_state_raises_what_1_67_raises(app: App) -> None:
+    cases = [
+        ("'abc'", "st.slider('S', 0, 10, key='s')", "ValueError"),
+        ("None", "st.slider('S', 0.0, 1.0, key='s')", "TypeError"),
+        ("['a', 5]", "st.slider('S', 0, 10, (1, 2), key='s')", "ValueError"),
+        ("'abc'", "st.slider('S', datetime.date(2020, 1, 1), datetime.date(2021, 1, 1), key='s')", "TypeError"),
+    ]
+    for held, call, raised in cases:
+        a = app(f"import datetime\nimport streamlit as st\nst.session_state['s'] = {held}\n{call}\n")
+        assert "st.session_state['s'] holds" in a.error(), call
+        assert a.of_type("exception")[0]["exc_type"] == raised, call

@@ -1,17 +1,71 @@
-import { useEffect, useId, useRef, useState, type DragEvent } from "react";
+import { useEffect, useId, useLayoutEffect, useRef, useState, type DragEvent, type MouseEvent } from "react";
+import { testid } from "../hooks";
+import { Icon } from "../icons";
 import type { FileUploaderEl, UploadedFileInfo } from "../protocol.gen";
 import { useRerun, useSession } from "../send";
-import { accepted, chosenFiles, droppedFiles, humanSize, kinds, tooLarge, upload, type NamedFile } from "./upload";
+import { ButtonFace } from "./buttonFace";
+import { accepted, chosenFiles, droppedFiles, upload, type NamedFile } from "./upload";
+import {
+  dropText,
+  fileSize,
+  instructions,
+  isImage,
+  kindIcon,
+  middleEllipsis,
+  tooLargeMessage,
+  wrongTypeMessage,
+} from "./uploaderText";
 import { useWidgetState, WidgetLabel } from "./widget";
+import "./fileUploader.css";
 
-export { accepted, humanSize };
+export { accepted };
 
 const sameFiles = (a: readonly UploadedFileInfo[], b: readonly UploadedFileInfo[]): boolean =>
   a.length === b.length && a.every((f, i) => f.file_id === b[i]?.file_id);
 
-/** `st.file_uploader`: files are PUT to the server one by one; the value is their ids. With
- * `directory`, the user picks (or drops) folders: their files, filtered by `accept`, are
- * uploaded under their paths. */
+/** Narrower than this (23rem), the drop zone stacks its button over its text, as in 1.67. */
+const COMPACT_WIDTH = 368;
+
+/** A file shown in the drop zone that the widget does not hold (yet): being sent, or refused. */
+interface Pending {
+  key: number;
+  name: string;
+  size: number;
+  error: string | null;
+  abort: AbortController | null;
+}
+
+/** A chip's face: a held file, or a pending one. */
+interface Chip {
+  key: string;
+  name: string;
+  size: number;
+  status: "uploaded" | "uploading" | "error";
+  error: string | null;
+  preview: string | null;
+  remove: () => void;
+}
+
+const UPLOAD_FACE = { icon: ":material/upload:", icon_position: "left", shortcut: null, wrap: null, help: null } as const;
+
+/** Whether the element is narrower than `COMPACT_WIDTH` (false where nothing can measure it). */
+function useCompact() {
+  const ref = useRef<HTMLDivElement>(null);
+  const [compact, setCompact] = useState(false);
+  useLayoutEffect(() => {
+    const node = ref.current;
+    if (!node || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => setCompact(node.clientWidth > 0 && node.clientWidth < COMPACT_WIDTH));
+    observer.observe(node);
+    return () => observer.disconnect();
+  }, []);
+  return { ref, compact };
+}
+
+/** `st.file_uploader`: files are PUT to the server one by one; the value is their ids. The
+ * drop zone shows an Upload button and the limits, or the files as chips (held, being sent, or
+ * refused with the reason); a drop or a click anywhere on it picks files. With `directory`,
+ * the user picks (or drops) folders, whose files are uploaded under their paths. */
 export function FileUploader({ el }: { el: FileUploaderEl }) {
   const rerun = useRerun();
   const session = useSession();
@@ -23,10 +77,24 @@ export function FileUploader({ el }: { el: FileUploaderEl }) {
   useEffect(() => {
     held.current = state.value;
   });
-  const [uploading, setUploading] = useState<string[]>([]);
-  const [errors, setErrors] = useState<string[]>([]);
+  const [pending, setPending] = useState<Pending[]>([]);
+  const nextKey = useRef(1);
+  const [previews, setPreviews] = useState<Record<string, string>>({});
   const [dragging, setDragging] = useState(false);
+  const dragDepth = useRef(0);
+  const { ref: root, compact } = useCompact();
   const disabled = el.disabled || session === null;
+
+  // Previews are object URLs of files picked in this page: freed once their file is let go.
+  useEffect(() => {
+    const stale = Object.keys(previews).filter((id) => !state.value.some((f) => f.file_id === id));
+    if (stale.length === 0) return;
+    for (const id of stale) URL.revokeObjectURL(previews[id]!);
+    setPreviews((p) => Object.fromEntries(Object.entries(p).filter(([id]) => !stale.includes(id))));
+  }, [state.value, previews]);
+  const previewsAtUnmount = useRef(previews);
+  previewsAtUnmount.current = previews;
+  useEffect(() => () => Object.values(previewsAtUnmount.current).forEach((url) => URL.revokeObjectURL(url)), []);
 
   const commit = (files: UploadedFileInfo[]) => {
     held.current = files;
@@ -37,148 +105,239 @@ export function FileUploader({ el }: { el: FileUploaderEl }) {
     );
   };
 
+  const dropPending = (key: number) => setPending((list) => list.filter((p) => p.key !== key));
+
   const take = async (chosen: NamedFile[]) => {
     if (disabled || !session || chosen.length === 0) return;
-    const problems: string[] = [];
-    const fine: NamedFile[] = [];
-    for (const { file, name } of el.multiple ? chosen : chosen.slice(0, 1)) {
-      if (!accepted(file, el.accept)) {
-        // A folder's other files are skipped quietly: only the matching ones are wanted.
-        if (!el.directory) problems.push(`${name}: this file type is not allowed (${kinds(el.accept)} only).`);
-      } else if (file.size > el.max_size)
-        problems.push(`${tooLarge(name, file.size, el.max_size)} per file.`);
-      else fine.push({ file, name });
+    const picked = el.multiple ? chosen : chosen.slice(0, 1);
+    const refused: Pending[] = [];
+    const sending: (Pending & { file: File; abort: AbortController })[] = [];
+    for (const { file, name } of picked) {
+      const entry = { key: nextKey.current++, name, size: file.size };
+      if (!accepted(file, el.accept)) refused.push({ ...entry, error: wrongTypeMessage(file), abort: null });
+      else if (file.size > el.max_size) refused.push({ ...entry, error: tooLargeMessage(el.max_size), abort: null });
+      else sending.push({ ...entry, error: null, abort: new AbortController(), file });
     }
-    if (el.directory && fine.length === 0 && problems.length === 0)
-      problems.push(`No files to upload: the folder has no ${el.accept.length ? `${kinds(el.accept)} ` : ""}files.`);
-    setErrors(problems);
-    if (fine.length === 0) return;
-    setUploading((u) => [...u, ...fine.map((f) => f.name)]);
-    const results = await Promise.allSettled(fine.map(({ file, name }) => upload(session, el.id, file, name)));
-    setUploading((u) => {
-      const left = u.slice();
-      for (const file of fine) left.splice(left.indexOf(file.name), 1);
-      return left;
+    setPending((list) => {
+      // One file at a time: a new pick replaces what was pending.
+      if (!el.multiple) list.forEach((p) => p.abort?.abort());
+      return [...(el.multiple ? list : []), ...refused, ...sending];
     });
+    if (sending.length === 0) return;
+    const results = await Promise.allSettled(
+      sending.map((s) => upload(session, el.id, s.file, s.name, s.abort.signal)),
+    );
     const added: UploadedFileInfo[] = [];
-    for (const result of results) {
-      if (result.status === "fulfilled") added.push(result.value);
-      else problems.push(result.reason instanceof Error ? result.reason.message : String(result.reason));
-    }
-    setErrors(problems.slice());
+    const failed = new Map<number, string>();
+    results.forEach((result, i) => {
+      const s = sending[i]!;
+      if (result.status === "fulfilled") {
+        added.push(result.value);
+        if (isImage(s.name)) setPreviews((p) => ({ ...p, [result.value.file_id]: URL.createObjectURL(s.file) }));
+      } else if (!s.abort.signal.aborted) {
+        const message = result.reason instanceof Error ? result.reason.message : String(result.reason);
+        failed.set(s.key, message.startsWith(`${s.name}: `) ? message.slice(s.name.length + 2) : message);
+      }
+    });
+    setPending((list) =>
+      list.flatMap((p) => {
+        if (!sending.some((s) => s.key === p.key)) return [p];
+        const error = failed.get(p.key);
+        return error === undefined ? [] : [{ ...p, error, abort: null }];
+      }),
+    );
     if (added.length > 0) commit(el.multiple ? [...held.current, ...added] : added.slice(-1));
   };
 
+  const pick = () => {
+    if (!disabled) input.current?.click();
+  };
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
+    dragDepth.current = 0;
     setDragging(false);
     if (disabled) return;
     void droppedFiles(event.dataTransfer, el.directory).then(take);
   };
 
-  const limit = `Limit ${humanSize(el.max_size)} per file${el.accept.length ? ` • ${kinds(el.accept)}` : ""}`;
+  const chips: Chip[] = [
+    ...state.value.map(
+      (file): Chip => ({
+        key: file.file_id,
+        name: file.name,
+        size: file.size,
+        status: "uploaded",
+        error: null,
+        preview: previews[file.file_id] ?? null,
+        remove: () => commit(held.current.filter((f) => f.file_id !== file.file_id)),
+      }),
+    ),
+    ...pending.map(
+      (p): Chip => ({
+        key: `pending-${p.key}`,
+        name: p.name,
+        size: p.size,
+        status: p.error !== null ? "error" : "uploading",
+        error: p.error,
+        preview: null,
+        remove: () => {
+          p.abort?.abort();
+          dropPending(p.key);
+        },
+      }),
+    ),
+  ];
+
   return (
-    <div className="widget file-uploader" role="group" aria-labelledby={labelId}>
+    <div
+      ref={root}
+      className={`widget file-uploader${compact ? " compact" : ""}${el.disabled ? " disabled" : ""}`}
+      role="group"
+      aria-labelledby={labelId}
+    >
       <WidgetLabel label={el.label} visibility={el.label_visibility} help={el.help} id={labelId} />
-      <div
-        className={`dropzone${dragging ? " dragging" : ""}${disabled ? " disabled" : ""}`}
-        onDragOver={(event) => {
+      <section
+        {...testid("stFileUploaderDropzone")}
+        className={`uploader-dropzone${dragging ? " dragging" : ""}`}
+        role="presentation"
+        tabIndex={-1}
+        aria-label={el.label}
+        aria-disabled={disabled}
+        onClick={pick}
+        onDragEnter={(event) => {
           event.preventDefault();
+          dragDepth.current++;
           if (!disabled) setDragging(true);
         }}
-        onDragLeave={() => setDragging(false)}
+        onDragOver={(event) => event.preventDefault()}
+        onDragLeave={() => {
+          dragDepth.current = Math.max(0, dragDepth.current - 1);
+          if (dragDepth.current === 0) setDragging(false);
+        }}
         onDrop={onDrop}
       >
-        <svg className="dropzone-icon" viewBox="0 0 24 24" width="36" height="36" aria-hidden="true">
-          <path
-            d="M7 18a4.5 4.5 0 0 1-.6-8.96A6 6 0 0 1 18 8.5a4.5 4.5 0 0 1-.5 9.5M12 12v8m-3-5 3-3 3 3"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.6"
-            strokeLinecap="round"
-            strokeLinejoin="round"
-          />
-        </svg>
-        <div className="dropzone-text">
-          <span className="dropzone-title">
-            Drag and drop {el.directory ? "directories" : el.multiple ? "files" : "file"} here
-          </span>
-          <span className="dropzone-limit">{limit}</span>
-        </div>
-        <button type="button" className="button button-secondary" disabled={disabled} onClick={() => input.current?.click()}>
-          {el.directory ? "Upload directories" : "Browse files"}
-        </button>
         <input
           ref={input}
+          {...testid("stFileUploaderDropzoneInput")}
+          className="uploader-input"
           type="file"
-          hidden
-          aria-labelledby={labelId}
+          tabIndex={-1}
+          aria-label="file upload"
           accept={el.accept.length ? el.accept.join(",") : undefined}
           multiple={el.multiple}
           {...(el.directory ? { webkitdirectory: "" } : {})}
           disabled={disabled}
+          onClick={(event) => event.stopPropagation()}
           onChange={(event) => {
             const files = chosenFiles(event.target.files);
             event.target.value = "";
             void take(files);
           }}
         />
-      </div>
-      {errors.length > 0 && (
-        <div className="upload-error" role="alert">
-          {errors.map((e, i) => (
-            <p key={i}>{e}</p>
-          ))}
-        </div>
-      )}
-      {(state.value.length > 0 || uploading.length > 0) && (
-        <ul className="file-list">
-          {state.value.map((file) => (
-            <li key={file.file_id} className="file-item">
-              <FileIcon />
-              <span className="file-name" title={file.name}>
-                {file.name}
-              </span>
-              <span className="file-size">{humanSize(file.size)}</span>
+        {dragging && (
+          <div className="uploader-drop-overlay">
+            <span>{dropText(el.multiple, el.directory)}</span>
+          </div>
+        )}
+        {chips.length > 0 ? (
+          <div className="uploader-chips-box">
+            <div {...testid("stFileChips")} className="uploader-chips">
+              <div className="uploader-chip-list">
+                {chips.map((chip) => (
+                  <div key={chip.key} className="uploader-chip-slot">
+                    <FileChip chip={chip} disabled={el.disabled} />
+                  </div>
+                ))}
+              </div>
               <button
                 type="button"
-                className="file-remove"
-                aria-label={`Remove ${file.name}`}
-                disabled={el.disabled}
-                onClick={() => {
-                  setErrors([]);
-                  commit(held.current.filter((f) => f.file_id !== file.file_id));
-                }}
+                {...testid("stBaseButton-borderlessIcon")}
+                className="uploader-add"
+                aria-label="Add files"
+                disabled={disabled}
               >
-                ×
+                <Icon icon=":material/add:" />
               </button>
-            </li>
-          ))}
-          {uploading.map((name, i) => (
-            <li key={`up-${i}`} className="file-item uploading" aria-busy="true">
-              <span className="spinner" aria-hidden="true" />
-              <span className="file-name">{name}</span>
-              <span className="file-size" role="status">
-                Uploading…
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
+            </div>
+          </div>
+        ) : (
+          <>
+            <span className="uploader-browse">
+              <button type="button" {...testid("stBaseButton-secondary")} className="button button-secondary" disabled={disabled}>
+                <ButtonFace el={{ ...UPLOAD_FACE, label: el.directory ? "Upload directories" : "Upload" }} />
+              </button>
+            </span>
+            <div {...testid("stFileUploaderDropzoneInstructions")} className="uploader-instructions">
+              <div>
+                <span>{instructions(el.max_size, el.accept)}</span>
+              </div>
+            </div>
+          </>
+        )}
+      </section>
     </div>
   );
 }
 
-function FileIcon() {
+function FileChip({ chip, disabled }: { chip: Chip; disabled: boolean }) {
+  const errorId = useId();
+  const size = fileSize(chip.size);
+  const remove = (event: MouseEvent) => {
+    event.stopPropagation(); // a click on the drop zone picks files
+    chip.remove();
+  };
+  const face = (
+    <div
+      {...testid("stFileChip")}
+      className={`stFileChip uploader-chip ${chip.status}`}
+      aria-label={`${chip.name}, ${size}`}
+      aria-invalid={chip.error !== null || undefined}
+      aria-describedby={chip.error !== null ? errorId : undefined}
+    >
+      <div className="uploader-chip-icon">
+        {chip.status === "uploading" ? (
+          <span className="spinner" {...testid("stFileChipIconSpinner")} aria-hidden="true" />
+        ) : chip.status === "error" ? (
+          <span {...testid("stFileChipIconError")}>
+            <Icon icon=":material/error:" />
+          </span>
+        ) : chip.preview ? (
+          <img src={chip.preview} alt={chip.name} {...testid("stFileChipImagePreview")} />
+        ) : (
+          <Icon icon={`:material/${kindIcon(chip.name)}:`} />
+        )}
+      </div>
+      <div className="uploader-chip-text">
+        <div {...testid("stFileChipName")} className="stFileChipName uploader-chip-name" title={chip.name}>
+          {middleEllipsis(chip.name)}
+        </div>
+        <div className="uploader-chip-size">{size}</div>
+      </div>
+      <small {...testid("stFileChipDeleteBtn")} className="uploader-chip-delete">
+        <button
+          type="button"
+          {...testid("stBaseButton-minimal")}
+          aria-label={chip.status === "uploading" ? `Cancel upload of ${chip.name}` : `Remove ${chip.name}`}
+          disabled={disabled}
+          onClick={remove}
+        >
+          <svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true">
+            <circle cx="12" cy="12" r="10" fill="currentColor" />
+            <path d="M8.5 8.5l7 7m0-7l-7 7" stroke="var(--bg)" strokeWidth="2" strokeLinecap="round" />
+          </svg>
+        </button>
+      </small>
+      {chip.error !== null && (
+        <span id={errorId} role="alert" className="sr-only">
+          Error: {chip.error}
+        </span>
+      )}
+    </div>
+  );
+  if (chip.error === null) return face;
   return (
-    <svg className="file-icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
-      <path
-        d="M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8zM14 3v5h5"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.6"
-        strokeLinejoin="round"
-      />
-    </svg>
+    <div {...testid("stTooltipErrorHoverTarget")} className="stTooltipErrorHoverTarget" title={chip.error}>
+      {face}
+    </div>
   );
 }

@@ -11,12 +11,14 @@ export function uploadUrl(session: string, widgetId: string, name: string): stri
 }
 
 /** PUTs `file` to the widget's upload address, named `name` (by default the file's own name);
- * the answer names the file's id. Errors are thrown with a message fit to show ("name: why"). */
+ * the answer names the file's id. Errors are thrown with a message fit to show ("name: why");
+ * an upload cancelled through `signal` rejects with the AbortError itself. */
 export async function upload(
   session: SessionInfo,
   widgetId: string,
   file: File,
   name: string = file.name,
+  signal?: AbortSignal,
 ): Promise<UploadedFileInfo> {
   let response: Response;
   try {
@@ -24,8 +26,10 @@ export async function upload(
       method: "PUT",
       headers: { "X-Slipstream-Xsrf": session.xsrf, "Content-Type": file.type || "application/octet-stream" },
       body: file,
+      signal,
     });
-  } catch {
+  } catch (error) {
+    if (signal?.aborted) throw error;
     throw new Error(`${name}: the upload failed (no connection to the server).`);
   }
   if (!response.ok) {

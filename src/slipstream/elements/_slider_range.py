@@ -80,12 +80,14 @@ class SliderRange:
     def check_set_value(self, fn: str, key: str, value: Any) -> None:
         """A value the script set through ``st.session_state[key]``: raise, as Streamlit does,
         when one of its thumbs is below the minimum or above the maximum, or is not a value of
-        the slider's kind."""
+        the slider's kind. That last error has the type Streamlit's conversion raises (its
+        ``float()`` of the thumb): ValueError for text on a number slider, else TypeError."""
         items = list(value) if isinstance(value, (list, tuple)) else [value]
         for item in items:
             where = self._unbounded_position(item)
             if where is None or math.isnan(where):
-                raise StreamlitAPIException(
+                wrong = ValueError if isinstance(item, str) and self.kind in ("int", "float") else TypeError
+                raise wrong(
                     f"st.{fn}: st.session_state[{key!r}] holds {value!r}, but the slider takes "
                     f"{self.kind} values; set it to one (or a pair of them for a range)."
                 )

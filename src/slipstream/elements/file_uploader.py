@@ -8,20 +8,23 @@ from typing import Any
 from slipstream import config
 from slipstream.delta_generator import emit_element
 from slipstream.elements._args import check_label, check_label_visibility, check_width, optional_str
-from slipstream.errors import StreamlitAPIException
+from slipstream.errors import StreamlitAPIException, StreamlitValueError
 from slipstream.runtime.context import get_run_context
 from slipstream.runtime.uploads import UploadedFile
 from slipstream.runtime.widgets import Key, register
 
 # "image" is short for "image/*", and so on.
 _MEDIA_SHORTCUTS = frozenset({"image", "audio", "video", "text"})
+# Extensions that name the same kind of file: either one accepts both.
+_SAME_EXTENSIONS = ((".jpg", ".jpeg"), (".mpg", ".mpeg"), (".mp4", ".mpeg4"), (".tif", ".tiff"), (".htm", ".html"))
 
 
 def file_types(kind: str | Sequence[str] | None) -> list[str]:
     """The accepted file types, normalised for the browser's ``accept`` attribute: MIME types and
     wildcards ("image/jpeg", "image/*"; "image" stands for "image/*") first, then extensions
-    (".csv"). ".jpg" and ".jpeg" go together."""
-    if kind is None:
+    (".csv", case and leading dot as given or not), then the other spelling of each extension
+    that has one (".jpg" brings ".jpeg", ".tif" ".tiff", ...), as Streamlit 1.67 orders them."""
+    if not kind:
         return []
     mimes: list[str] = []
     extensions: list[str] = []
@@ -30,37 +33,56 @@ def file_types(kind: str | Sequence[str] | None) -> list[str]:
         if not entry.strip("."):
             continue
         if entry in _MEDIA_SHORTCUTS:
-            entry += "/*"
-        if "/" in entry:
+            mimes.append(entry + "/*")
+        elif "/" in entry:
             mimes.append(entry)
-            continue
-        extension = "." + entry.lstrip(".")
-        extensions.append(extension)
-        if extension in (".jpg", ".jpeg"):
-            extensions.append(".jpeg" if extension == ".jpg" else ".jpg")
+        else:
+            extensions.append("." + entry.lstrip("."))
+    for pair in _SAME_EXTENSIONS:
+        for have, other in (pair, pair[::-1]):
+            if have in extensions and other not in extensions:
+                extensions.append(other)
     return list(dict.fromkeys(mimes + extensions))
 
 
-def type_allowed(name: str, accept: list[str]) -> bool:
-    """Whether a file named ``name`` matches ``accept`` (from ``file_types``; empty: anything), by
-    its extension or by the MIME type its name suggests. A best effort: names are the user's to
-    choose."""
+def type_allowed(name: str, accept: list[str], declared: str = "") -> bool:
+    """Whether a file named ``name``, sent as MIME type ``declared``, matches ``accept`` (from
+    ``file_types``; empty: anything): by its extension, or for a MIME entry by the type its name
+    suggests or the type the browser declared (what the browser's own ``accept`` filter goes
+    by). A best effort: names and types are the user's to choose. A name with a NUL is refused."""
+    if "\0" in name:
+        return False
     if not accept:
         return True
     import mimetypes
 
     lower = name.lower()
-    guessed = (mimetypes.guess_type(lower)[0] or "").lower()
+    types = {(mimetypes.guess_type(lower)[0] or "").lower(), declared.strip().lower()} - {""}
     for entry in accept:
         if entry.startswith("."):
             if lower.endswith(entry):
                 return True
         elif entry.endswith("/*"):
-            if guessed.startswith(entry[:-1]):
+            if any(t.startswith(entry[:-1]) for t in types):
                 return True
-        elif guessed == entry:
+        elif entry in types:
             return True
     return False
+
+
+def check_max_upload_size(fn: str, max_upload_size: Any) -> None:
+    """``max_upload_size`` is None or a whole number of megabytes, at least 1, as in 1.67."""
+    if max_upload_size is not None and (
+        isinstance(max_upload_size, bool) or not isinstance(max_upload_size, int) or max_upload_size < 1
+    ):
+        raise StreamlitValueError(
+            "max_upload_size",
+            ["a positive integer"],
+            detail=(
+                f"st.{fn} got {max_upload_size!r}: give a whole number of megabytes, or None for the "
+                "`server.maxUploadSize` configuration option."
+            ),
+        )
 
 
 def register_upload_widget(
@@ -86,38 +108,47 @@ def register_upload_widget(
     ctx = get_run_context()
     uploads = ctx.session.uploads if ctx is not None else None
 
-    def from_browser(raw: Any) -> list[UploadedFile]:
+    # The value, as the script and st.session_state see it: the list of files, or for a widget
+    # that holds one file, that file or None (as in Streamlit).
+    def as_value(files: list[UploadedFile]) -> Any:
+        return files if multiple else files[0] if files else None
+
+    def as_list(value: Any) -> list[UploadedFile]:
+        return list(value) if isinstance(value, list) else [] if value is None else [value]
+
+    def from_browser(raw: Any) -> Any:
         if not isinstance(raw, list) or not all(isinstance(f, str) for f in raw) or (len(raw) > 1 and not multiple):
             raise ValueError("expected a list of uploaded file ids")
         if uploads is None:
-            return []
+            return as_value([])
         files = [uploads.get(file_id, wid) for file_id in raw]
         if any(f is None for f in files):
             raise ValueError("unknown file id")
         found = [f for f in files if f is not None]
-        refused = [f.name for f in found if not type_allowed(f.name, accept)]
+        refused = [f.name for f in found if not type_allowed(f.name, accept, f.type)]
         if refused:
             raise ValueError(f"{refused[0]!r} is not one of the accepted types ({', '.join(accept)})")
         uploads.hold(wid, list(raw))
-        return found
+        return as_value(found)
 
-    wid, files = register(
+    wid, value = register(
         fn,
         key=key,
         identity={"label": label, "type": accept, "multiple": multiple, "help": help, "limit": limit},
-        default=[],
+        default=as_value([]),
         deserialize=from_browser,
         on_change=on_change,
         args=args,
         kwargs=kwargs,
-        accept=lambda v: isinstance(v, list),
-        shown=shown,
+        accept=(lambda v: isinstance(v, list)) if multiple else (lambda v: v is None or isinstance(v, UploadedFile)),
+        shown=lambda v: shown(as_list(v)),
     )
+    files = as_list(value)
     if uploads is not None:
         uploads.limits[wid] = limit
     for f in files:
         f.seek(0)
-    return wid, list(files), limit
+    return wid, files, limit
 
 
 def file_info(files: list[UploadedFile]) -> list[dict[str, Any]]:
@@ -169,6 +200,7 @@ def file_uploader(
             "st.file_uploader: accept_multiple_files must be True, False or 'directory', "
             f"not {accept_multiple_files!r}."
         )
+    check_max_upload_size(fn, max_upload_size)
     accept = file_types(type)
     multiple = accept_multiple_files is not False
     wid, files, limit = register_upload_widget(
