@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from slipstream.context_info import ClientInfo, StreamlitHeaders, context
+from slipstream.context_info import ClientInfo, StreamlitHeaders, context, pack_headers, unpack_headers
 from slipstream.runtime.context import RunContext, set_run_context
 from slipstream.runtime.script import SourceScript
 from slipstream.runtime.session import Session
@@ -25,6 +25,17 @@ def test_outside_a_tab_everything_is_empty() -> None:
     with pytest.raises(KeyError, match="Valid keys are"):
         context["zz"]
     assert "url" in context
+
+
+def test_headers_are_kept_packed_and_come_back_as_they_were() -> None:
+    pairs = [(b"host", b"x:1"), (b"cookie", b""), (b"", b"\r\n\x00\xff"), (b"x-long", b"v" * 70_000), (b"host", b"y")]
+    assert unpack_headers(pack_headers(pairs)) == pairs
+    assert unpack_headers(pack_headers([])) == []
+    info = ClientInfo(raw_headers=pairs)
+    assert info.header_pairs == pairs
+    # one allocation per session, whatever the number of headers (no list of tuples kept)
+    assert [type(getattr(info, slot)) for slot in ClientInfo.__slots__ if "header" in slot] == [bytes]
+    assert ClientInfo().headers == [] and ClientInfo().cookies == {}
 
 
 def test_a_tab_context_comes_from_its_connection_and_browser() -> None:

@@ -8,22 +8,44 @@ Outside any app, or in AppTest, each is empty or None.
 
 from __future__ import annotations
 
+import struct
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from typing import Any, Literal
 
 _KEYS = ("cookies", "headers", "ip_address", "is_embedded", "locale", "theme", "timezone", "timezone_offset", "url")
 _LOCAL_ADDRESSES = frozenset({"127.0.0.1", "::1"})
+_LENGTHS = struct.Struct("<II")  # a packed header's name and value lengths
+
+
+def pack_headers(pairs: Iterable[tuple[bytes, bytes]]) -> bytes:
+    """Header pairs as one bytes object: each pair's two lengths, then its name and value."""
+    return b"".join(_LENGTHS.pack(len(name), len(value)) + name + value for name, value in pairs)
+
+
+def unpack_headers(packed: bytes) -> list[tuple[bytes, bytes]]:
+    """The pairs ``pack_headers`` packed, in their order."""
+    pairs: list[tuple[bytes, bytes]] = []
+    at = 0
+    while at < len(packed):
+        name_length, value_length = _LENGTHS.unpack_from(packed, at)
+        at += _LENGTHS.size
+        pairs.append((packed[at : at + name_length], packed[at + name_length : at + name_length + value_length]))
+        at += name_length + value_length
+    return pairs
 
 
 @dataclass(slots=True)
 class ClientInfo:
     """One tab's context: from its connection and from its browser.
 
-    ``raw_headers`` is the request's own list (bytes, as the server got it), read only when the
-    script asks: an idle session holds no decoded copy."""
+    ``raw_headers`` is the request's own list (bytes, as the server got it). It is kept packed in
+    one bytes object and unpacked only when the script asks: a session held for its TTL keeps one
+    allocation for its headers instead of a list, a tuple and two bytes per header. Those small
+    objects, made by the thousand in a burst of connections, would otherwise be spread over the
+    allocator's arenas that the burst made and keep them from being returned after it."""
 
-    raw_headers: list[tuple[bytes, bytes]] = field(default_factory=list)
+    raw_headers: InitVar[Iterable[tuple[bytes, bytes]]] = ()
     ip: str | None = None
     base_url: str | None = None  # the app's root URL as the browser sees it
     timezone: str | None = None
@@ -31,17 +53,26 @@ class ClientInfo:
     locale: str | None = None
     theme: Literal["light", "dark"] | None = None
     embedded: bool | None = None
+    _packed_headers: bytes = field(default=b"", init=False, repr=False)
+
+    def __post_init__(self, raw_headers: Iterable[tuple[bytes, bytes]]) -> None:
+        self._packed_headers = pack_headers(raw_headers)
+
+    @property
+    def header_pairs(self) -> list[tuple[bytes, bytes]]:
+        """The request's headers as the server got them (bytes)."""
+        return unpack_headers(self._packed_headers)
 
     @property
     def headers(self) -> list[tuple[str, str]]:
-        return [(name.decode("latin-1"), value.decode("latin-1")) for name, value in self.raw_headers]
+        return [(name.decode("latin-1"), value.decode("latin-1")) for name, value in self.header_pairs]
 
     @property
     def cookies(self) -> dict[str, str]:
         from starlette.requests import cookie_parser
 
         found: dict[str, str] = {}
-        for name, value in self.raw_headers:
+        for name, value in self.header_pairs:
             if name.lower() == b"cookie":
                 found.update(cookie_parser(value.decode("latin-1")))
         return found
