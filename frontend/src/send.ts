@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useMemo } from "react";
+import { createContext, useCallback, useContext, useMemo, useSyncExternalStore } from "react";
 import type { ClientMessage, WidgetValue } from "./protocol.gen";
 import type { RunNumbers, SessionInfo } from "./store";
 
@@ -19,8 +19,21 @@ export const ConnectedContext = createContext<boolean>(true);
 
 export const useConnected = (): boolean => useContext(ConnectedContext);
 
-/** The newest started and completed runs (forms use them to drop their edits after a submit). */
-export const RunsContext = createContext<RunNumbers>({ started: 0, completed: 0 });
+/** Where the newest started and completed runs are read (forms use them to drop their edits after
+ * a submit). The context holds a source that never changes, not the numbers: a context whose value
+ * changes makes React search the whole tree below it for readers, on every run. */
+export interface RunsSource {
+  subscribe: (listener: () => void) => () => void;
+  runs: () => RunNumbers;
+}
+
+const NO_RUNS: RunNumbers = { started: 0, completed: 0 };
+export const RunsContext = createContext<RunsSource>({ subscribe: () => () => undefined, runs: () => NO_RUNS });
+
+export function useRuns(): RunNumbers {
+  const source = useContext(RunsContext);
+  return useSyncExternalStore(source.subscribe, source.runs);
+}
 
 /** What a `form` offers the widgets inside it. */
 export interface FormApi {

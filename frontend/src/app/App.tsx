@@ -1,4 +1,4 @@
-import { memo, useEffect, useState, useSyncExternalStore } from "react";
+import { memo, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import {
   ROOT_BOTTOM,
   ROOT_DIALOG,
@@ -146,6 +146,7 @@ export function App({
 }) {
   const { send, hold } = useHeldValues(sendNow);
   const state = useSyncExternalStore(store.subscribe, store.getState);
+  const runs = useMemo(() => ({ subscribe: store.subscribe, runs: () => store.getState().runs }), [store]);
   useRerunShortcut(send);
   usePageConfig(state.pageConfig, currentTitle(state.navigation));
   useTheme(state.client);
@@ -164,7 +165,7 @@ export function App({
     <SendContext.Provider value={send}>
     <HoldContext.Provider value={hold}>
       <SessionContext.Provider value={state.session}>
-        <RunsContext.Provider value={state.runs}>
+        <RunsContext.Provider value={runs}>
           <ConnectedContext.Provider value={state.connection === "connected"}>
           <div {...hook("stApp", `app${hasSidebar ? " with-sidebar" : ""}${wide ? " wide" : ""}`)}>
             <div {...hook("stAppViewContainer", "app-view")}>

@@ -1,6 +1,6 @@
-import { useContext, useEffect, useLayoutEffect, useRef, useState, type DragEvent } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, type DragEvent } from "react";
 import type { ChatInputEl, UploadedFileInfo } from "../protocol.gen";
-import { RunsContext, useRerun, useSend, useSession } from "../send";
+import { useRerun, useRuns, useSend, useSession } from "../send";
 import {
   accepted,
   chosenFiles,
@@ -33,7 +33,7 @@ export function ChatInput({ el }: { el: ChatInputEl }) {
   const rerun = useRerun();
   const send = useSend();
   const session = useSession();
-  const runs = useContext(RunsContext);
+  const runs = useRuns();
   const [text, setText] = useState("");
   const [files, setFiles] = useState<Attachment[]>([]);
   const [audio, setAudio] = useState<Attachment | null>(null);

@@ -1,6 +1,6 @@
-import { useContext, useMemo, useRef, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import type { FormEl, WidgetValue } from "../protocol.gen";
-import { FormContext, RunsContext, useSend, type FormApi } from "../send";
+import { FormContext, useRuns, useSend, type FormApi } from "../send";
 import type { TreeNode } from "../store";
 import { Children } from "../tree";
 import { hook } from "../hooks";
@@ -19,7 +19,7 @@ interface SubmitState {
  */
 export function Form({ el, node }: { el: FormEl; node: TreeNode }) {
   const send = useSend();
-  const runs = useContext(RunsContext);
+  const runs = useRuns();
   const startedRef = useRef(runs.started);
   startedRef.current = runs.started;
   const pending = useRef<Record<string, WidgetValue>>({});
