@@ -104,7 +104,7 @@ function Sidebar({
             </button>
           </div>
           {showsMenu(nav, "sidebar") && <SidebarNav nav={nav} others={node.children.some(Boolean)} />}
-          <div {...testid("stSidebarUserContent")}>
+          <div {...testid("stSidebarUserContent")} className="sidebar-user-content">
             <div {...hook("stVerticalBlock", "block sidebar-content")}>
               <InSidebarContext.Provider value={true}>
                 <Root node={node} />
