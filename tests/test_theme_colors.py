@@ -72,3 +72,22 @@ def test_the_payload_carries_derived_colours_per_mode_and_for_the_sidebar() -> N
     assert payload["theme.dark"]["redBackgroundColor"] == "rgba(0, 170, 0, 0.2)"
     assert payload["theme.light.sidebar"]["linkColor"] == "hsla(240, 100%, 25%, 1)"
     assert theme_payload({"theme.base": "dark"}) == {"theme": {"base": "dark"}}
+
+
+def test_the_menu_switches_theme_unless_a_custom_theme_has_no_light_or_dark_variant() -> None:
+    from slipstream import __version__
+    from slipstream.theme import client_settings
+
+    base = {"client.toolbarMode": "auto", "client.showSidebarNavigation": True, "client.disableDataExport": False}
+
+    def switcher(**theme: str) -> bool:
+        return bool(client_settings({**base, **theme})["theme_switcher"])
+
+    # read from Streamlit 1.67's menu for each config.toml
+    assert switcher()
+    assert not switcher(**{"theme.primaryColor": "#0a7f3f"})
+    assert not switcher(**{"theme.base": "dark"})
+    assert not switcher(**{"theme.font": "serif"})
+    assert switcher(**{"theme.light.primaryColor": "#0a7f3f"})
+    assert switcher(**{"theme.primaryColor": "#0a7f3f", "theme.dark.primaryColor": "#00ff00"})
+    assert client_settings(base)["version"] == __version__

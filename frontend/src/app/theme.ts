@@ -164,7 +164,9 @@ export function useTheme(client: ClientSettings | null): void {
   const { theme: choice } = useSettings();
   const dark = useSyncExternalStore(subscribeSystem, systemDark);
   const sections = (client?.theme ?? {}) as Record<string, Section>;
-  const mode = resolveMode(choice, sections.theme?.base, dark);
+  // A custom theme with no light or dark variant has no switcher: a choice saved elsewhere on
+  // this origin does not apply to it.
+  const mode = resolveMode(client?.theme_switcher === false ? "system" : choice, sections.theme?.base, dark);
   const key = JSON.stringify([sections, mode]);
   useEffect(() => {
     const root = document.documentElement;
