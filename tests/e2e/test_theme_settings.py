@@ -215,6 +215,11 @@ def test_menu_sections_by_toolbar_mode_and_auto_rerun(page: Any, serve: Any) -> 
                 toggle = page.get_by_role("menuitemcheckbox", name="Auto rerun")
                 toggle.click()
                 assert toggle.get_attribute("aria-checked") == "true"  # the menu stays open
+                # on: the primary colour (1.67's default), once the switch's transition ends
+                page.wait_for_function(
+                    "getComputedStyle(document.querySelector('.main-menu-switch')).backgroundColor"
+                    " === 'rgb(197, 57, 72)'"
+                )
 
 
 def test_no_theme_switcher_for_a_custom_theme_alone(page: Any, tmp_path: Path) -> None:
@@ -227,3 +232,29 @@ def test_no_theme_switcher_for_a_custom_theme_alone(page: Any, tmp_path: Path) -
         page.get_by_text("menu app").wait_for()
         page.get_by_role("button", name="Main menu").click()
         assert page.evaluate(MENU_JS)[:3] == ["rerun", "autoRerun", "|"]
+
+
+PRIMARY_APP = """
+import streamlit as st
+st.button("Go", type="primary")
+st.slider("Level", 0, 10, 5)
+"""
+
+
+def test_default_primary_colour_is_1_67s_in_light_and_dark(page: Any, serve: Any) -> None:
+    # 1.67 draws #C53948 in light and #CF4250 in dark, hovering to #8A2832 / #9E2935
+    expected = {"light": ("rgb(197, 57, 72)", "rgb(138, 40, 50)"), "dark": ("rgb(207, 66, 80)", "rgb(158, 41, 53)")}
+    with serve(PRIMARY_APP) as url:
+        for scheme, (primary, hover) in expected.items():
+            page.emulate_media(color_scheme=scheme)
+            page.goto(url)
+            button = page.locator('[data-testid="stBaseButton-primary"]')
+            button.wait_for()
+            assert _css(page, '[data-testid="stBaseButton-primary"]', "backgroundColor") == primary, scheme
+            assert _css(page, '[data-testid="stSliderThumbValue"]', "color") == primary, scheme
+            button.hover()
+            page.wait_for_function(
+                "(c) => getComputedStyle(document.querySelector('[data-testid=\"stBaseButton-primary\"]'))"
+                ".backgroundColor === c",
+                arg=hover,
+            )

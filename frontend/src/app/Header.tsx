@@ -263,7 +263,6 @@ function MenuFooter({ version }: { version: string }) {
 export function Header({ state, send, setRunOnSave }: HeaderProps) {
   return (
     <header {...testid("stHeader")} className="stAppHeader header">
-      <div className="header-decoration" aria-hidden="true" />
       {showsMenu(state.navigation, "top") && <TopNav nav={state.navigation} />}
       <div {...testid("stToolbar")} className="stAppToolbar header-tools">
         <StatusArea state={state} send={send} setRunOnSave={setRunOnSave} />
