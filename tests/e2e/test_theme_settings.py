@@ -258,3 +258,41 @@ def test_default_primary_colour_is_1_67s_in_light_and_dark(page: Any, serve: Any
                 ".backgroundColor === c",
                 arg=hover,
             )
+
+
+INPUTS_APP = """
+import streamlit as st
+st.text_input("Text")
+st.number_input("Number")
+st.text_area("Area")
+st.selectbox("Select", ["x", "y"])
+st.multiselect("Multi", ["x", "y"])
+st.date_input("Date")
+"""
+
+# The element of each widget that draws the field's border, in our DOM
+FIELDS = {
+    "stTextInput": "input-box",
+    "stNumberInput": "input-box",
+    "stTextArea": "input-box",
+    "stSelectbox": "select-field",
+    "stMultiSelect": "multiselect-box",
+    "stDateInput": "input-box",
+}
+
+FIELD_JS = """([testid, cls]) => { const e = document.querySelector(`[data-testid="${testid}"] .${cls}`);
+  const s = getComputedStyle(e); return [s.borderTopWidth, s.borderTopStyle, s.borderTopColor,
+  Math.round(e.getBoundingClientRect().height)]; }"""
+
+
+def test_input_fields_have_1_67s_border_and_height_in_light_and_dark(page: Any, serve: Any) -> None:
+    # 1.67: 1px solid borderColor (#DCD8D4 light, #4A4742 dark) on every field, 40px high (the text area 94)
+    borders = {"light": "rgb(220, 216, 212)", "dark": "rgb(74, 71, 66)"}
+    with serve(INPUTS_APP) as url:
+        for scheme, color in borders.items():
+            page.emulate_media(color_scheme=scheme)
+            page.goto(url)
+            page.get_by_text("Date").first.wait_for()
+            for testid, cls in FIELDS.items():
+                height = 94 if testid == "stTextArea" else 40
+                assert page.evaluate(FIELD_JS, [testid, cls]) == ["1px", "solid", color, height], (scheme, testid)
