@@ -296,3 +296,34 @@ def test_input_fields_have_1_67s_border_and_height_in_light_and_dark(page: Any, 
             for testid, cls in FIELDS.items():
                 height = 94 if testid == "stTextArea" else 40
                 assert page.evaluate(FIELD_JS, [testid, cls]) == ["1px", "solid", color, height], (scheme, testid)
+
+
+NAMED_THEME = """
+[theme]
+primaryColor = "purple"
+backgroundColor = "hsl(200, 50%, 95%)"
+redColor = "hsla(120, 100%, 30%, 1)"
+"""
+
+NAMED_APP = """
+import streamlit as st
+st.button("Go", type="primary")
+st.markdown(":red[redtext] :red-background[redbg]")
+st.text_input("Field")
+"""
+
+
+def test_named_and_hsl_theme_colours_drawn_as_1_67(page: Any, tmp_path: Path) -> None:
+    # Expected values read from Streamlit 1.67's page for the same config.toml.
+    (tmp_path / ".streamlit").mkdir()
+    (tmp_path / ".streamlit" / "config.toml").write_text(NAMED_THEME)
+    script = tmp_path / "app.py"
+    script.write_text(NAMED_APP)
+    with running_server(script) as url:
+        page.goto(url)
+        page.locator(".md-background-red").wait_for()
+        assert _css(page, '[data-testid="stBaseButton-primary"]', "backgroundColor") == "rgb(128, 0, 128)"
+        assert _css(page, "body", "backgroundColor") == "rgb(236, 244, 249)"
+        assert _css(page, ".input-box", "borderTopColor") == "rgba(47, 45, 43, 0.2)"
+        assert _css(page, ".md-text-red", "color") == "rgb(0, 77, 0)"
+        assert _css(page, ".md-background-red", "backgroundColor") == "rgba(0, 153, 0, 0.1)"
