@@ -327,3 +327,41 @@ def test_named_and_hsl_theme_colours_drawn_as_1_67(page: Any, tmp_path: Path) ->
         assert _css(page, ".input-box", "borderTopColor") == "rgba(47, 45, 43, 0.2)"
         assert _css(page, ".md-text-red", "color") == "rgb(0, 77, 0)"
         assert _css(page, ".md-background-red", "backgroundColor") == "rgba(0, 153, 0, 0.1)"
+
+
+SIDEBAR_THEME = """
+[theme]
+codeFontWeight = 300
+
+[theme.sidebar]
+blueColor = "#0000cc"
+primaryColor = "#00aa00"
+"""
+
+SIDEBAR_APP = """
+import streamlit as st
+st.markdown("`code` **bold `boldcode`**")
+with st.sidebar:
+    st.info("side info")
+    st.markdown("[side link](https://example.com)")
+"""
+
+
+def test_sidebar_colours_reach_alerts_and_links_and_bold_code_weight(page: Any, tmp_path: Path) -> None:
+    # Expected values read from Streamlit 1.67's page for the same config.toml.
+    (tmp_path / ".streamlit").mkdir()
+    (tmp_path / ".streamlit" / "config.toml").write_text(SIDEBAR_THEME)
+    script = tmp_path / "app.py"
+    script.write_text(SIDEBAR_APP)
+    with running_server(script) as url:
+        page.goto(url)
+        page.get_by_text("side info").wait_for()
+        page.get_by_text("boldcode").wait_for()
+        alert = '[data-testid="stSidebar"] [data-testid="stAlertContainer"]'
+        assert _css(page, alert, "backgroundColor") == "rgba(0, 0, 204, 0.1)"
+        assert _css(page, alert, "color") == "rgb(0, 0, 128)"
+        assert _css(page, '[data-testid="stSidebar"] [data-testid="stMarkdownContainer"] a', "color") == "rgb(0, 0, 128)"
+        weights = page.eval_on_selector_all(
+            '[data-testid="stMain"] code', "(codes) => codes.map((c) => getComputedStyle(c).fontWeight)"
+        )
+        assert weights == ["300", "500"]

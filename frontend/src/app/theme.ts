@@ -68,7 +68,11 @@ export function themeVars(section: Section | undefined): Record<string, string> 
     vars["--bold-weight"] = String(Number(base) + 200);
     vars["--extrabold-weight"] = String(Number(base) + 300);
   }
-  set("--code-font-weight", weight(section.codeFontWeight, 600));
+  // Bold code is 200 above the code weight (the base weight unless codeFontWeight is set), as in 1.67.
+  const code = weight(section.codeFontWeight, 600);
+  set("--code-font-weight", code);
+  const codeBase = code ?? base;
+  if (codeBase !== null) vars["--code-bold-weight"] = String(Number(codeBase) + 200);
   set("--code-size", cssSize(section.codeFontSize));
   set("--metric-size", cssSize(section.metricValueFontSize));
   set("--metric-weight", weight(section.metricValueFontWeight, 900));
