@@ -360,7 +360,8 @@ def test_sidebar_colours_reach_alerts_and_links_and_bold_code_weight(page: Any, 
         alert = '[data-testid="stSidebar"] [data-testid="stAlertContainer"]'
         assert _css(page, alert, "backgroundColor") == "rgba(0, 0, 204, 0.1)"
         assert _css(page, alert, "color") == "rgb(0, 0, 128)"
-        assert _css(page, '[data-testid="stSidebar"] [data-testid="stMarkdownContainer"] a', "color") == "rgb(0, 0, 128)"
+        link = '[data-testid="stSidebar"] [data-testid="stMarkdownContainer"] a'
+        assert _css(page, link, "color") == "rgb(0, 0, 128)"
         weights = page.eval_on_selector_all(
             '[data-testid="stMain"] code', "(codes) => codes.map((c) => getComputedStyle(c).fontWeight)"
         )
