@@ -58,8 +58,9 @@ def test_colour_parsing_and_rounding() -> None:
     assert parse_color("#11223380") == (17, 34, 51, 128 / 255)
     assert parse_color("rgb(1 2 3 / 50%)") == (1, 2, 3, 0.5)
     assert parse_color("rgba(1, 2, 3, 0.25)") == (1, 2, 3, 0.25)
-    assert parse_color("papayawhip") is None
-    assert derived_colors({"redColor": "papayawhip"}, LIGHT) == {}
+    assert parse_color("not-a-colour") is None
+    assert derived_colors({"redColor": "not-a-colour"}, LIGHT) == {}
+    assert derived_colors({"redColor": "papayawhip"}, LIGHT)["redBackgroundColor"] == "rgba(255, 239, 213, 0.1)"
     # an even mix rounds half up, as the browser's theme code does: (22 + 43) / 2 = 32.5 -> 33
     assert derived_colors({"backgroundColor": "#171614"}, DARK) == {}
     assert derived_colors({"primaryColor": "#000000"}, DARK)["codeBackgroundColor"] == "rgba(34, 33, 30, 1)"
@@ -72,3 +73,41 @@ def test_the_payload_carries_derived_colours_per_mode_and_for_the_sidebar() -> N
     assert payload["theme.dark"]["redBackgroundColor"] == "rgba(0, 170, 0, 0.2)"
     assert payload["theme.light.sidebar"]["linkColor"] == "hsla(240, 100%, 25%, 1)"
     assert theme_payload({"theme.base": "dark"}) == {"theme": {"base": "dark"}}
+
+
+def test_the_menu_switches_theme_unless_a_custom_theme_has_no_light_or_dark_variant() -> None:
+    from slipstream import __version__
+    from slipstream.theme import client_settings
+
+    base = {"client.toolbarMode": "auto", "client.showSidebarNavigation": True, "client.disableDataExport": False}
+
+    def switcher(**theme: str) -> bool:
+        return bool(client_settings({**base, **theme})["theme_switcher"])
+
+    # read from Streamlit 1.67's menu for each config.toml
+    assert switcher()
+    assert not switcher(**{"theme.primaryColor": "#0a7f3f"})
+    assert not switcher(**{"theme.base": "dark"})
+    assert not switcher(**{"theme.font": "serif"})
+    assert switcher(**{"theme.light.primaryColor": "#0a7f3f"})
+    assert switcher(**{"theme.primaryColor": "#0a7f3f", "theme.dark.primaryColor": "#00ff00"})
+    assert client_settings(base)["version"] == __version__
+
+
+def test_named_and_hsl_colours_are_read_as_1_67_reads_them() -> None:
+    assert parse_color("purple") == (128, 0, 128, 1.0)
+    assert parse_color("RebeccaPurple") == (102, 51, 153, 1.0)
+    assert parse_color("transparent") == (0, 0, 0, 0.0)
+    assert parse_color("hsla(120, 100%, 30%, 1)") == (0, 153, 0, 1.0)
+    assert parse_color("hsl(200deg 50% 50% / 50%)") == (63.75, 148.74999999999994, 191.25, 0.5)
+    for bad in ("notacolour", "hsl(200, 50, 50)", "hsl(1, 2%)"):
+        assert parse_color(bad) is None
+    # the colours they imply, read from 1.67's page for the same config.toml
+    derived = derived_colors(
+        {"primaryColor": "purple", "backgroundColor": "hsl(200, 50%, 95%)", "redColor": "hsla(120, 100%, 30%, 1)"},
+        LIGHT,
+    )
+    assert derived["borderColor"] == "rgba(47, 45, 43, 0.2)"
+    assert derived["codeBackgroundColor"] == "rgba(242, 246, 248, 1)"
+    assert derived["redBackgroundColor"] == "rgba(0, 153, 0, 0.1)"
+    assert derived["redTextColor"] == "hsla(120, 100%, 15%, 1)"

@@ -67,6 +67,8 @@ export interface ClientSettings {
   show_sidebar_navigation: boolean;
   disable_data_export: boolean;
   theme: Record<string, Record<string, string | number | boolean | (string | number | boolean)[] | Record<string, string>[]>>;
+  theme_switcher: boolean;
+  version: string;
 }
 
 export interface MenuItems {

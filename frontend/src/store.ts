@@ -111,6 +111,11 @@ export class Store {
     this.publish({ ...this.state, connection, running });
   }
 
+  /** The viewer switched run on save (the server takes the same message and does not echo it). */
+  setRunOnSave(runOnSave: boolean): void {
+    if (runOnSave !== this.state.runOnSave) this.publish({ ...this.state, runOnSave });
+  }
+
   /** Apply every message of one frame, then notify the listeners once. */
   applyFrame(messages: readonly ServerMessage[]): void {
     let { running, runs, fileChanged, runOnSave, connection, pageConfig, session, navigation, pageNotFound, client } =

@@ -1322,6 +1322,11 @@ class ClientSettings(TypedDict):
     show_sidebar_navigation: bool
     disable_data_export: bool
     theme: dict[str, dict[str, ThemeValue]]
+    # The menu's System/Light/Dark switcher: shown unless a custom [theme] has no
+    # [theme.light] or [theme.dark] variant, as in Streamlit 1.67.
+    theme_switcher: bool
+    # Slipstream's version, for the menu's "Made with" line.
+    version: str
 
 
 class _SessionMsg(TypedDict):

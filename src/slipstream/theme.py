@@ -86,11 +86,24 @@ def _add_derived(payload: dict[str, dict[str, Any]]) -> None:
                 payload.setdefault(name, {}).update(colors)
 
 
+def _theme_switcher(options: Mapping[str, Any]) -> bool:
+    """Whether viewers may switch between light and dark: always without a custom theme; with
+    one, only when it has a light or a dark variant (1.67 hides the switcher otherwise)."""
+    sections = {name.rpartition(".")[0] for name, value in options.items() if value is not None}
+    if sections & {f"theme.{mode}{part}" for mode in ("light", "dark") for part in ("", ".sidebar")}:
+        return True
+    return not sections & {"theme", "theme.sidebar"}
+
+
 def client_settings(options: Mapping[str, Any]) -> dict[str, Any]:
     """What the browser's chrome needs from the options."""
+    from slipstream import __version__
+
     return {
         "toolbar_mode": str(options["client.toolbarMode"]),
         "show_sidebar_navigation": bool(options["client.showSidebarNavigation"]),
         "disable_data_export": bool(options["client.disableDataExport"]),
         "theme": theme_payload(options),
+        "theme_switcher": _theme_switcher(options),
+        "version": __version__,
     }

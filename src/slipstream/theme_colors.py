@@ -16,6 +16,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from slipstream.css_colors import NAMED_COLORS
+
 HUES = ("red", "orange", "yellow", "blue", "green", "violet", "gray")
 
 _BASE_KEYS = ("backgroundColor", "secondaryBackgroundColor", "textColor", "primaryColor")
@@ -84,13 +86,21 @@ RGBA = tuple[float, float, float, float]
 
 _HEX = re.compile(r"#?([0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
 _FUNC = re.compile(r"rgba?\(\s*([^)]*)\)", re.IGNORECASE)
+_HSL = re.compile(r"hsla?\(\s*([^)]*)\)", re.IGNORECASE)
 
 
 def parse_color(value: Any) -> RGBA | None:
-    """``(r, g, b, alpha)`` of a hex (with or without ``#``) or ``rgb()``/``rgba()`` colour, else None."""
+    """``(r, g, b, alpha)`` of a colour as CSS writes it: hex (with or without ``#``), a named
+    colour, ``rgb()``/``rgba()`` or ``hsl()``/``hsla()``; None for anything else."""
     if not isinstance(value, str):
         return None
     text = value.strip()
+    if text.lower() == "transparent":
+        return (0, 0, 0, 0.0)
+    if named := NAMED_COLORS.get(text.lower()):
+        text = named
+    if match := _HSL.fullmatch(text):
+        return _parse_hsl(match.group(1))
     if match := _HEX.fullmatch(text):
         digits = match.group(1)
         if len(digits) <= 4:
@@ -109,6 +119,21 @@ def parse_color(value: Any) -> RGBA | None:
             return None
         return (rgb[0], rgb[1], rgb[2], alpha)
     return None
+
+
+def _parse_hsl(body: str) -> RGBA | None:
+    """``hsl(200, 50%, 50%)``, ``hsl(200deg 50% 50% / 0.5)``, ``hsla(...)``."""
+    parts = [p for p in re.split(r"[\s,/]+", body.strip()) if p]
+    if len(parts) not in (3, 4) or not all(p.endswith("%") for p in parts[1:3]):
+        return None
+    try:
+        hue = float(parts[0].removesuffix("deg")) % 360 / 360
+        sat, light = (_clamp(0, 1, float(p[:-1]) / 100) for p in parts[1:3])
+        alpha = 1.0 if len(parts) == 3 else _clamp(0, 1, _fraction(parts[3]))
+    except ValueError:
+        return None
+    r, g, b = colorsys.hls_to_rgb(hue, light, sat)
+    return (r * 255, g * 255, b * 255, alpha)
 
 
 def _fraction(text: str) -> float:

@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import type { ClientMessage, PageConfigMsg } from "../protocol.gen";
+import type { ClientMessage, ClientSettings, PageConfigMsg } from "../protocol.gen";
 import { Store } from "../store";
 import { App } from "./App";
 import { faviconHref, iconHref } from "./pageConfig";
@@ -17,17 +17,33 @@ const config = (over: Partial<PageConfigMsg>): PageConfigMsg => ({
   ...over,
 });
 
-function setup() {
+function setup({ connected = true } = {}) {
   const store = new Store();
+  if (connected) store.setConnection("connected");
   const sent: ClientMessage[] = [];
   const view = render(<App store={store} send={(m) => sent.push(m)} />);
   return { store, sent, ...view };
 }
 
+const client = (over: Partial<ClientSettings> = {}): ClientSettings => ({
+  toolbar_mode: "auto",
+  show_sidebar_navigation: true,
+  disable_data_export: false,
+  theme: {},
+  theme_switcher: true,
+  version: "1.2.3",
+  ...over,
+});
+
+const session = (over: Partial<ClientSettings> = {}, run_on_save = false) => ({
+  t: "session" as const, v: 1, session: "s", resumed: false, run_on_save, xsrf: "x", client: client(over),
+});
+
 describe("App", () => {
   it("shows the connection state until the session starts", () => {
-    const { store } = setup();
+    const { store } = setup({ connected: false });
     expect(screen.getByRole("status").textContent).toBe("Connecting…");
+    act(() => store.setConnection("connected"));
     act(() => store.applyFrame([{ t: "session", v: 1, session: "s", resumed: false, run_on_save: false, xsrf: "x" }]));
     expect(screen.queryByRole("status")).toBeNull();
     act(() => store.setConnection("reconnecting"));
@@ -59,13 +75,13 @@ describe("App", () => {
     expect(screen.queryByRole("menu")).toBeNull();
   });
 
-  it("clears the cache from the main menu, then reruns", () => {
+  it("clears the cache from the main menu, then reruns; arrow keys go through every item", () => {
     const { sent } = setup();
     fireEvent.click(screen.getByRole("button", { name: "Main menu" }));
     const menu = screen.getByRole("menu", { name: "Main menu" });
-    expect(document.activeElement?.textContent).toContain("Rerun");
+    expect(document.activeElement?.textContent).toContain("System");
     fireEvent.keyDown(menu, { key: "ArrowDown" });
-    expect(document.activeElement?.textContent).toBe("Clear cache C");
+    expect(document.activeElement?.textContent).toContain("Light");
     fireEvent.keyDown(menu, { key: "End" });
     expect(document.activeElement?.textContent).toBe("Print");
     fireEvent.keyDown(menu, { key: "Home" });
@@ -74,43 +90,79 @@ describe("App", () => {
     expect(screen.queryByRole("menu")).toBeNull();
   });
 
+  it("lists 1.67's sections: theme switcher, Rerun and Auto rerun, Clear cache, Print", () => {
+    setup();
+    fireEvent.click(screen.getByRole("button", { name: "Main menu" }));
+    const menu = screen.getByRole("menu", { name: "Main menu" });
+    const parts = Array.from(menu.children).map((child) =>
+      child.getAttribute("role") === "separator" ? "|" : (child.getAttribute("data-testid") ?? ""),
+    );
+    expect(parts).toEqual([
+      "stThemeSwitcher", "|", "stMainMenuItem-rerun", "stMainMenuItem-autoRerun", "|", "stMainMenuItem-clearCache", "|",
+      "stMainMenuItem-print",
+    ]);
+    expect(screen.queryByRole("menuitem", { name: "Settings" })).toBeNull();
+  });
+
+  it("disables the developer items while disconnected", () => {
+    const { sent } = setup({ connected: false });
+    fireEvent.click(screen.getByRole("button", { name: "Main menu" }));
+    const rerun = screen.getByRole("menuitem", { name: /Rerun/ });
+    expect(rerun.getAttribute("aria-disabled")).toBe("true");
+    fireEvent.click(rerun);
+    expect(sent).toEqual([]);
+  });
+
+  it("switches run on save with Auto rerun, leaving the menu open", () => {
+    const { store, sent } = setup();
+    act(() => store.applyFrame([session()]));
+    fireEvent.click(screen.getByRole("button", { name: "Main menu" }));
+    const toggle = screen.getByRole("menuitemcheckbox", { name: "Auto rerun" });
+    expect(toggle.getAttribute("aria-checked")).toBe("false");
+    fireEvent.click(toggle);
+    expect(sent).toEqual([{ t: "run_on_save", value: true }]);
+    expect(screen.getByRole("menu")).toBeTruthy();
+    expect(screen.getByRole("menuitemcheckbox", { name: "Auto rerun" }).getAttribute("aria-checked")).toBe("true");
+    act(() => store.applyFrame([session({}, false)]));
+    expect(screen.getByRole("menuitemcheckbox", { name: "Auto rerun" }).getAttribute("aria-checked")).toBe("false");
+  });
+
   it("clears the cache with C and hides the menu in minimal toolbar mode", () => {
     const { sent, store } = setup();
     fireEvent.keyDown(document.body, { key: "c" });
     expect(sent).toEqual([{ t: "clear_cache" }, { t: "rerun", values: {} }]);
-    const client = { toolbar_mode: "minimal" as const, show_sidebar_navigation: true, disable_data_export: false, theme: {} };
-    act(() => store.applyFrame([{ t: "session", v: 1, session: "s", resumed: false, run_on_save: false, xsrf: "x", client }]));
+    act(() => store.applyFrame([session({ toolbar_mode: "minimal" })]));
     expect(screen.queryByRole("button", { name: "Main menu" })).toBeNull();
   });
 
   it("shows menu_items by toolbar mode, and the About dialog", () => {
     const { store } = setup();
     const menu_items = { get_help: "https://example.com/help", report_a_bug: "mailto:a@example.com", about: "**Made** here" };
-    const session = (toolbar_mode: "viewer" | "minimal") => ({
-      t: "session" as const, v: 1, session: "s", resumed: false, run_on_save: false, xsrf: "x",
-      client: { toolbar_mode, show_sidebar_navigation: true, disable_data_export: false, theme: {} },
-    });
-    act(() => store.applyFrame([session("viewer"), config({ menu_items })]));
+    act(() => store.applyFrame([session({ toolbar_mode: "viewer" }), config({ menu_items })]));
     fireEvent.click(screen.getByRole("button", { name: "Main menu" }));
     const names = () => screen.getAllByRole("menuitem").map((item) => item.textContent);
-    expect(names()).toEqual(["Settings", "Print", "About", "Report a bug", "Get help"]);
+    expect(names()).toEqual(["Print", "About", "Report a bug", "Get help"]);
     fireEvent.click(screen.getByRole("menuitem", { name: "About" }));
     expect(screen.getByRole("dialog", { name: "About" }).textContent).toContain("here");
     fireEvent.click(screen.getByRole("button", { name: "Close" }));
-    act(() => store.applyFrame([session("minimal"), config({ menu_items })]));
+    act(() => store.applyFrame([session({ toolbar_mode: "minimal" }), config({ menu_items })]));
     fireEvent.click(screen.getByRole("button", { name: "Main menu" }));
     expect(names()).toEqual(["Report a bug", "Get help", "About"]);
+    expect(screen.getAllByRole("menuitemradio")).toHaveLength(3);
   });
 
-  it("keeps the theme and wide mode chosen in Settings across a reload (localStorage)", () => {
-    setup();
+  it("keeps the theme chosen in the menu across a reload (localStorage), not for a custom theme alone", () => {
+    const { store } = setup();
+    act(() => store.applyFrame([session()]));
     fireEvent.click(screen.getByRole("button", { name: "Main menu" }));
-    fireEvent.click(screen.getByRole("menuitem", { name: "Settings" }));
-    fireEvent.change(screen.getByRole("combobox", { name: "App theme" }), { target: { value: "dark" } });
-    fireEvent.click(screen.getByRole("checkbox", { name: "Wide mode" }));
+    fireEvent.click(screen.getByRole("menuitemradio", { name: "Dark" }));
+    expect(screen.getByRole("menuitemradio", { name: "Dark" }).getAttribute("aria-checked")).toBe("true");
     expect(document.documentElement.dataset.theme).toBe("dark");
-    expect(JSON.parse(localStorage.getItem("slipstream.settings") ?? "{}")).toEqual({ theme: "dark", wide: true });
-    expect(document.querySelector(".app")?.classList.contains("wide")).toBe(true);
+    expect(JSON.parse(localStorage.getItem("slipstream.settings") ?? "{}")).toEqual({ theme: "dark" });
+    // [theme] with no light/dark variant: no switcher, and the saved choice does not apply
+    act(() => store.applyFrame([session({ theme_switcher: false, theme: { theme: { primaryColor: "#00f" } } })]));
+    expect(screen.queryByRole("group", { name: "Theme" })).toBeNull();
+    expect(document.documentElement.dataset.theme).toBe("light");
   });
 
   it("keeps the session's id and upload token", () => {

@@ -18,7 +18,6 @@ import { Logo } from "../elements/Logo";
 import { Toaster } from "../elements/Toast";
 import { hook, testid } from "../hooks";
 import { Header } from "./Header";
-import { useSettings } from "./settings";
 import { useTheme } from "./theme";
 import { setClientSettings } from "./clientSettings";
 import { usePageConfig } from "./pageConfig";
@@ -104,7 +103,7 @@ function Sidebar({
             </button>
           </div>
           {showsMenu(nav, "sidebar") && <SidebarNav nav={nav} others={node.children.some(Boolean)} />}
-          <div {...testid("stSidebarUserContent")}>
+          <div {...testid("stSidebarUserContent")} className="sidebar-user-content">
             <div {...hook("stVerticalBlock", "block sidebar-content")}>
               <InSidebarContext.Provider value={true}>
                 <Root node={node} />
@@ -151,7 +150,7 @@ export function App({
   usePageConfig(state.pageConfig, currentTitle(state.navigation));
   useTheme(state.client);
   useEffect(() => setClientSettings(state.client), [state.client]);
-  const wide = useSettings().wide ?? state.pageConfig?.layout === "wide";
+  const wide = state.pageConfig?.layout === "wide";
   const main = state.roots[ROOT_MAIN];
   const sidebar = state.roots[ROOT_SIDEBAR];
   const hasSidebar = (sidebar?.children.some(Boolean) ?? false) || showsMenu(state.navigation, "sidebar");
@@ -198,7 +197,14 @@ export function App({
                   </div>
                 )}
               </main>
-              <Header state={state} send={send} />
+              <Header
+                state={state}
+                send={send}
+                setRunOnSave={(value) => {
+                  store.setRunOnSave(value);
+                  send({ t: "run_on_save", value });
+                }}
+              />
             </div>
             {/* Toasts, balloons, snow: one-shot effects, in no page flow. */}
             <div {...hook("stEvent", "event-root")}>{state.roots[ROOT_EVENT] && <Root node={state.roots[ROOT_EVENT]} />}</div>

@@ -1,14 +1,17 @@
-import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from "react";
+import { Fragment, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from "react";
 import type { Send } from "../send";
 import type { AppState } from "../store";
 import { testid } from "../hooks";
 import { showsMenu, TopNav } from "./Navigation";
-import { SettingsDialog } from "./SettingsDialog";
 import { AboutDialog } from "./AboutDialog";
 import { canRecordScreen, ScreencastDialog, useScreencast } from "./Screencast";
-import type { MenuItems } from "../protocol.gen";
+import { developerMode, menuSections, type MenuEntry } from "./menuEntries";
+import { updateSettings, useSettings } from "./settings";
+import { Icon } from "../icons";
 
-function StatusArea({ state, send }: { state: AppState; send: Send }) {
+type HeaderProps = { state: AppState; send: Send; setRunOnSave: (value: boolean) => void };
+
+function StatusArea({ state, send, setRunOnSave }: HeaderProps) {
   if (state.connection !== "connected") {
     return (
       <div className="status status-delayed" role="status">
@@ -39,7 +42,7 @@ function StatusArea({ state, send }: { state: AppState; send: Send }) {
           type="button"
           className="status-button"
           onClick={() => {
-            send({ t: "run_on_save", value: true });
+            setRunOnSave(true);
             send({ t: "rerun", values: {} });
           }}
         >
@@ -51,9 +54,11 @@ function StatusArea({ state, send }: { state: AppState; send: Send }) {
   return null;
 }
 
+const ITEM_ROLES = '[role="menuitem"], [role="menuitemradio"], [role="menuitemcheckbox"]';
+
 /** Arrow keys, Home and End move between the items of a menu. */
 function moveFocus(event: ReactKeyboardEvent<HTMLDivElement>): void {
-  const items = Array.from(event.currentTarget.querySelectorAll<HTMLElement>('[role="menuitem"]'));
+  const items = Array.from(event.currentTarget.querySelectorAll<HTMLElement>(ITEM_ROLES));
   const at = items.indexOf(document.activeElement as HTMLElement);
   const next: Record<string, number> = {
     ArrowDown: (at + 1) % items.length,
@@ -66,70 +71,91 @@ function moveFocus(event: ReactKeyboardEvent<HTMLDivElement>): void {
   items[next[event.key] ?? 0]?.focus();
 }
 
-/** Whether the menu shows developer items (client.toolbarMode; auto: on this machine only). */
-function developerMode(mode: string | undefined): boolean {
-  if (mode === "developer") return true;
-  if (mode === "viewer" || mode === "minimal") return false;
-  return ["localhost", "127.0.0.1", "[::1]"].includes(location.hostname);
+/** One entry: an action closes the menu; the theme and Auto rerun switches leave it open. */
+function Entry({ entry, close }: { entry: MenuEntry; close: () => void }) {
+  if (entry.kind === "theme")
+    return (
+      <button
+        type="button"
+        role="menuitemradio"
+        aria-checked={entry.checked}
+        {...testid(`stMainMenuItem-${entry.id}`)}
+        className="main-menu-theme"
+        onClick={entry.choose}
+      >
+        <Icon icon={`:material/${entry.icon}:`} />
+        {entry.label}
+      </button>
+    );
+  if (entry.kind === "toggle")
+    return (
+      <button
+        type="button"
+        role="menuitemcheckbox"
+        aria-checked={entry.checked}
+        aria-disabled={entry.disabled || undefined}
+        {...testid(`stMainMenuItem-${entry.id}`)}
+        className="main-menu-item main-menu-toggle"
+        onClick={() => {
+          if (!entry.disabled) entry.toggle();
+        }}
+      >
+        {entry.label}
+        <span className="main-menu-switch" aria-hidden="true">
+          <span />
+        </span>
+      </button>
+    );
+  return (
+    <button
+      type="button"
+      role="menuitem"
+      aria-disabled={entry.disabled || undefined}
+      {...testid(`stMainMenuItem-${entry.id}`)}
+      className="main-menu-item"
+      onClick={() => {
+        if (entry.disabled) return;
+        close();
+        entry.act();
+      }}
+    >
+      <span className="main-menu-item-row">
+        <span {...testid("stMainMenuItemLabel")}>{entry.label}</span>
+        {entry.key && <kbd>{entry.key}</kbd>}
+      </span>
+    </button>
+  );
 }
 
-type MenuEntry = { id: string; label: string; key?: string; act: () => void } | "divider";
-
-/** The main menu's entries, as Streamlit orders them for the toolbar mode: developer items
- * (Rerun, Clear cache) for developers; no Print or Settings in "minimal", which shows only the
- * app's own menu_items. */
-function menuEntries(
-  mode: string | undefined,
-  items: MenuItems | undefined,
-  act: { send: Send; settings: () => void; about: () => void; screencast: (() => void) | null; recording: boolean },
-): MenuEntry[] {
-  const link = (url: string) => () => window.open(url, "_blank", "noopener,noreferrer");
-  const own: MenuEntry[] = [];
-  if (items?.report_a_bug) own.push({ id: "report", label: "Report a bug", act: link(items.report_a_bug) });
-  if (items?.get_help) own.push({ id: "community", label: "Get help", act: link(items.get_help) });
-  const about: MenuEntry[] = items?.about ? [{ id: "about", label: "About", act: act.about }] : [];
-  if (mode === "minimal") return [...own, ...about];
-  const entries: MenuEntry[] = [];
-  if (developerMode(mode)) {
-    entries.push({ id: "rerun", label: "Rerun", key: "R", act: () => act.send({ t: "rerun", values: {} }) });
-    entries.push({
-      id: "clearCache",
-      label: "Clear cache",
-      key: "C",
-      act: () => {
-        act.send({ t: "clear_cache" });
-        act.send({ t: "rerun", values: {} });
-      },
-    });
-    entries.push("divider");
-  }
-  entries.push({ id: "settings", label: "Settings", act: act.settings });
-  entries.push({ id: "print", label: "Print", act: () => window.print() });
-  if (act.screencast)
-    entries.push({ id: "recordScreencast", label: act.recording ? "Stop recording" : "Record screen", act: act.screencast });
-  entries.push(...about);
-  if (own.length) entries.push("divider", ...own);
-  return entries;
-}
-
-function MainMenu({ state, send }: { state: AppState; send: Send }) {
+function MainMenu({ state, send, setRunOnSave }: HeaderProps) {
   const [open, setOpen] = useState(false);
-  const [settingsOpen, setSettingsOpen] = useState(false);
   const [aboutOpen, setAboutOpen] = useState(false);
+  const { theme } = useSettings();
   const screencast = useScreencast();
   const items = state.pageConfig?.menu_items;
-  const entries = menuEntries(state.client?.toolbar_mode, items, {
-    send,
-    settings: () => setSettingsOpen(true),
+  const mode = state.client?.toolbar_mode;
+  const sections = menuSections(mode, developerMode(mode, location.hostname), items, {
+    connected: state.connection === "connected",
+    theme: state.client?.theme_switcher === false ? null : theme,
+    chooseTheme: (choice) => updateSettings({ theme: choice }),
+    rerun: () => send({ t: "rerun", values: {} }),
+    runOnSave: state.runOnSave,
+    setRunOnSave,
+    clearCache: () => {
+      send({ t: "clear_cache" });
+      send({ t: "rerun", values: {} });
+    },
+    print: () => window.print(),
     about: () => setAboutOpen(true),
     screencast: canRecordScreen() ? (screencast.recording ? screencast.stop : () => void screencast.start()) : null,
     recording: screencast.recording,
+    open: (url) => window.open(url, "_blank", "noopener,noreferrer"),
   });
   const root = useRef<HTMLDivElement>(null);
-  const firstItem = useRef<HTMLButtonElement>(null);
+  const list = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!open) return;
-    firstItem.current?.focus();
+    list.current?.querySelector<HTMLElement>(ITEM_ROLES)?.focus();
     const onPointer = (event: PointerEvent) => {
       if (!root.current?.contains(event.target as Node)) setOpen(false);
     };
@@ -144,14 +170,15 @@ function MainMenu({ state, send }: { state: AppState; send: Send }) {
     };
   }, [open]);
   // "minimal" with no menu_items: no menu at all
-  if (!entries.length) return null;
-  let first = true;
+  if (!sections.length) return null;
+  const close = () => setOpen(false);
+  const version = state.client?.version;
   return (
-    <div id="MainMenu" {...testid("stMainMenu")} className="stMainMenu menu" ref={root}>
+    <div id="MainMenu" {...testid("stMainMenu")} className="stMainMenu main-menu" ref={root}>
       <button
         type="button"
         {...testid("stMainMenuButton")}
-        className="menu-button"
+        className="main-menu-button"
         aria-label="Main menu"
         aria-haspopup="menu"
         aria-expanded={open}
@@ -165,54 +192,81 @@ function MainMenu({ state, send }: { state: AppState; send: Send }) {
         </svg>
       </button>
       {open && (
-        <div role="menu" {...testid("stMainMenuList")} className="menu-list" aria-label="Main menu" onKeyDown={moveFocus}>
-          {entries.map((entry, i) => {
-            if (entry === "divider")
-              return <div key={`divider-${i}`} role="separator" {...testid("stMainMenuDivider")} className="menu-divider" />;
-            const ref = first ? firstItem : undefined;
-            first = false;
-            return (
-              <button
-                key={entry.id}
-                ref={ref}
-                type="button"
-                role="menuitem"
-                {...testid(`stMainMenuItem-${entry.id}`)}
-                onClick={() => {
-                  setOpen(false);
-                  entry.act();
-                }}
-              >
-                {entry.label}
-                {entry.key && <> <kbd>{entry.key}</kbd></>}
-              </button>
-            );
-          })}
-          <div className="menu-footer">Made with Slipstream</div>
+        <div {...testid("stMainMenuPopover")} className="main-menu-popover">
+          <div role="menu" {...testid("stMainMenuList")} className="main-menu-list" aria-label="Main menu" onKeyDown={moveFocus} ref={list}>
+            {sections.map((section, i) => (
+              <Fragment key={i}>
+                {i > 0 && <div role="separator" aria-hidden="true" {...testid("stMainMenuDivider")} className="main-menu-divider" />}
+                {section[0]?.kind === "theme" ? (
+                  <div role="group" aria-label="Theme" {...testid("stThemeSwitcher")} className="main-menu-themes">
+                    {section.map((entry) => (
+                      <Entry key={entry.id} entry={entry} close={close} />
+                    ))}
+                  </div>
+                ) : (
+                  section.map((entry) => <Entry key={entry.id} entry={entry} close={close} />)
+                )}
+              </Fragment>
+            ))}
+          </div>
+          {version && <MenuFooter version={version} />}
         </div>
       )}
       {screencast.video && <ScreencastDialog url={screencast.video} onClose={screencast.close} />}
-      {settingsOpen && (
-        <SettingsDialog
-          wideByDefault={state.pageConfig?.layout === "wide"}
-          runOnSave={state.runOnSave}
-          send={send}
-          onClose={() => setSettingsOpen(false)}
-        />
-      )}
       {aboutOpen && items?.about && <AboutDialog markdown={items.about} onClose={() => setAboutOpen(false)} />}
     </div>
   );
 }
 
-export function Header({ state, send }: { state: AppState; send: Send }) {
+/** "Made with Slipstream vX" and a button that copies the version, as 1.67's menu ends. */
+function MenuFooter({ version }: { version: string }) {
+  const [copied, setCopied] = useState(false);
+  useEffect(() => {
+    if (!copied) return;
+    const timer = setTimeout(() => setCopied(false), 2000);
+    return () => clearTimeout(timer);
+  }, [copied]);
+  const label = copied ? "Copied" : "Copy version to clipboard";
+  return (
+    <div className="main-menu-footer">
+      <div className="main-menu-footer-row">
+        <span className="main-menu-made-with">Made with Slipstream v{version}</span>
+        <button
+          type="button"
+          className="stMenuVersionCopyButton main-menu-copy"
+          data-copy-state={copied ? "copied" : "idle"}
+          title={label}
+          aria-label={label}
+          onClick={() => {
+            navigator.clipboard?.writeText(version).then(
+              () => setCopied(true),
+              () => undefined,
+            );
+          }}
+        >
+          <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round">
+            {copied ? (
+              <path d="M3 8.5l3 3 7-7" strokeLinecap="round" />
+            ) : (
+              <>
+                <rect x="5.5" y="5.5" width="8" height="8" rx="1.5" />
+                <path d="M10.5 3V2.5h-8v8H3" />
+              </>
+            )}
+          </svg>
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export function Header({ state, send, setRunOnSave }: HeaderProps) {
   return (
     <header {...testid("stHeader")} className="stAppHeader header">
-      <div className="header-decoration" aria-hidden="true" />
       {showsMenu(state.navigation, "top") && <TopNav nav={state.navigation} />}
       <div {...testid("stToolbar")} className="stAppToolbar header-tools">
-        <StatusArea state={state} send={send} />
-        <MainMenu state={state} send={send} />
+        <StatusArea state={state} send={send} setRunOnSave={setRunOnSave} />
+        <MainMenu state={state} send={send} setRunOnSave={setRunOnSave} />
       </div>
     </header>
   );

@@ -21,6 +21,11 @@ class FakeRecorder {
 function renderApp() {
   const store = new Store();
   render(<App store={store} send={() => undefined} />);
+  const client = {
+    toolbar_mode: "auto" as const, show_sidebar_navigation: true, disable_data_export: false, theme: {},
+    theme_switcher: true, version: "1.2.3",
+  };
+  act(() => store.applyFrame([{ t: "session", v: 1, session: "s", resumed: false, run_on_save: false, xsrf: "x", client }]));
 }
 
 afterEach(() => {
@@ -29,12 +34,21 @@ afterEach(() => {
 });
 
 describe("the main menu's button, footer and screen recording", () => {
-  it("draws three vertical dots and ends with the Made with footer", () => {
+  it("draws three vertical dots and ends with the Made with footer and its copy button", async () => {
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
     renderApp();
     const button = screen.getByRole("button", { name: "Main menu" });
     expect(button.querySelectorAll("circle")).toHaveLength(3);
     fireEvent.click(button);
-    expect(document.querySelector(".menu-footer")?.textContent).toBe("Made with Slipstream");
+    expect(document.querySelector(".main-menu-made-with")?.textContent).toBe("Made with Slipstream v1.2.3");
+    const copy = screen.getByRole("button", { name: "Copy version to clipboard" });
+    expect(copy.classList.contains("stMenuVersionCopyButton")).toBe(true);
+    await act(async () => fireEvent.click(copy));
+    expect(writeText).toHaveBeenCalledWith("1.2.3");
+    expect(copy.getAttribute("aria-label")).toBe("Copied");
+    expect(copy.dataset.copyState).toBe("copied");
+    Object.defineProperty(navigator, "clipboard", { value: undefined, configurable: true });
     // jsdom has no screen capture: no Record screen item
     expect(screen.queryByRole("menuitem", { name: "Record screen" })).toBeNull();
   });
@@ -54,7 +68,7 @@ describe("the main menu's button, footer and screen recording", () => {
     await act(async () => fireEvent.click(item));
     expect(getDisplayMedia).toHaveBeenCalledWith({ video: true, audio: false });
     fireEvent.click(screen.getByRole("button", { name: "Main menu" }));
-    act(() => fireEvent.click(screen.getByRole("menuitem", { name: "Stop recording" })));
+    act(() => fireEvent.click(screen.getByRole("menuitem", { name: /Stop recording/ })));
     expect(track.stop).toHaveBeenCalled();
     const save = screen.getByRole("link", { name: "Save video to disk" });
     expect(save.getAttribute("href")).toBe("blob:recording");

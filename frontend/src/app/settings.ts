@@ -1,27 +1,23 @@
-/** The viewer's own settings (theme, wide mode), kept in localStorage so they survive a reload. */
+/** The viewer's own settings (the theme chosen in the main menu), kept in localStorage so they
+ * survive a reload. Wide mode is the app's layout only: 1.67 has no viewer switch for it. */
 import { useSyncExternalStore } from "react";
 
 export type ThemeChoice = "system" | "light" | "dark";
 
 export interface Settings {
   readonly theme: ThemeChoice;
-  /** null: as the app's page config says. */
-  readonly wide: boolean | null;
 }
 
 const KEY = "slipstream.settings";
-const DEFAULTS: Settings = { theme: "system", wide: null };
+const DEFAULTS: Settings = { theme: "system" };
 const listeners = new Set<() => void>();
 
 function read(): Settings {
   try {
     const raw: unknown = JSON.parse(localStorage.getItem(KEY) ?? "null");
     if (raw && typeof raw === "object") {
-      const { theme, wide } = raw as Record<string, unknown>;
-      return {
-        theme: theme === "light" || theme === "dark" ? theme : "system",
-        wide: typeof wide === "boolean" ? wide : null,
-      };
+      const { theme } = raw as Record<string, unknown>;
+      return { theme: theme === "light" || theme === "dark" ? theme : "system" };
     }
   } catch {
     // storage refused or damaged: the defaults

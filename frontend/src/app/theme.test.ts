@@ -96,6 +96,13 @@ describe("theme options drawn by CSS rules and charts", () => {
     expect(themeVars({ baseFontWeight: 700 })["--bold-weight"]).toBeUndefined();
   });
 
+  it("derives bold code 200 above codeFontWeight, else above baseFontWeight (1.67)", () => {
+    expect(themeVars({ codeFontWeight: 300 })).toMatchObject({ "--code-font-weight": "300", "--code-bold-weight": "500" });
+    expect(themeVars({ baseFontWeight: 200, codeFontWeight: 400 })["--code-bold-weight"]).toBe("600");
+    expect(themeVars({ baseFontWeight: 300 })["--code-bold-weight"]).toBe("500");
+    expect(themeVars({ codeFontWeight: 700 })["--code-bold-weight"]).toBeUndefined();
+  });
+
   it("applies the colours the server derived like options", () => {
     const vars = themeVars({ fadedTextColor: "rgba(32, 32, 32, 0.6)", redBackgroundColor: "rgba(0, 170, 0, 0.1)" });
     expect(vars["--muted"]).toBe("rgba(32, 32, 32, 0.6)");

@@ -68,7 +68,11 @@ export function themeVars(section: Section | undefined): Record<string, string> 
     vars["--bold-weight"] = String(Number(base) + 200);
     vars["--extrabold-weight"] = String(Number(base) + 300);
   }
-  set("--code-font-weight", weight(section.codeFontWeight, 600));
+  // Bold code is 200 above the code weight (the base weight unless codeFontWeight is set), as in 1.67.
+  const code = weight(section.codeFontWeight, 600);
+  set("--code-font-weight", code);
+  const codeBase = code ?? base;
+  if (codeBase !== null) vars["--code-bold-weight"] = String(Number(codeBase) + 200);
   set("--code-size", cssSize(section.codeFontSize));
   set("--metric-size", cssSize(section.metricValueFontSize));
   set("--metric-weight", weight(section.metricValueFontWeight, 900));
@@ -164,7 +168,9 @@ export function useTheme(client: ClientSettings | null): void {
   const { theme: choice } = useSettings();
   const dark = useSyncExternalStore(subscribeSystem, systemDark);
   const sections = (client?.theme ?? {}) as Record<string, Section>;
-  const mode = resolveMode(choice, sections.theme?.base, dark);
+  // A custom theme with no light or dark variant has no switcher: a choice saved elsewhere on
+  // this origin does not apply to it.
+  const mode = resolveMode(client?.theme_switcher === false ? "system" : choice, sections.theme?.base, dark);
   const key = JSON.stringify([sections, mode]);
   useEffect(() => {
     const root = document.documentElement;
