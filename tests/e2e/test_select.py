@@ -56,3 +56,34 @@ def test_type_to_filter_pick_with_keyboard_and_pointer_and_add_new_options(serve
         page.get_by_role("option", name="Item 099998").wait_for()
         many.press("Enter")
         page.get_by_text("many=Item 099998").wait_for()
+
+
+SIDEBAR_APP = """
+import streamlit as st
+regions = ["North", "South", "East", "West", "Alpha"]
+st.sidebar.multiselect("One", regions, default=regions[:1])
+st.sidebar.multiselect("Two", regions, default=regions[:2])
+st.sidebar.multiselect("Five", regions, default=regions)
+"""
+
+BOX_JS = """label => { const box = [...document.querySelectorAll('[data-testid=stMultiSelect]')]
+  .find(w => w.textContent.startsWith(label)).querySelector('.multiselect-box');
+  const chips = [...box.querySelectorAll('[data-tag]')].map(c => c.getBoundingClientRect());
+  const input = box.querySelector('input').getBoundingClientRect();
+  return { height: box.getBoundingClientRect().height, inputTop: input.top,
+           lastChipTop: chips[chips.length - 1].top, firstChipTop: chips[0].top }; }"""
+
+
+def test_sidebar_chips_share_their_row_with_the_input(serve: ServeApp, page: Any) -> None:
+    """As 1.67's: one or two chips and the input fit one 40px row of a 240px sidebar field; the
+    input only takes a row of its own when no room is left."""
+    with serve(SIDEBAR_APP) as url:
+        page.goto(url)
+        page.get_by_role("button", name="Remove Alpha").wait_for()
+        for label in ("One", "Two"):
+            box = page.evaluate(BOX_JS, label)
+            assert box["height"] == 40, (label, box)
+            assert abs(box["inputTop"] - box["firstChipTop"]) <= 2, (label, box)
+        five = page.evaluate(BOX_JS, "Five")
+        assert 40 < five["height"] < 120, five
+        assert abs(five["inputTop"] - five["lastChipTop"]) <= 2, five  # beside the last chip

@@ -70,6 +70,27 @@ describe("expanders and tabs", () => {
     expect(details.classList.contains("expander-compact")).toBe(true);
   });
 
+  it("a default expander leads with a chevron that points down when open and right when closed", () => {
+    const { container } = show(expander({ expanded: true }));
+    const details = container.querySelector("details")!;
+    const heading = details.querySelector("summary > .expander-heading")!;
+    const chevron = heading.firstElementChild!.querySelector('[data-testid="stIconMaterial"]')!;
+    expect(chevron.textContent).toBe("keyboard_arrow_down");
+    expect(container.querySelector("svg.chevron")).toBeNull();
+    act(() => {
+      details.open = false;
+      fireEvent(details, new Event("toggle"));
+    });
+    expect(chevron.textContent).toBe("keyboard_arrow_right");
+  });
+
+  it("an expander's own icon takes the chevron's place", () => {
+    const { container } = show(expander({ icon: ":material/star:" }));
+    const lead = container.querySelector("summary .expander-icon")!;
+    expect(lead.querySelector('[data-testid="stExpanderIcon"]')!.textContent).toBe("star");
+    expect(container.querySelector('[data-testid="stIconMaterial"]')).toBeNull();
+  });
+
   it("tracked tabs send the chosen tab's position and show the script's choice", () => {
     const { sent } = show(tabs({ id: "t1", default: 1 }));
     expect(screen.getByRole("tab", { name: "Two" }).getAttribute("aria-selected")).toBe("true");

@@ -59,6 +59,7 @@ describe("status", () => {
     expect(screen.getByTestId("stExpanderIconSpinner")).toBeTruthy();
     expect(screen.getByTestId("stExpanderIconCheck").textContent).toBe("check");
     expect(screen.getByTestId("stExpanderIconError").textContent).toBe("error");
+    expect(document.querySelector('[data-testid="stIconMaterial"]')).toBeNull(); // no chevron beside a state
   });
 
   it("an update changes label and state and keeps the children", () => {
