@@ -20,21 +20,32 @@ const md = (body: string): MarkdownEl => ({
   wrap: true,
 });
 
+/** Count the renders of markdown elements (by body) until `restore`. */
+function countMarkdownRenders(): { renders: string[]; restore: () => void } {
+  const Original = components.markdown;
+  const renders: string[] = [];
+  components.markdown = (props) => {
+    renders.push(props.el.body);
+    return <Original {...props} />;
+  };
+  return { renders, restore: () => (components.markdown = Original) };
+}
+
+/** A store after one run that showed `count` lines of markdown. */
+function storeWithLines(count: number): Store {
+  const store = new Store();
+  const first: ServerMessage[] = [{ t: "run_start", run: 1 }];
+  for (let i = 0; i < count; i++) first.push({ t: "el", p: [0, i], e: md(`line ${i}`) });
+  first.push({ t: "run_end", run: 1, status: "ok" });
+  store.applyFrame(first);
+  return store;
+}
+
 describe("tree rendering", () => {
   it("re-renders only the element that changed", () => {
-    const original = components.markdown;
-    const Original = original;
-    const renders: string[] = [];
-    components.markdown = (props) => {
-      renders.push(props.el.body);
-      return <Original {...props} />;
-    };
+    const { renders, restore } = countMarkdownRenders();
     try {
-      const store = new Store();
-      const first: ServerMessage[] = [{ t: "run_start", run: 1 }];
-      for (let i = 0; i < 50; i++) first.push({ t: "el", p: [0, i], e: md(`line ${i}`) });
-      first.push({ t: "run_end", run: 1, status: "ok" });
-      store.applyFrame(first);
+      const store = storeWithLines(50);
       render(<App store={store} send={() => undefined} />);
       expect(renders).toHaveLength(50);
       renders.length = 0;
@@ -51,25 +62,15 @@ describe("tree rendering", () => {
       expect(renders).toEqual(["changed"]);
       expect(screen.getByText("changed")).toBeTruthy();
     } finally {
-      components.markdown = original;
+      restore();
     }
   });
 
   it("renders no unchanged element again when a run arrives over several frames", () => {
     vi.useFakeTimers();
-    const original = components.markdown;
-    const Original = original;
-    const renders: string[] = [];
-    components.markdown = (props) => {
-      renders.push(props.el.body);
-      return <Original {...props} />;
-    };
+    const { renders, restore } = countMarkdownRenders();
     try {
-      const store = new Store();
-      const first: ServerMessage[] = [{ t: "run_start", run: 1 }];
-      for (let i = 0; i < 30; i++) first.push({ t: "el", p: [0, i], e: md(`line ${i}`) });
-      first.push({ t: "run_end", run: 1, status: "ok" });
-      store.applyFrame(first);
+      const store = storeWithLines(30);
       const { container } = render(<App store={store} send={() => undefined} />);
       renders.length = 0;
       const mutations: MutationRecord[] = [];
@@ -86,7 +87,7 @@ describe("tree rendering", () => {
       expect(mutations.filter((m) => m.attributeName === "class")).toEqual([]);
       observer.disconnect();
     } finally {
-      components.markdown = original;
+      restore();
     }
   });
 
