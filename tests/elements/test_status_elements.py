@@ -528,3 +528,22 @@ def test_an_empty_slot_rewritten_in_a_loop_holds_only_the_last_frame(sent: list[
     frames = [m for m in sent if b'"frame ' in m]
     assert len(frames) == 100 and b'"frame 99"' in frames[-1]  # every frame is sent, in order
     assert len({tuple(decode(orjson.loads(m))["p"]) for m in frames}) == 1  # all at one path
+
+
+def test_a_status_box_keeps_its_expanded_state_when_it_completes() -> None:
+    def app() -> None:
+        import streamlit as st
+
+        with st.status("Working", expanded=True):
+            st.write("step")
+        with st.status("Folded"):
+            st.write("inner")
+        box = st.status("Relabelled", expanded=True)
+        box.update(label="Done")
+
+    at = AppTest.from_function(app).run()
+    assert [(s.label, s.state, s.proto["expanded"]) for s in at.status] == [
+        ("Working", "complete", True),
+        ("Folded", "complete", False),
+        ("Done", "running", True),
+    ]

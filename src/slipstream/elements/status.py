@@ -37,9 +37,8 @@ class StatusContainer(DeltaGenerator):
         self._run = ctx.run if ctx is not None else None
 
     def update(self, *, label: str | None = None, expanded: bool | None = None, state: State | None = None) -> None:
-        """Change the status box in place; ``label`` and ``state`` left None keep their value.
-        ``expanded`` left None folds the box, as Streamlit 1.67 does (it resends the box without
-        its expanded state, which the browser reads as closed).
+        """Change the status box in place; ``label``, ``expanded`` and ``state`` left None keep
+        their value (a box the user opened or closed stays so).
 
         Example::
 
@@ -49,7 +48,8 @@ class StatusContainer(DeltaGenerator):
         changed = dict(self._element)
         if label is not None:
             changed["label"] = clean_text(label)
-        changed["expanded"] = bool(expanded)
+        if expanded is not None:
+            changed["expanded"] = bool(expanded)
         if state is not None:
             changed["state"] = _check_state(state)
         self._element = changed
