@@ -125,10 +125,10 @@ def shared_settings(app: AppRuntime) -> SharedSettings:
         raise _fail(app, 'are missing the "cookie_secret" key')
     if not isinstance(secret, str):
         raise _fail(app, 'have a "cookie_secret" that is not a string')
-    return SharedSettings(redirect_uri.rstrip("/"), secret, expose_tokens(app, section))
+    return SharedSettings(redirect_uri.rstrip("/"), secret, expose_tokens(section))
 
 
-def expose_tokens(app: AppRuntime, section: Mapping[str, Any]) -> tuple[str, ...]:
+def expose_tokens(section: Mapping[str, Any]) -> tuple[str, ...]:
     """The token types ``st.user.tokens`` shows: ``expose_tokens``, a string or a list."""
     value = section.get("expose_tokens")
     if value is None:
