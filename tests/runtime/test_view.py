@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from slipstream.runtime.outbox import Outbox
+from slipstream.runtime.view import ClientView
 from slipstream.runtime.wire import decode_frame
 from tests.conftest import HeadlessApp
 from tests.runtime.browser_model import every_run_slow
@@ -221,3 +222,15 @@ def test_a_run_with_a_scope_removes_only_what_it_did_not_draw_within_it(app: App
     assert shown == {(0, 0): "markdown", (0, 1): "container", (0, 2): "checkbox"}  # outside the scope: kept
     widgets = {meta.user_key for meta in a.session.state.widgets.values()}
     assert widgets == {"outer"}  # the inner checkbox is gone with its container's contents
+
+
+def test_a_patch_carries_a_field_that_only_json_tells_apart() -> None:
+    view = ClientView(Outbox())
+    view.start_run(1)
+    view.put((0, 0), {"type": "metric", "value": 1, "items": [1, 2], "label": "x"})
+    view.outbox.drain()
+    view.start_run(2)
+    view.put((0, 0), {"type": "metric", "value": True, "items": [1.0, 2], "label": "x"})
+    assert decode_frame(view.outbox.drain() or b"") == [
+        {"t": "patch", "p": [0, 0], "e": {"value": True, "items": [1.0, 2]}}
+    ]

@@ -256,10 +256,17 @@ def _patch(old: dict[str, Any], new: dict[str, Any], new_data: bytes) -> bytes |
     patch (same type, same fields) and they are smaller than the whole element; else None."""
     if old.get("type") != new["type"] or old.keys() != new.keys():
         return None
-    # Compared encoded: 1 == True and 1 == 1.0 in Python, not in JSON.
-    changed = {k: v for k, v in new.items() if v != old[k] or orjson.dumps(v) != orjson.dumps(old[k])}
+    changed = {k: v for k, v in new.items() if not _same_json(v, old[k])}
     encoded = orjson.dumps(changed)
     return encoded if len(encoded) < len(new_data) else None
+
+
+def _same_json(a: Any, b: Any) -> bool:
+    """Whether ``a`` and ``b`` encode alike: 1 == True and 1 == 1.0 in Python, not in JSON, so a
+    list or dict is compared encoded, and a scalar by type as well."""
+    if a != b or type(a) is not type(b):
+        return False
+    return not isinstance(a, (list, dict)) or orjson.dumps(a) == orjson.dumps(b)
 
 
 def _kept(data: bytes) -> bytes:
