@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass, field
 
 from common import Server, Target
-from playwright.sync_api import Browser, Error, Playwright, Response, WebSocket, sync_playwright
+from playwright.sync_api import Browser, Error, Page, Playwright, Response, WebSocket, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
 LAUNCH_ARGS = [
@@ -61,6 +61,22 @@ class ClickRun:
     server_rss_kib: int  # the server's process tree, after the clicks
 
 
+def click_counter(page: Page, clicks: int, pause_ms: int = 0) -> list[float]:
+    """Click "Increment" `clicks` times, each time until "count: k" shows; the latencies in ms."""
+    # The first: Streamlit names its number inputs' step buttons "Increment" too, and every bench
+    # app puts its own button above any widget.
+    button = page.get_by_role("button", name="Increment", exact=True).first
+    latencies = []
+    for k in range(1, clicks + 1):
+        start = time.perf_counter()
+        button.click()
+        page.get_by_text(f"count: {k}", exact=True).wait_for(timeout=30_000)
+        latencies.append((time.perf_counter() - start) * 1000)
+        if pause_ms:
+            page.wait_for_timeout(pause_ms)
+    return latencies
+
+
 def measure_clicks(target: Target, clicks: int) -> ClickRun:
     with Server(target) as server:
         http_ready = server.wait_ready()
@@ -73,16 +89,8 @@ def measure_clicks(target: Target, clicks: int) -> ClickRun:
             page.get_by_text(FIRST_TEXT, exact=True).wait_for(timeout=60_000)
             cold_start = time.perf_counter() - server.started
             page.wait_for_timeout(500)
-            # The first: Streamlit names its number inputs' step buttons "Increment" too, and every
-            # bench app puts its own button above any widget.
-            button = page.get_by_role("button", name="Increment", exact=True).first
             before = frames.received
-            latencies = []
-            for k in range(1, clicks + 1):
-                start = time.perf_counter()
-                button.click()
-                page.get_by_text(f"count: {k}", exact=True).wait_for(timeout=30_000)
-                latencies.append((time.perf_counter() - start) * 1000)
+            latencies = click_counter(page, clicks)
             page.wait_for_timeout(300)
             per_rerun = (frames.received - before) / clicks
             rss = server.rss_kib()

@@ -35,7 +35,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from browser import FIRST_TEXT, FrameCounter, chromium_version, launch
+from browser import FIRST_TEXT, FrameCounter, chromium_version, click_counter, launch
 from common import (
     APPS,
     COUNTER_APP,
@@ -120,15 +120,8 @@ def measure_work(target: Target, clicks: int) -> WorkRun:
             page.get_by_text(FIRST_TEXT, exact=True).wait_for(timeout=60_000)
             cold_start = time.perf_counter() - server.started
             page.wait_for_timeout(1000)  # the grid and the chart draw after the first render
-            button = page.get_by_role("button", name="Increment", exact=True).first
             bytes_before = frames.received
-            latencies = []
-            for k in range(1, clicks + 1):
-                start = time.perf_counter()
-                button.click()
-                page.get_by_text(f"count: {k}", exact=True).wait_for(timeout=30_000)
-                latencies.append((time.perf_counter() - start) * 1000)
-                page.wait_for_timeout(150)  # let each click's work finish before the next
+            latencies = click_counter(page, clicks, pause_ms=150)  # each click's work ends before the next
             page.wait_for_timeout(300)
             per_rerun = (frames.received - bytes_before) / clicks
             search = page.get_by_text(f"count: {clicks}", exact=True)
