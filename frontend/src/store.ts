@@ -286,6 +286,14 @@ export class Store {
     parent.children[last] = this.create({ ...old.el, ...fields } as Element, old.children.slice());
   }
 
+  /** The container holding `path` as it is, if there is one (a root for a root's child). */
+  private heldParent(path: readonly number[]): MutableNode | undefined {
+    if (path.length < 2) return undefined;
+    let node = this.roots[path[0] as number];
+    for (const i of path.slice(1, -1)) node = node?.children[i];
+    return node;
+  }
+
   /** The container holding `path`, owned for changes along the way (null for a root's path). */
   private ownParent(path: readonly number[]): MutableNode | null {
     const [rootIndex, ...rest] = path;
@@ -305,12 +313,8 @@ export class Store {
   /** Remove the elements at `paths` (each with its subtree): what the run removed. */
   private drop(paths: readonly (readonly number[])[]): void {
     for (const path of paths) {
-      const [rootIndex, ...rest] = path;
-      const last = rest.pop();
-      if (rootIndex === undefined || last === undefined) continue;
-      let node = this.roots[rootIndex];
-      for (const i of rest) node = node?.children[i];
-      if (node?.children[last] === undefined) continue;
+      const last = path[path.length - 1];
+      if (last === undefined || this.heldParent(path)?.children[last] === undefined) continue;
       const parent = this.ownParent(path) as MutableNode;
       parent.children[last] = undefined;
       trimHoles(parent.children);
@@ -318,12 +322,9 @@ export class Store {
   }
 
   private keep(path: readonly number[], count: number, tree: boolean): void {
-    const [rootIndex, ...rest] = path;
-    const first = rest.pop();
-    if (rootIndex === undefined || first === undefined) return;
-    let parent = this.roots[rootIndex];
-    for (const i of rest) parent = parent?.children[i];
-    if (!parent) return;
+    const parent = this.heldParent(path);
+    const first = path[path.length - 1];
+    if (!parent || first === undefined) return;
     const run = this.run;
     const confirm = (node: MutableNode): void => {
       node.run = run;
@@ -338,19 +339,11 @@ export class Store {
   /** Append text to the body of the text element at `path`: only the nodes along the path are
    * copied, so only that element renders again. */
   private append(path: readonly number[], text: string): void {
-    const [rootIndex, ...rest] = path;
-    const last = rest.pop();
-    if (rootIndex === undefined || last === undefined) return;
-    let parent = this.roots[rootIndex];
-    for (const i of rest) parent = parent?.children[i];
-    const old = parent?.children[last];
+    const last = path[path.length - 1];
+    if (last === undefined) return;
+    const old = this.heldParent(path)?.children[last];
     if (!old || old.el === null || !("body" in old.el) || typeof old.el.body !== "string") return;
-    parent = this.ownRoot(rootIndex);
-    for (const i of rest) {
-      const owned = this.own(parent.children[i] as MutableNode);
-      parent.children[i] = owned;
-      parent = owned;
-    }
+    const parent = this.ownParent(path) as MutableNode;
     const node = this.own(old);
     node.el = { ...old.el, body: old.el.body + text } as Element;
     node.run = this.run;
