@@ -147,7 +147,7 @@ st.write("second")
         page.goto(url)
         page.get_by_text("first").wait_for(timeout=2500)
         assert page.get_by_text("second").count() == 0
-        assert page.get_by_role("button", name="Stop").is_visible()  # the running indicator
+        page.get_by_role("button", name="Stop").wait_for(timeout=1000)  # the running indicator
         page.get_by_text("second").wait_for()
 
 

@@ -11,7 +11,27 @@ import { Icon } from "../icons";
 
 type HeaderProps = { state: AppState; send: Send; setRunOnSave: (value: boolean) => void };
 
+/** How long a run goes on before the header shows it. A quicker run (most are) changes nothing
+ * in the page besides its output: adding and removing the indicator would lay out the whole page
+ * twice per click. */
+const RUNNING_SHOWN_AFTER_MS = 300;
+
+/** Whether `on` has stayed true for `ms`; false again as soon as it turns false. */
+function useLasting(on: boolean, ms: number): boolean {
+  const [lasted, setLasted] = useState(false);
+  useEffect(() => {
+    if (!on) {
+      setLasted(false);
+      return;
+    }
+    const timer = setTimeout(() => setLasted(true), ms);
+    return () => clearTimeout(timer);
+  }, [on, ms]);
+  return on && lasted;
+}
+
 function StatusArea({ state, send, setRunOnSave }: HeaderProps) {
+  const runningLong = useLasting(state.running, RUNNING_SHOWN_AFTER_MS);
   if (state.connection !== "connected") {
     return (
       <div className="status status-delayed" role="status">
@@ -20,9 +40,9 @@ function StatusArea({ state, send, setRunOnSave }: HeaderProps) {
       </div>
     );
   }
-  if (state.running) {
+  if (runningLong) {
     return (
-      <div className="status status-delayed">
+      <div className="status status-appearing">
         <span className="spinner" aria-hidden="true" />
         <span role="status">Running…</span>
         <button type="button" className="status-button" onClick={() => send({ t: "stop" })}>

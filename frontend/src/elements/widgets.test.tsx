@@ -1,5 +1,5 @@
 import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { App } from "../app/App";
 import type { ClientMessage, Element } from "../protocol.gen";
 import { Store } from "../store";
@@ -263,9 +263,14 @@ describe("widgets", () => {
   });
 
   it("stop and rerun from the status area", () => {
+    vi.useFakeTimers();
     const { store, sent } = show();
     act(() => store.applyFrame([{ t: "run_start", run: 2 }]));
+    // A quick run shows nothing in the header; one that lasts shows Running… and Stop.
+    expect(screen.queryByRole("button", { name: "Stop" })).toBeNull();
+    act(() => vi.advanceTimersByTime(300));
     fireEvent.click(screen.getByRole("button", { name: "Stop" }));
+    vi.useRealTimers();
     act(() => store.applyFrame([{ t: "run_end", run: 2, status: "stopped" }, { t: "file_changed" }]));
     fireEvent.click(screen.getByRole("button", { name: "Always rerun" }));
     fireEvent.keyDown(document.body, { key: "r" });
