@@ -15,6 +15,9 @@ repeat, interleaved:
 2. counter.py: websocket bytes per rerun, and the cold start (process spawn to "count: 0").
 3. The reference harness (../shared/bench/browser_latency.py) on heavy.py, thousand.py and the
    deferred floor, so its figures sit beside this bench's.
+4. Page floors (bench/page_floor.py): static copies of Slipstream's heavy.py and thousand.py pages
+   whose button updates the text one task later, with no framework behind them: what the harness
+   pays for the page's size alone, in both click loops.
 
 Writes bench/out/browser_work-<time>.json and a dated section into bench/RESULTS.md.
 
@@ -39,6 +42,7 @@ from browser import FIRST_TEXT, FrameCounter, chromium_version, click_counter, l
 from common import (
     APPS,
     COUNTER_APP,
+    OUT,
     REPO,
     STREAMLIT_VERSION,
     Server,
@@ -51,6 +55,7 @@ from common import (
     slipstream_target,
     streamlit_target,
 )
+from page_floor import page_floor_target, snapshot
 from playwright.sync_api import sync_playwright
 from run_core import log, machine, publish_section
 
@@ -58,12 +63,15 @@ HEAVY = APPS / "heavy.py"
 HEAVY_2000 = APPS / "heavy2000.py"
 THOUSAND = APPS / "thousand.py"
 REFERENCE_HARNESS = REPO.parent / "shared" / "bench" / "browser_latency.py"
+PAGE_FLOOR_APPS = ("heavy", "thousand")
 REFERENCE_TARGETS = (
     "floor_deferred",
     "slipstream heavy",
     "streamlit heavy",
+    "page floor heavy",
     "slipstream thousand",
     "streamlit thousand",
+    "page floor thousand",
 )
 HEADING = "## Browser work per click: heavy pages, bytes per rerun, first render (issue 19)"
 
@@ -170,6 +178,12 @@ def measure(args: argparse.Namespace, st_python: Path) -> dict[str, Any]:
         targets[f"slipstream {name}"] = lambda app=app: slipstream_target(app)
         if name != "heavy2000":
             targets[f"streamlit {name}"] = lambda app=app: streamlit_target(st_python, app)
+    for name in PAGE_FLOOR_APPS:
+        directory = OUT / f"page_floor_{name}"
+        snapshot(slipstream_target(apps[name]), directory)
+        targets[f"page floor {name}"] = lambda name=name, directory=directory: page_floor_target(
+            f"page floor {name}", directory
+        )
     # A first, untimed start of each framework caches the bytecode of what it imports.
     measure_work(slipstream_target(COUNTER_APP), 2)
     measure_work(streamlit_target(st_python, COUNTER_APP), 2)
@@ -245,8 +259,28 @@ def render(results: dict[str, Any]) -> str:
         "",
         "Main-thread work per click is the page's own (clicks made and awaited inside the page). A click as "
         "the harness makes it also pays for Playwright's searches of the whole page: for the button before "
-        "it clicks, and for the text on every animation frame until it shows; one text search is timed "
-        "below. On the deferred floor's page both cost next to nothing.",
+        "it clicks, and for the text right after the click, then 20, 50 and 100 ms after each failed search "
+        "until it shows (Playwright's polling); one text search is timed below. On the deferred floor's page "
+        "both cost next to nothing.",
+        "",
+        "Page floors: a static copy of Slipstream's page whose button updates the text one task later, with "
+        "no framework behind it (bench/page_floor.py). Its click-to-update is what the harness pays for the "
+        "page's size alone; Slipstream's figure above its page floor is what Slipstream adds.",
+        "",
+        "| app | page floor median: this bench / reference | above the deferred floor | Slipstream above its page "
+        "floor: this bench / reference |",
+        "|---|---|---|---|",
+    ]
+    for app in PAGE_FLOOR_APPS:
+        floor_here = t[f"page floor {app}"]["click_ms_median"]
+        floor_ref = ref[f"page floor {app}"]["click_ms_median"]
+        slip_here = t[f"slipstream {app}"]["click_ms_median"]
+        slip_ref = ref[f"slipstream {app}"]["click_ms_median"]
+        lines.append(
+            f"| {app}.py | {floor_here:.1f} / {floor_ref:.1f} ms | + {floor_here - deferred:.1f} / "
+            f"+ {floor_ref - ref_deferred:.1f} ms | {slip_here - floor_here:+.1f} / {slip_ref - floor_ref:+.1f} ms |"
+        )
+    lines += [
         "",
         "| app | work per click: Slipstream | Streamlit | one Playwright text search: Slipstream | Streamlit |",
         "|---|---:|---:|---:|---:|",
