@@ -143,13 +143,23 @@ export function sidebarVars(section: Section | undefined): Record<string, string
   return vars;
 }
 
+/** The system's dark-mode query, made once: every `matchMedia` call builds a new query list
+ * (about a millisecond on a large page), and the theme reads it on every render of the app. */
+let darkQuery: MediaQueryList | null | undefined;
+
+function systemDarkQuery(): MediaQueryList | null {
+  if (darkQuery === undefined)
+    darkQuery = typeof matchMedia === "function" ? matchMedia("(prefers-color-scheme: dark)") : null;
+  return darkQuery;
+}
+
 function systemDark(): boolean {
-  return typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches;
+  return systemDarkQuery()?.matches ?? false;
 }
 
 function subscribeSystem(listener: () => void): () => void {
-  if (typeof matchMedia !== "function") return () => undefined;
-  const query = matchMedia("(prefers-color-scheme: dark)");
+  const query = systemDarkQuery();
+  if (query === null) return () => undefined;
   query.addEventListener("change", listener);
   return () => query.removeEventListener("change", listener);
 }
