@@ -3,9 +3,9 @@
 Building the app (Starlette's routing, the runtime, sessions, auth, uploads) is most of a
 server's start-up. ``Warming`` lets the server listen before that: it answers the app's page
 (index.html) at once, so that a browser fetches the page and its bundle while the rest is built
-in a worker thread, and holds every other request (assets, the websocket) until the app is built
-and its lifespan has started. A failure to build or start ends the process, as it would have
-before the server listened.
+in a worker thread, and holds every other request (assets, the websocket) until the app is built,
+its lifespan has started and it has answered one request of its own. A failure to build or
+start ends the process, as it would have before the server listened.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from slipstream.server.headers import PageHeaders
 
 if TYPE_CHECKING:
     from starlette.applications import Starlette
-    from starlette.types import Receive, Scope, Send
+    from starlette.types import Message, Receive, Scope, Send
 
 log = logging.getLogger("slipstream.server")
 
@@ -87,6 +87,7 @@ class Warming:
         try:
             app = await asyncio.get_running_loop().run_in_executor(None, self._build)
             async with app.router.lifespan_context(app):
+                await self._first_request(app)
                 self._app = app
                 started = True
                 self._started.set()
@@ -96,3 +97,25 @@ class Warming:
                 raise
             log.exception("The app could not start")
             os._exit(START_FAILED)  # requests wait for an app that will never come: end here
+
+    async def _first_request(self, app: Starlette) -> None:
+        """Ask ``app`` for the page once, unseen: what a server loads or starts on its first file
+        response (a thread pool, the table of file types) is then ready for the browser's."""
+
+        requested = False
+
+        async def receive() -> Message:
+            nonlocal requested
+            if requested:  # after the request, the client stays (until the response ends)
+                await asyncio.Event().wait()
+            requested = True
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        async def discard(message: Message) -> None:
+            pass
+
+        scope: Scope = {
+            "type": "http", "method": "GET", "path": self._page_path, "raw_path": self._page_path.encode(),
+            "query_string": b"", "headers": [], "root_path": "", "scheme": "http", "http_version": "1.1",
+        }  # fmt: skip
+        await app(scope, receive, discard)
