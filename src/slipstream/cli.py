@@ -13,7 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from starlette.applications import Starlette
+
     from slipstream.app import App
+    from slipstream.server.warmup import Warming
 
 from slipstream import __version__
 
@@ -87,10 +90,10 @@ def _choose_port(host: str, port: int, explicit: bool) -> int:
 def serve(script: Path, flags: dict[str, Any], script_args: list[str]) -> None:
     """Serve ``script``: an app's script, or a file that defines an ``st.App``."""
     from slipstream import config
-    from slipstream.server.app import create_app
 
     try:
         options = config.load(flags, app_dir=script.parent)
+        frame_ancestors = config.check_frame_ancestors(options["server.frameAncestors"])
     except config.ConfigError as exc:
         raise CliError(str(exc)) from None
     sys.argv = [str(script), *script_args]
@@ -98,13 +101,16 @@ def serve(script: Path, flags: dict[str, Any], script_args: list[str]) -> None:
     _prepare_process(options)
     launcher = _defined_app(script)
     if launcher is None:
-        _run_server(create_app(script, options), options, script.name, explicit_port="server.port" in flags)
+        _run_server(
+            _warming(script, options, frame_ancestors), options, script.name, explicit_port="server.port" in flags
+        )
     else:
         try:
             options = launcher._configure(flags)
         except ValueError as exc:
             raise CliError(str(exc)) from None
-        _run_server(launcher.asgi(), options, launcher.script_path.name, explicit_port="server.port" in flags)
+        asgi = _under_base_path(launcher.asgi(), options)
+        _run_server(asgi, options, launcher.script_path.name, explicit_port="server.port" in flags)
 
 
 def serve_app(app: App, overrides: dict[str, Any]) -> None:
@@ -114,15 +120,37 @@ def serve_app(app: App, overrides: dict[str, Any]) -> None:
     except ValueError as exc:
         raise SystemExit(f"st.App.run: {exc}") from None
     _prepare_process(options)
-    _run_server(app.asgi(), options, app.script_path.name, explicit_port="server.port" in overrides)
+    _run_server(
+        _under_base_path(app.asgi(), options), options, app.script_path.name, explicit_port="server.port" in overrides
+    )
+
+
+def _under_base_path(asgi: Starlette, options: dict[str, Any]) -> Starlette:
+    from slipstream.server.app import under_base_path
+
+    return under_base_path(asgi, str(options["server.baseUrlPath"]))
+
+
+def _warming(script: Path, options: dict[str, Any], frame_ancestors: list[str]) -> Warming:
+    """The script's app, built once the server listens; its page is served before that."""
+    from slipstream.server.warmup import STATIC_DIR, Warming
+
+    def build() -> Starlette:
+        from slipstream.server.app import create_app
+
+        asgi = _under_base_path(create_app(script, options), options)
+        gc.freeze()  # the app's modules live as long as the process, as those loaded before
+        return asgi
+
+    base_path = str(options["server.baseUrlPath"]).strip("/")
+    page_path = f"/{base_path}/" if base_path else "/"
+    return Warming(build, STATIC_DIR / "index.html", page_path, frame_ancestors)
 
 
 def _defined_app(path: Path) -> App | None:
     """The st.App a launcher file defines (``app = st.App("main.py")``), or None for a script."""
     import ast
     import runpy
-
-    from slipstream import app as app_module
 
     try:
         tree = ast.parse(path.read_bytes(), str(path))
@@ -131,6 +159,8 @@ def _defined_app(path: Path) -> App | None:
     calls = (node.value.func for node in tree.body if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call))
     if not any(getattr(func, "id", getattr(func, "attr", None)) == "App" for func in calls):
         return None
+    from slipstream import app as app_module  # only now: a script's server loads the runtime after it listens
+
     app_module._launcher_folder = path.parent
     try:
         namespace = runpy.run_path(str(path), run_name="__slipstream_launcher__")
@@ -155,7 +185,7 @@ def _prepare_process(options: dict[str, Any]) -> None:
     logging.getLogger("uvicorn.error").addFilter(RateLimit())
 
 
-def _run_server(asgi: Any, options: dict[str, Any], name: str, *, explicit_port: bool) -> None:
+def _run_server(asgi: Starlette | Warming, options: dict[str, Any], name: str, *, explicit_port: bool) -> None:
     import uvicorn
 
     from slipstream import config
@@ -163,10 +193,7 @@ def _run_server(asgi: Any, options: dict[str, Any], name: str, *, explicit_port:
     host = str(options["server.address"])
     explicit = explicit_port or options["server.port"] != config.OPTIONS["server.port"].default
     port = _choose_port(host, int(options["server.port"]), explicit)
-    from slipstream.server.app import under_base_path
-
     base_path = str(options["server.baseUrlPath"]).strip("/")
-    asgi = under_base_path(asgi, base_path)
     ssl = _ssl_files(options)
     # What is loaded now lives as long as the process: leave it out of every later collection.
     gc.freeze()

@@ -1,5 +1,4 @@
-"""The HTTP and websocket server: a Starlette app built by ``create_app``."""
+"""The HTTP and websocket server: the Starlette app ``server.app.create_app`` builds.
 
-from slipstream.server.app import create_app
-
-__all__ = ["create_app"]
+Nothing is loaded here: the command line answers the app's page (``server.warmup``) before it
+loads the server's app."""

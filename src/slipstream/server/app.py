@@ -39,11 +39,11 @@ from slipstream.server.components import component_routes
 from slipstream.server.headers import NOSNIFF, PageHeaders, blob_headers, content_type
 from slipstream.server.ranges import parse_range
 from slipstream.server.uploads import upload_route
+from slipstream.server.warmup import STATIC_DIR
 from slipstream.server.websocket import SocketPolicy, serve_websocket
 
 log = logging.getLogger("slipstream.server")
 
-STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 IMMUTABLE = "public, max-age=31536000, immutable"
 
 _NOT_BUILT = """<!doctype html><meta charset="utf-8"><title>Slipstream</title>

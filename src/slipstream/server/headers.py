@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from starlette.datastructures import MutableHeaders
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+if TYPE_CHECKING:  # the server's first page goes out with these headers before Starlette is loaded
+    from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 NOSNIFF = {"X-Content-Type-Options": "nosniff"}
 
@@ -98,6 +100,21 @@ class PageHeaders:
         self._policy = frame.pop("Content-Security-Policy")
         self._headers = {**NOSNIFF, "Referrer-Policy": "strict-origin-when-cross-origin", **frame}
 
+    def _with_headers(self, raw: Iterable[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+        """A response's raw headers with ours added where it has none of that name, and its one
+        Content-Security-Policy the response's own (if any) followed by the frame policy."""
+        csp = b"content-security-policy"
+        given = list(raw)
+        headers = [(name, value) for name, value in given if name.lower() != csp]
+        own = [value.decode("latin-1") for name, value in given if name.lower() == csp]
+        present = {name.lower() for name, _ in headers}
+        for name, value in self._headers.items():
+            if name.lower().encode() not in present:
+                headers.append((name.lower().encode(), value.encode("latin-1")))
+        policy = f"{own[0]}; {self._policy}" if own else self._policy
+        headers.append((csp, policy.encode("latin-1")))
+        return headers
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
@@ -105,11 +122,7 @@ class PageHeaders:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                for name, value in self._headers.items():
-                    headers.setdefault(name, value)
-                own = headers.get("content-security-policy")
-                headers["Content-Security-Policy"] = f"{own}; {self._policy}" if own else self._policy
+                message["headers"] = self._with_headers(message.get("headers", []))
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
