@@ -10,9 +10,12 @@ function TooltipText({ id, text }: { id: string; text: string }) {
 export function Help({ text }: { text: string }) {
   const id = useId();
   return (
-    <span className="tip help">
+    <span className="tip help stTooltipIcon" data-testid="stTooltipIcon">
       <button type="button" className="help-icon" aria-label="Help" aria-describedby={id}>
-        ?
+        <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+          <circle cx="12" cy="12" r="10" />
+          <path d="M9.1 9a3 3 0 0 1 5.8 1c0 2-3 3-3 3M12 17h.01" />
+        </svg>
       </button>
       <TooltipText id={id} text={text} />
     </span>

@@ -5,7 +5,7 @@ import { formatNumber } from "../printf";
 import { useRerun } from "../send";
 import { sameArray, useWidgetState, WidgetLabel } from "./widget";
 
-const THUMB_PX = 16;
+const THUMB_PX = 12;
 
 /** A slider position as text. Dates and times travel as microseconds since the epoch, their
  * clock reading as if in UTC, and show in the slider's Moment.js-style format. */
