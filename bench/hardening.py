@@ -118,7 +118,10 @@ class Framework:
     python: Path
     src: Path | None = None  # Slipstream only: import it from this folder instead of the installed one
 
-    def target(self, app: Path, ttl_s: int) -> Target:
+    def target(self, app: Path, ttl_s: int, keep_disconnected: int | None = None) -> Target:
+        """``keep_disconnected``: Slipstream keeps that many disconnected sessions (its option
+        server.maxDisconnectedSessions; Streamlit always keeps at most 128)."""
+        extra: tuple[str, ...] = ()
         if self.kind == "streamlit":
             base = streamlit_target(self.python, app)
         else:
@@ -126,7 +129,9 @@ class Framework:
             if self.src is not None:
                 boot = f"import sys; sys.path.insert(0, {str(self.src)!r}); from slipstream.cli import main; main()"
                 base = replace(base, argv=(base.argv[0], "-c", boot, *base.argv[3:]))
-        return replace(base, argv=(*base.argv, "--server.disconnectedSessionTTL", str(ttl_s)))
+            if keep_disconnected is not None:
+                extra = ("--server.maxDisconnectedSessions", str(keep_disconnected))
+        return replace(base, argv=(*base.argv, "--server.disconnectedSessionTTL", str(ttl_s), *extra))
 
     def client(self, probe: str, port: int, *options: object) -> list[str]:
         argv = [str(self.python), str(CLIENT), probe, "--kind", self.kind, "--port", str(port)]
@@ -147,8 +152,8 @@ class LogGrowth:
 class ProbedServer(Server):
     """A bench server, and what the probes read of it: its log, its threads."""
 
-    def __init__(self, framework: Framework, app: Path, ttl_s: int) -> None:
-        super().__init__(framework.target(app, ttl_s))
+    def __init__(self, framework: Framework, app: Path, ttl_s: int, keep_disconnected: int | None = None) -> None:
+        super().__init__(framework.target(app, ttl_s, keep_disconnected))
         self.framework = framework
 
     def __enter__(self) -> ProbedServer:
@@ -287,7 +292,8 @@ def probe_sessions(fw: Framework, s: Settings) -> Results:
             holder.communicate()
     connected = {"rss_before_kib": before, "threads_before": threads_before, "steps": idle}
 
-    with ProbedServer(fw, COUNTER_APP, SESSIONS_TTL_S) as server:
+    # Every one of them kept, so that the figure is what a kept disconnected session costs.
+    with ProbedServer(fw, COUNTER_APP, SESSIONS_TTL_S, keep_disconnected=s.short_sessions) as server:
         server.wait_ready()
         before = server.warm_up()
         threads_before = server.threads()
@@ -695,7 +701,8 @@ def render_sessions(s: Results, results: Results) -> list[str]:
         "Sessions on `bench/apps/counter.py`, eight opening at a time, each until its first run ends. Connected "
         f"idle: {' then '.join(f'{n:,}' for n in steps)} kept open on one server, the RSS 2 s after each count "
         "against the RSS after 3 warm-up sessions. Disconnected within the TTL: on a fresh server, "
-        f"{s['short_sessions']:,} sessions that connect, run once and close (the server keeps them for the TTL), "
+        f"{s['short_sessions']:,} sessions that connect, run once and close (the server keeps them for the TTL; "
+        "Slipstream started with `--server.maxDisconnectedSessions` as high, Streamlit keeps at most 128), "
         "then the RSS and the server's threads (`/proc/PID/status`). Each count may take "
         f"{s['sessions_cap_s']:.0f} s at most (the time it took in brackets); KiB per session are over the "
         "sessions actually opened.",

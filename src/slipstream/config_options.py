@@ -214,6 +214,12 @@ OPTIONS: dict[str, Option] = {
         int,
         "Sessions one server process holds; past it the longest-disconnected are freed, then new tabs are refused.",
     ),
+    "server.maxDisconnectedSessions": _opt(
+        128,
+        int,
+        "Disconnected sessions kept for their tabs to resume (within server.disconnectedSessionTTL); "
+        "past it the longest-disconnected are freed.",
+    ),
     "server.frameAncestors": _opt(
         [], list, "Other origins that may show the app in a frame (its own always may); * allows any."
     ),

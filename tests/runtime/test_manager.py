@@ -55,3 +55,33 @@ def test_a_session_that_disconnects_mid_run_drops_its_view_when_the_run_ends() -
     session._running = False
     session.run_pending()
     assert session.view.held == {}
+
+
+def test_past_max_disconnected_sessions_the_longest_disconnected_are_freed() -> None:
+    manager = AppRuntime(SourceScript(APP), options={"server.maxDisconnectedSessions": 2}).sessions
+    first, second, third = (_attach(manager)[0] for _ in range(3))
+    for session in (first, second, third):
+        manager.detach(session)
+    assert first.closed and manager.get(first.id) is None  # left first: freed to keep two
+    assert manager.get(second.id) is second and manager.get(third.id) is third
+
+    again, resumed = _attach(manager, second.id)  # resumed: no longer counted as disconnected
+    assert resumed and again is second
+    fourth = _attach(manager)[0]
+    manager.detach(fourth)
+    assert manager.get(third.id) is third and manager.get(fourth.id) is fourth
+    manager.detach(second)  # now three wait: third left longest ago
+    assert third.closed and manager.get(second.id) is second and manager.get(fourth.id) is fourth
+
+
+def test_reap_frees_the_sessions_past_the_ttl_in_the_order_they_left() -> None:
+    manager = AppRuntime(SourceScript(APP), options={"server.disconnectedSessionTTL": 10}).sessions
+    early, late, attached = (_attach(manager)[0] for _ in range(3))
+    manager.detach(early)
+    manager.detach(late)
+    assert early.detached_since is not None and late.detached_since is not None
+    late.detached_since = early.detached_since + 5
+    assert manager.reap(now=early.detached_since + 12) == 1
+    assert early.closed and not late.closed and not attached.closed
+    assert manager.reap(now=early.detached_since + 16) == 1
+    assert late.closed and manager.get(attached.id) is attached and len(manager) == 1

@@ -27,9 +27,12 @@ class SessionManager:
         self.ttl = float(app.option("server.disconnectedSessionTTL"))
         self.run_on_save = bool(app.option("server.runOnSave"))
         self.max_sessions: int | None = int(app.option("server.maxSessions"))
+        self.max_disconnected = max(0, int(app.option("server.maxDisconnectedSessions")))
         self.outbox_limit: int | None = int(app.option("server.maxOutboxSize")) << 20
         self._sessions: dict[str, Session] = {}
         self._attached: set[str] = set()
+        # The sessions no tab holds, longest-disconnected first (a dict keeps the order they left in).
+        self._detached: dict[str, Session] = {}
         self.after_run: Callable[[], None] | None = None
 
     def __iter__(self) -> Iterator[Session]:
@@ -61,6 +64,7 @@ class SessionManager:
         assert session is not None
         session.location.query = query
         session.detached_since = None
+        self._detached.pop(session.id, None)
         self._attached.add(session.id)
         return session, resumed
 
@@ -71,27 +75,38 @@ class SessionManager:
     def _make_room(self) -> None:
         if self.max_sessions is None or len(self._sessions) < self.max_sessions:
             return
-        detached = sorted(
-            (s for s in self._sessions.values() if s.detached_since is not None), key=lambda s: s.detached_since or 0
-        )
         excess = len(self._sessions) - self.max_sessions + 1
-        if len(detached) < excess:
+        if len(self._detached) < excess:
             raise SessionLimitReached(
                 f"the server holds its limit of {self.max_sessions} sessions (server.maxSessions)"
             )
-        for session in detached[:excess]:
-            self.discard(session)
+        self._free_longest_detached(excess)
         log.info("freed %d disconnected session(s) to stay within server.maxSessions", excess)
 
     def detach(self, session: Session) -> None:
+        """No tab holds ``session`` any more: it stays resumable for the TTL, unless more than
+        ``max_disconnected`` sessions wait so; then the longest-disconnected is freed, as
+        Streamlit's session storage does. Many tabs that came and went (a crawler, an attack)
+        would otherwise keep thousands of small objects alive for the TTL, and the allocator
+        keeps the memory they were spread over."""
         self._attached.discard(session.id)
         session.detached_since = time.monotonic()
         session.outbox.detach()
         session.drop_view()
+        if session.id in self._sessions:
+            self._detached.pop(session.id, None)  # to the end: the order is the order they left in
+            self._detached[session.id] = session
+        if len(self._detached) > self.max_disconnected:
+            self._free_longest_detached(len(self._detached) - self.max_disconnected)
+
+    def _free_longest_detached(self, count: int) -> None:
+        for session in list(self._detached.values())[:count]:
+            self.discard(session)
 
     def discard(self, session: Session) -> None:
         """Free ``session`` now (its tab broke the protocol, or room is needed): it cannot be resumed."""
         self._attached.discard(session.id)
+        self._detached.pop(session.id, None)
         session.outbox.detach()
         session.close()
         self._sessions.pop(session.id, None)
@@ -99,9 +114,11 @@ class SessionManager:
     def reap(self, now: float | None = None) -> int:
         """Free sessions detached for longer than the TTL; return how many."""
         now = time.monotonic() if now is None else now
-        expired = [
-            s for s in self._sessions.values() if s.detached_since is not None and now - s.detached_since >= self.ttl
-        ]
+        expired: list[Session] = []
+        for session in self._detached.values():  # longest-disconnected first
+            if session.detached_since is None or now - session.detached_since < self.ttl:
+                break
+            expired.append(session)
         for session in expired:
             self.discard(session)
         if expired:
@@ -113,3 +130,4 @@ class SessionManager:
             session.close()
         self._sessions.clear()
         self._attached.clear()
+        self._detached.clear()

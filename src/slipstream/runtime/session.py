@@ -82,7 +82,7 @@ class Session:
         self._drop_view_after_run = False
         self.on_run_end: Callable[[Session, RunStatus], None] | None = None
         self._threaded = threaded
-        self._cond = threading.Condition()
+        self._cond = threading.RLock()  # a lock only: nothing waits on it (a Condition is ten more objects)
         self._pending: dict[str, Any] = {}
         self._app_wanted = False  # a run of the whole script is wanted
         self._fragments_wanted: dict[str, None] = {}  # runs of these fragments alone, in order

@@ -107,9 +107,11 @@ class ClientView:
             data = orjson.dumps(element)
             if held.data == data and held.run == self.run:
                 return
+            old = held._data
             held._data, held.appended, held.run = _kept(data), None, self.run
             held.element = element if self.keep_elements else None
             self.outbox.put_update(path, data)
+            element_bytes.release(old)
 
     def _put(self, path: Path, element: dict[str, Any]) -> None:
         data = orjson.dumps(element)
@@ -130,6 +132,8 @@ class ClientView:
             self._count(path, 1)
         widget_id = element.get("id")
         changes = _patch(held.decoded(), element, data) if held is not None and not clear else None
+        replaced = [held._data] if held is not None else []
+        held = None  # the view's last reference to what it replaces: gone with the put below
         self.held[path] = Held(
             _kept(data),
             element["type"],
@@ -141,6 +145,7 @@ class ClientView:
             self.outbox.put_patch(path, changes)
         else:
             self.outbox.put_element(path, data, clear=clear)
+        element_bytes.release_all(replaced)
 
     def append(self, path: Path, text: str) -> bool:
         """Append ``text`` to the body of the text element at ``path``, when this run put one
@@ -162,10 +167,12 @@ class ClientView:
             self.sizes[above] = self.sizes.get(above, 0) + change
 
     def _remove(self, doomed: list[Path]) -> None:
+        removed = []
         for p in doomed:
-            del self.held[p]
+            removed.append(self.held.pop(p)._data)
             self.sizes.pop(p, None)
             self._count(p, -1)
+        element_bytes.release_all(removed)
 
     def _drop_descendants(self, path: Path) -> None:
         depth = len(path)
@@ -241,7 +248,9 @@ class ClientView:
 
     def forget(self) -> None:
         """The browser lost its copy (a new page load): send everything again next run."""
+        dropped = [held._data for held in self.held.values()]
         self.held.clear()
+        element_bytes.release_all(dropped)
         self.sizes.clear()
         self.page_config = None
         self.navigation = None
