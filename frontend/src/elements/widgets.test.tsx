@@ -216,7 +216,10 @@ describe("widgets", () => {
       { t: "rerun", values: { s1: 1 } },
       { t: "rerun", values: { r1: 1 } },
     ]);
-    expect(screen.getByRole("radiogroup", { name: "Size" })).toBeTruthy();
+    const group = screen.getByRole("radiogroup", { name: "Size" });
+    // Streamlit's hooks on the group and each option, which apps' CSS targets.
+    expect(group.dataset.testid).toBe("stRadioGroup");
+    expect(group.querySelectorAll('[data-testid="stRadioOption"]')).toHaveLength(screen.getAllByRole("radio").length);
   });
 
   it("slider sends its thumbs when released", () => {
