@@ -54,7 +54,15 @@ function DateField({ value, min, max, format, disabled, id, label, labelledBy, o
       />
       {custom && (
         <span className="date-formatted" aria-hidden="true">
-          {formatDate(value, format)}
+          {/* As in Streamlit, numbers and separators are separate segments: the separators fainter. */}
+          {formatDate(value, format)
+            .split(/(\D+)/)
+            .filter(Boolean)
+            .map((part, i) => (
+              <span key={i} className={/\d/.test(part) ? "date-part" : "date-sep"}>
+                {part}
+              </span>
+            ))}
         </span>
       )}
     </div>

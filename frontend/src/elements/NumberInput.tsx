@@ -101,25 +101,37 @@ export function NumberInput({ el }: { el: NumberInputEl }) {
         />
         <button
           type="button"
+          {...testid("stNumberInputStepDown")}
           className="step-button"
           aria-hidden="true"
           tabIndex={-1}
           disabled={el.disabled || atMin}
           onClick={() => step(-1)}
         >
-          −
+          <StepGlyph plus={false} />
         </button>
         <button
           type="button"
+          {...testid("stNumberInputStepUp")}
           className="step-button"
           aria-hidden="true"
           tabIndex={-1}
           disabled={el.disabled || atMax}
           onClick={() => step(1)}
         >
-          +
+          <StepGlyph plus />
         </button>
       </div>
     </div>
+  );
+}
+
+/** Streamlit's bold 8 px minus and plus, drawn in the button's text colour. */
+function StepGlyph({ plus }: { plus: boolean }) {
+  return (
+    <svg className="step-glyph" viewBox="0 0 8 8" width="8" height="8" fill="currentColor">
+      <rect x="0" y="3" width="8" height="2" />
+      {plus && <rect x="3" y="0" width="2" height="8" />}
+    </svg>
   );
 }

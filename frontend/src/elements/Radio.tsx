@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { testid } from "../hooks";
 import type { RadioEl } from "../protocol.gen";
 import { useRerun } from "../send";
 import { InlineMarkdown, useWidgetState, WidgetLabel } from "./widget";
@@ -12,13 +13,14 @@ export function Radio({ el }: { el: RadioEl }) {
     <div className="widget radio">
       <WidgetLabel label={el.label} visibility={el.label_visibility} help={el.help} id={labelId} />
       <div
+        {...testid("stRadioGroup")}
         role="radiogroup"
         aria-labelledby={labelId}
         aria-disabled={el.disabled || undefined}
         className={el.horizontal ? "radio-options horizontal" : "radio-options"}
       >
         {el.options.map((option, i) => (
-          <label key={i} className="radio-option">
+          <label key={i} {...testid("stRadioOption")} className="radio-option">
             <input
               type="radio"
               name={name}

@@ -373,7 +373,10 @@ describe("date, time and colour", () => {
     const start = screen.getByLabelText("start");
     const end = screen.getByLabelText("end");
     fireEvent.change(start, { target: { value: "2024-05-01" } });
-    expect(screen.getByText("01.05.2024")).toBeTruthy();
+    // Shown as Streamlit does: number segments with fainter separators between them.
+    const shown = start.parentElement?.querySelector(".date-formatted");
+    expect(shown?.textContent).toBe("01.05.2024");
+    expect([...(shown?.children ?? [])].map((part) => part.className)).toEqual(["date-part", "date-sep", "date-part", "date-sep", "date-part"]);
     fireEvent.change(end, { target: { value: "2024-05-09" } });
     expect(sent).toEqual([
       { t: "rerun", values: { d: ["2024-05-01"] } },

@@ -168,7 +168,8 @@ describe("widgets", () => {
     // The step buttons are hidden from assistive technology (ArrowUp/ArrowDown do the same), so
     // they never clash with an app's own "Increment" button.
     expect(screen.queryByRole("button", { name: "Increment" })).toBeNull();
-    fireEvent.click(screen.getByText("+"));
+    // Streamlit's stepper hooks, which apps' CSS targets.
+    fireEvent.click(document.querySelector<HTMLButtonElement>('[data-testid="stNumberInputStepUp"]')!);
     const input = screen.getByRole<HTMLInputElement>("spinbutton", { name: "Count" });
     expect(input.value).toBe("10");
     fireEvent.change(input, { target: { value: "42" } });
@@ -216,7 +217,10 @@ describe("widgets", () => {
       { t: "rerun", values: { s1: 1 } },
       { t: "rerun", values: { r1: 1 } },
     ]);
-    expect(screen.getByRole("radiogroup", { name: "Size" })).toBeTruthy();
+    const group = screen.getByRole("radiogroup", { name: "Size" });
+    // Streamlit's hooks on the group and each option, which apps' CSS targets.
+    expect(group.dataset.testid).toBe("stRadioGroup");
+    expect(group.querySelectorAll('[data-testid="stRadioOption"]')).toHaveLength(screen.getAllByRole("radio").length);
   });
 
   it("slider sends its thumbs when released", () => {
