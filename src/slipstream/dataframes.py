@@ -68,7 +68,7 @@ def to_pandas(data: Any, *, command: str) -> pd.DataFrame:
         return pd.DataFrame(data)
     if isinstance(data, Mapping):
         values = list(data.values())
-        if values and all(_is_scalar(v) for v in values):
+        if values and all(is_scalar(v) for v in values):
             return pd.DataFrame({"value": values}, index=list(data.keys()))
         return pd.DataFrame(dict(data))
     if isinstance(data, (list, tuple, set, frozenset)):
@@ -83,7 +83,8 @@ def to_pandas(data: Any, *, command: str) -> pd.DataFrame:
     raise StreamlitAPIException(f"st.{command} cannot show data of type `{name}`. It accepts a {SUPPORTED}.")
 
 
-def _is_scalar(value: Any) -> bool:
+def is_scalar(value: Any) -> bool:
+    """A single plain value (not a row or a column of them)."""
     return value is None or isinstance(value, (str, bytes, int, float, bool, complex))
 
 

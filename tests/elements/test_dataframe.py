@@ -164,6 +164,26 @@ def test_table(app: App) -> None:
     assert styled["styles"] is not None and "yellow" in styled["styles"][1][0]
 
 
+def test_a_table_hides_a_positional_index_and_the_header_of_unnamed_columns(app: App) -> None:
+    # As 1.67 decides when hide_index / hide_header are None.
+    a = app(
+        """
+        import numpy as np, pandas as pd, streamlit as st
+        st.table(pd.DataFrame({"x": [1, 2]}))
+        st.table(pd.DataFrame({"x": [1, 2]}, index=["r1", "r2"]))
+        st.table({"a": 1, "b": 2})
+        st.table([[1, 2], [3, 4]])
+        st.table([{"a": 1}, {"a": 2}])
+        st.table(np.array([1, 2]))
+        st.table(pd.DataFrame({"x": [1, 2]}), hide_index=False, hide_header=True)
+        """
+    )
+    shown = [(t["hide_index"], t["hide_header"]) for t in a.of_type("table")]
+    assert shown == [
+        (True, False), (False, False), (False, True), (True, True), (True, False), (True, True), (False, True)
+    ]  # fmt: skip
+
+
 def test_data_editor_edits_come_back_in_the_input_type(app: App) -> None:
     a = app(
         """

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from slipstream.dataframes import is_scalar
 from slipstream.delta_generator import emit_element
 from slipstream.elements._args import accessible_name, check_width
 from slipstream.errors import StreamlitAPIException
@@ -34,6 +36,32 @@ def _header_rows(columns: Any) -> list[list[str]]:
     if getattr(columns, "nlevels", 1) > 1:
         return [[str(name[level]) for name in columns] for level in range(columns.nlevels)]
     return [[str(name) for name in columns]]
+
+
+def _has_unnamed_columns(data: Any) -> bool:
+    """Whether ``data`` is of a kind whose columns the app did not name: plain values or rows (a
+    list, tuple or set of them), a {key: value} mapping, a numpy array, a pandas or Arrow array.
+    Its table shows no header row unless asked (a DataFrame, a list of records, a mapping of
+    columns have names and show them)."""
+    if isinstance(data, Mapping):
+        return bool(data) and all(is_scalar(v) for v in data.values())
+    if isinstance(data, (list, tuple, set, frozenset)):
+        return not any(isinstance(item, Mapping) for item in data)
+    module = type(data).__module__.split(".")[0]
+    kind = type(data).__name__
+    if module == "numpy":
+        return kind == "ndarray"
+    if module == "pandas":
+        return kind.endswith("Array")  # pd.array(...): values without a column name
+    return module == "pyarrow" and kind in ("Array", "ChunkedArray")
+
+
+def _has_default_index(frame: Any) -> bool:
+    """Whether the rows are numbered by position only (a RangeIndex), as for data that brings no
+    index of its own: its table shows no index column unless asked."""
+    import pandas as pd
+
+    return isinstance(frame.index, pd.RangeIndex)
 
 
 def table(
@@ -96,8 +124,8 @@ def table(
             "numeric": numeric,
             "styles": styles,
             "border": border,
-            "hide_index": bool(hide_index),
-            "hide_header": bool(hide_header),
+            "hide_index": _has_default_index(frame) if hide_index is None else bool(hide_index),
+            "hide_header": _has_unnamed_columns(data) if hide_header is None else bool(hide_header),
             "width": check_width("table", width),
             "height": height,
             "alt": accessible_name("table", alt),
