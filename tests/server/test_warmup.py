@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from collections.abc import Coroutine
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,24 @@ from starlette.routing import Route
 
 from slipstream.server import warmup
 from slipstream.server.warmup import Warming
+
+
+def _run(scenario: Coroutine[Any, Any, None]) -> None:
+    """Run ``scenario`` on an event loop of its own thread: the browser tests' Playwright keeps a
+    loop running on the main thread for the whole session."""
+    failures: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            asyncio.run(scenario)
+        except BaseException as exc:  # re-raised on the test's thread
+            failures.append(exc)
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join()
+    if failures:
+        raise failures[0]
 
 
 def _app() -> Starlette:
@@ -80,7 +99,7 @@ def test_the_page_is_served_before_the_app_is_built_and_the_rest_waits_for_it(tm
         await lifespan
         assert replies == ["lifespan.startup.complete", "lifespan.shutdown.complete"]
 
-    asyncio.run(scenario())
+    _run(scenario())
 
 
 def test_an_app_that_cannot_be_built_ends_the_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -99,5 +118,5 @@ def test_an_app_that_cannot_be_built_ends_the_process(tmp_path: Path, monkeypatc
             await asyncio.sleep(0.01)
         lifespan.cancel()
 
-    asyncio.run(scenario())
+    _run(scenario())
     assert ended == [warmup.START_FAILED]

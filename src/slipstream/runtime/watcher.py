@@ -107,7 +107,11 @@ class SourceWatcher:
     def refresh(self) -> None:
         """Also watch the folders of local modules imported since the last refresh."""
         # Called after every run: a look at sys.modules only when a module came or went since.
-        modules = (len(sys.modules), next(reversed(sys.modules), None))
+        try:
+            newest = next(reversed(sys.modules), None)
+        except RuntimeError:  # another thread imported a module meanwhile: look
+            newest = None
+        modules = (len(sys.modules), newest)
         if self._observer is None or modules == self._modules_seen:
             return
         self._modules_seen = modules
