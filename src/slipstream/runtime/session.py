@@ -46,6 +46,47 @@ class Session:
     """One tab's state. Its script runs on a worker thread only while runs are wanted
     (``threaded``), or on the caller's thread (tests)."""
 
+    # Slots, not an instance dict: past 30 attributes an instance's dict stops sharing its keys
+    # with the class's other instances, and a server keeps many sessions (1.5 KiB each saved).
+    __slots__ = (
+        "__weakref__",
+        "_app_wanted",
+        "_cond",
+        "_drop_view_after_run",
+        "_forced",
+        "_fragments_wanted",
+        "_in_script",
+        "_pending",
+        "_resend_all",
+        "_runner_ident",
+        "_running",
+        "_scheduled",
+        "_stop_wanted",
+        "_threaded",
+        "_watching",
+        "app",
+        "client",
+        "closed",
+        "detached_since",
+        "fragments",
+        "id",
+        "last_status",
+        "lazy_rows",
+        "location",
+        "log",
+        "logged_out",
+        "on_run_end",
+        "outbox",
+        "run_count",
+        "run_on_save",
+        "script",
+        "state",
+        "uploads",
+        "user",
+        "view",
+        "xsrf",
+    )
+
     def __init__(
         self,
         script: AppScript,
