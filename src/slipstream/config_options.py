@@ -215,7 +215,7 @@ OPTIONS: dict[str, Option] = {
         "Sessions one server process holds; past it the longest-disconnected are freed, then new tabs are refused.",
     ),
     "server.maxDisconnectedSessions": _opt(
-        64,
+        48,
         int,
         "Disconnected sessions kept for their tabs to resume (within server.disconnectedSessionTTL); "
         "past it the longest-disconnected are freed.",
