@@ -5,7 +5,10 @@ import type { ClientMessage, Element } from "../protocol.gen";
 import { Store } from "../store";
 import { loadComboboxes } from "./Select";
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers(); // a test that uses fake timers and fails midway leaves none behind
+});
 beforeAll(() => loadComboboxes());
 
 const common = { help: null, disabled: false, width: null } as const;
@@ -274,7 +277,6 @@ describe("widgets", () => {
     expect(screen.queryByRole("button", { name: "Stop" })).toBeNull();
     act(() => vi.advanceTimersByTime(300));
     fireEvent.click(screen.getByRole("button", { name: "Stop" }));
-    vi.useRealTimers();
     act(() => store.applyFrame([{ t: "run_end", run: 2, status: "stopped" }, { t: "file_changed" }]));
     fireEvent.click(screen.getByRole("button", { name: "Always rerun" }));
     fireEvent.keyDown(document.body, { key: "r" });
